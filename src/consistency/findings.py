@@ -1,0 +1,120 @@
+"""Findings and the report: what a check tells the author, and the JSON contract.
+
+``Report.to_dict()`` is the shape of ``consistency check --format json`` (one entry of
+``files``). Other tools build on it: fields are only ever added, never renamed or removed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .claim import Claim
+from .document import Document, Location
+from .quantities import Quantity
+from .verdicts import Severity
+
+__all__ = ["Finding", "Report", "SCHEMA_VERSION"]
+
+#: bumped only when a field is added to the JSON contract
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One discrepancy (or note) about one claim, with everything needed to explain it."""
+
+    code: str
+    name: str
+    severity: Severity
+    start: int
+    end: int
+    location: Location
+    message: str
+    message_en: str
+    stated: str
+    computed: str
+    mode: str | None
+    claim: Claim
+    spans: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def line(self) -> int:
+        return self.location.line
+
+    @property
+    def column(self) -> int:
+        return self.location.column
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+            "message_en": self.message_en,
+            "stated": self.stated,
+            "computed": self.computed,
+            "mode": self.mode,
+            "kind": self.claim.kind,
+            "relation": self.claim.relation,
+            "spans": [list(s) for s in self.spans],
+        }
+        loc = self.location
+        for key in ("page", "paragraph", "cell"):
+            value = getattr(loc, key)
+            if value is not None:
+                d[key] = value
+        return d
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of checking one document."""
+
+    document: Document
+    quantities: tuple[Quantity, ...]
+    claims: tuple[Claim, ...]
+    findings: tuple[Finding, ...] = field(default=())
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    @property
+    def path(self) -> str | None:
+        return self.document.path
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "claims": [_claim_dict(c) for c in self.claims],
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def _claim_dict(claim: Claim) -> dict[str, Any]:
+    outcome = claim.outcome
+    return {
+        "kind": claim.kind,
+        "start": claim.start,
+        "end": claim.end,
+        "verdict": claim.verdict.value,
+        "relation": claim.relation,
+        "stated": claim.stated.text,
+        "figures": [[q.start, q.end, q.text] for q in claim.figures],
+        "computed": str(outcome.computed) if outcome and outcome.computed else None,
+        "mode": outcome.mode.value if outcome and outcome.mode else None,
+        "code": outcome.code if outcome else None,
+    }
