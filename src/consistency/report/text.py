@@ -1,0 +1,161 @@
+"""The text report a person reads in a terminal (ruff and Vale are the models).
+
+For every finding::
+
+    corpus/seeds/004.txt:41:12: C201 …one-sentence message…
+       |
+    41 | 全年共1150项,“网上办”事项1046项、占比90.95%。
+       |      ^^^^^^            ^^^^^^      ^^^^^^
+       = warning · stated 90.95% · computed 0.909565 · reading truncate
+
+then a summary with the count per code. Markers are placed by display width (a Chinese
+character takes two columns), so they stand under the figures they name. Colour is
+added only when the caller says the output is a terminal (``color=True``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from ..config import Config
+from ..findings import Finding, Report
+from ..intervals import RoundingMode
+from ..verdicts import Severity
+
+__all__ = ["render"]
+
+#: sentence ends: the snippet shows the whole sentence around a claim, no more
+_STOPS = frozenset("。！？；!?;\n")
+#: beyond this many columns a line is cut around its figures
+_WIDTH = 100
+_CONTEXT = 24
+
+_LABELS = {
+    "en": {"stated": "stated", "computed": "computed", "mode": "reading"},
+    "zh": {"stated": "陈述", "computed": "计算", "mode": "修约"},
+}
+#: ``paint(style, text)``: ``text`` wrapped in the style's colour, or left as it is
+Paint = Callable[[Severity | str, str], str]
+
+_ANSI: dict[Severity | str, str] = {
+    Severity.ERROR: "\x1b[1;31m",
+    Severity.WARNING: "\x1b[1;33m",
+    Severity.INFO: "\x1b[1;36m",
+    "path": "\x1b[1m",
+    "gutter": "\x1b[34m",
+    "reset": "\x1b[0m",
+}
+
+
+def render(reports: Sequence[Report], config: Config, *, color: bool = False) -> str:
+    """Every finding with its sentence and markers, then the summary."""
+    paint = _painter(color)
+    blocks = [_finding(r, f, config, paint) for r in reports for f in r.findings]
+    blocks.append(_summary(reports, paint))
+    return "\n".join(blocks)
+
+
+def _painter(color: bool) -> Paint:
+    def paint(style: Severity | str, text: str) -> str:
+        return f"{_ANSI[style]}{text}{_ANSI['reset']}" if color and text else text
+
+    return paint
+
+
+def _finding(report: Report, f: Finding, config: Config, paint: Paint) -> str:
+    path = report.path or "<stdin>"
+    head = f"{paint('path', f'{path}:{f.line}:{f.column}:')} {paint(f.severity, f.code)} {f.message}"
+    lines = [head]
+    snippet = _snippet(report, f)
+    gutter = max(len(str(n)) for n, _, _ in snippet) if snippet else 1
+    bar = paint("gutter", " " * gutter + " |")
+    lines.append(bar)
+    for number, text, marks in snippet:
+        lines.append(f"{paint('gutter', str(number).rjust(gutter) + ' |')} {text}")
+        if marks.strip():
+            lines.append(f"{bar} {paint(f.severity, marks.rstrip())}")
+    labels = _LABELS.get(config.lang, _LABELS["en"])
+    detail = [f.severity.value, f"{labels['stated']} {f.stated}"]
+    if f.computed:
+        detail.append(f"{labels['computed']} {f.computed}")
+    if f.mode:
+        mode = RoundingMode(f.mode).label_zh if config.lang == "zh" else f.mode
+        detail.append(f"{labels['mode']} {mode}")
+    lines.append(f"{' ' * gutter} = " + " · ".join(detail))
+    return "\n".join(lines) + "\n"
+
+
+def _snippet(report: Report, f: Finding) -> list[tuple[int, str, str]]:
+    """(line number, shown text, marker line) for each line of the claim's sentence."""
+    text = report.text
+    spans = [s for s in f.spans if 0 <= s[0] < s[1] <= len(text)] or [(f.start, f.end)]
+    first = min(f.start, *(a for a, _ in spans))
+    last = max(f.end, *(b for _, b in spans))
+    a = first
+    while a > 0 and text[a - 1] not in _STOPS:
+        a -= 1
+    b = last
+    while b < len(text) and text[b] not in _STOPS:
+        b += 1
+    if b < len(text) and text[b] != "\n":
+        b += 1  # keep the sentence's own full stop
+    out = []
+    line = report.document.location(a).line
+    start = a
+    for segment in text[a:b].split("\n"):
+        end = start + len(segment)
+        inside = [(max(s, start), min(e, end)) for s, e in spans if s < end and e > start]
+        if segment.strip() or inside:
+            out.append((line, *_mark(segment, start, inside)))
+        start = end + 1
+        line += 1
+    return out
+
+
+def _mark(segment: str, offset: int, spans: list[tuple[int, int]]) -> tuple[str, str]:
+    """The segment (cut around its figures if too wide) and the marker line under it."""
+    lo, hi = 0, len(segment)
+    if _width(segment) > _WIDTH and spans:
+        lo = max(0, min(s for s, _ in spans) - offset - _CONTEXT)
+        hi = min(len(segment), max(e for _, e in spans) - offset + _CONTEXT)
+    shown, marks = [], []
+    for i in range(lo, hi):
+        ch = " " if segment[i] == "\t" else segment[i]
+        w = _width(ch)
+        shown.append(ch)
+        hit = any(s <= offset + i < e for s, e in spans)
+        marks.append(("^" if hit else " ") * w)
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(segment) else ""
+    pad = " " * _width(prefix)
+    return prefix + "".join(shown) + suffix, pad + "".join(marks)
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _summary(reports: Sequence[Report], paint: Paint) -> str:
+    findings = [f for r in reports for f in r.findings]
+    files = len(reports)
+    noun = "file" if files == 1 else "files"
+    if not findings:
+        return f"No findings in {files} {noun} checked.\n"
+    by_severity = Counter(f.severity for f in findings)
+    counts = ", ".join(f"{by_severity[s]} {s.value}" for s in Severity)
+    with_findings = sum(1 for r in reports if r.findings)
+    lines = [
+        f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} "
+        f"in {with_findings} of {files} {noun} ({counts})."
+    ]
+    names: dict[str, tuple[str, Severity]] = {}
+    for f in findings:
+        names.setdefault(f.code, (f.name, f.severity))
+    by_code = Counter(f.code for f in findings)
+    width = len(str(max(by_code.values())))
+    for code in sorted(by_code):
+        name, severity = names[code]
+        lines.append(f"{str(by_code[code]).rjust(width)}  {paint(severity, code)}  {name}")
+    return "\n".join(lines) + "\n"
