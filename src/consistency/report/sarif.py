@@ -1,0 +1,201 @@
+"""SARIF 2.1.0: findings for code-scanning services and SARIF viewers.
+
+One run per call: ``tool.driver`` lists every code of the catalogue as a rule (so a
+``ruleIndex`` means the same rule whatever was found), and each finding becomes one
+result with its rule, level, message and the region of the claim. The figures the
+claim relates are its ``relatedLocations``.
+
+Regions count columns in Unicode code points (``columnKind: unicodeCodePoints``), like
+every offset of a :class:`~consistency.document.Document`; ``charOffset`` and
+``charLength`` are offsets into the text that was checked (for a ``.docx`` or ``.pdf``
+that is the extracted text, so the paragraph, cell and page are added as location
+properties as well).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import PurePath
+from typing import Any
+from urllib.parse import quote
+
+from .. import __version__
+from ..config import Config
+from ..document import Document
+from ..findings import Finding, Report
+from ..messages import CATALOGUE, Message
+from ..verdicts import Severity
+
+__all__ = ["SCHEMA_URI", "render", "to_sarif"]
+
+#: the OASIS schema the output follows (errata 01 of SARIF 2.1.0)
+SCHEMA_URI = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+
+_INFORMATION_URI = "https://pypi.org/project/consistency/"
+
+#: SARIF has no "info" level: its nearest is "note"
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+#: the artifact URI of a report checked from a string or standard input
+_NO_PATH = "stdin"
+
+
+def render(reports: Sequence[Report], config: Config) -> str:
+    """The SARIF log of ``reports`` as indented JSON (non-ASCII kept readable)."""
+    return json.dumps(to_sarif(reports, config), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_sarif(reports: Sequence[Report], config: Config) -> dict[str, Any]:
+    """The SARIF log of ``reports`` as a JSON-ready dict."""
+    rules = _rules(reports)
+    index = {rule["id"]: i for i, rule in enumerate(rules)}
+    artifacts: list[dict[str, Any]] = []
+    results: list[dict[str, Any]] = []
+    for report in reports:
+        uri = _uri(report.path)
+        artifact_index = len(artifacts)
+        artifacts.append(
+            {
+                "location": {"uri": uri},
+                "length": len(report.text),
+                "sourceLanguage": "zh",
+                "roles": ["analysisTarget"],
+            }
+        )
+        for finding in report.findings:
+            results.append(
+                _result(finding, report.document, uri, artifact_index, index[finding.code])
+            )
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "consistency",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": _INFORMATION_URI,
+                        "language": "zh-CN" if config.lang == "zh" else "en",
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "artifacts": artifacts,
+                "results": results,
+            }
+        ],
+    }
+
+
+def _rules(reports: Sequence[Report]) -> list[dict[str, Any]]:
+    """The catalogue as rules, plus any code a report carries that it lacks (never dropped)."""
+    rules = [_rule(m) for m in CATALOGUE.values()]
+    known = set(CATALOGUE)
+    for report in reports:
+        for f in report.findings:
+            if f.code not in known:
+                known.add(f.code)
+                rules.append(_rule(Message(f.code, f.name, f.severity, "", "", f.name)))
+    return rules
+
+
+def _rule(m: Message) -> dict[str, Any]:
+    return {
+        "id": m.code,
+        "name": m.name,
+        "shortDescription": {"text": m.summary or m.name},
+        "fullDescription": {"text": m.summary or m.name},
+        "help": {"text": f"consistency explain {m.code}"},
+        "defaultConfiguration": {"level": _LEVEL[m.severity]},
+        "properties": {"family": m.family, "tags": ["arithmetic", m.family]},
+    }
+
+
+def _result(f: Finding, doc: Document, uri: str, artifact: int, rule: int) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": f.code,
+        "ruleIndex": rule,
+        "level": _LEVEL[f.severity],
+        # ``Finding.message`` is already in the configured language
+        "message": {"text": f.message},
+        "locations": [_location(doc, uri, artifact, f.start, f.end, f)],
+        "partialFingerprints": {"claimContent/v1": _fingerprint(f)},
+        "properties": {
+            "message_en": f.message_en,
+            "stated": f.stated,
+            "computed": f.computed,
+            "mode": f.mode,
+            "kind": f.claim.kind,
+            "relation": f.claim.relation,
+            "verdict": f.claim.verdict.value,
+        },
+    }
+    related = [
+        _location(doc, uri, artifact, a, b, None, ident=i)
+        for i, (a, b) in enumerate(f.spans)
+        if 0 <= a < b <= len(doc.text)
+    ]
+    if related:
+        result["relatedLocations"] = related
+    return result
+
+
+def _location(
+    doc: Document,
+    uri: str,
+    artifact: int,
+    start: int,
+    end: int,
+    f: Finding | None,
+    *,
+    ident: int | None = None,
+) -> dict[str, Any]:
+    """A location of ``doc.text[start:end]``; ``endColumn`` is one past the last character."""
+    begin = doc.location(start)
+    # the last character's place, not ``end``'s: ``end`` may sit past a newline
+    last = doc.location(max(start, end - 1))
+    region: dict[str, Any] = {
+        "startLine": begin.line,
+        "startColumn": begin.column,
+        "endLine": last.line,
+        "endColumn": last.column + (1 if end > start else 0),
+        "charOffset": start,
+        "charLength": end - start,
+        "snippet": {"text": doc.text[start:end]},
+    }
+    loc: dict[str, Any] = {
+        "physicalLocation": {
+            "artifactLocation": {"uri": uri, "index": artifact},
+            "region": region,
+        }
+    }
+    if ident is not None:
+        loc["id"] = ident
+        loc["message"] = {"text": doc.text[start:end]}
+    place = {k: v for k in ("page", "paragraph", "cell") if (v := getattr(begin, k)) is not None}
+    if place:
+        loc["properties"] = place
+    return loc
+
+
+def _fingerprint(f: Finding) -> str:
+    """A hash of what the claim says (not where): stable when lines move above it."""
+    figures = "|".join(q.text for q in f.claim.figures)
+    key = "\x1f".join((f.code, f.claim.kind, f.claim.relation, figures))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def _uri(path: str | None) -> str:
+    """A URI reference for ``path``: relative paths stay relative, absolute ones become file:."""
+    if not path or path == "-":
+        return _NO_PATH
+    p = PurePath(path)
+    if p.is_absolute():
+        return "file://" + quote(p.as_posix())
+    return quote(p.as_posix())
