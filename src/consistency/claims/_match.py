@@ -1,22 +1,460 @@
 """Shared matching over sentences: the context every claim kind reads.
 
-(Being written: sentence segmentation, cue lookup, slot filling.)
+A claim kind never walks raw text. It receives a :class:`Context` holding the text cut
+into paragraphs, sentences and clauses, each with the quantities it contains, and uses
+the helpers here to
+
+* find cue words (:func:`load_cues`, :func:`find_cue`, :func:`has_cue`), which live in
+  data files under ``consistency/data/cues/``;
+* fill slots: the label written before a figure (:meth:`Context.label_before`), the
+  figures of a clause, the sentences just before one (:meth:`Context.window`);
+* tell which family a unit belongs to (:func:`family`): every counted classifier
+  (件, 个, 项, 人, 次, …) is one family ``count``, money is ``money``, ``%`` is ``percent``;
+* read what a stated figure allows (:func:`figure_interval`): exact for a whole count,
+  half a resolution either side for a rounded decimal, the bounds of 余 / 以上;
+* judge a computed interval against a stated figure under the rounding policy
+  (:func:`judge`): accepted modes first, then tolerated ones.
+
+Segmentation: a paragraph is a line; a sentence ends at 。！？!? or a line break; a clause
+ends at any of ，,；;：:、 or a bracket. A clause remembers the mark that opened it and
+its bracket depth, so "(其中:…)" lists can be told from running text.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+import tomllib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from importlib import resources
 
+from ..errors import DataFileError
+from ..intervals import Interval, RoundingMode, could_round_to, rounding_preimage
 from ..quantities import Quantity
+from ..verdicts import RoundingPolicy, Verdict
 
-__all__ = ["Context"]
+__all__ = [
+    "Clause",
+    "Context",
+    "Judgement",
+    "Sentence",
+    "family",
+    "figure_interval",
+    "find_cue",
+    "fmt_interval",
+    "fmt_number",
+    "fmt_percent",
+    "has_cue",
+    "is_whole_count",
+    "judge",
+    "load_cues",
+    "stated_allows",
+    "sum_interval",
+]
+
+SENTENCE_ENDS = frozenset("。！？!?\n")
+CLAUSE_MARKS = frozenset("，,；;：:、")
+OPENING = frozenset("(（[【")
+CLOSING = frozenset(")）]】")
+
+
+# ---------------------------------------------------------------- segmentation
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A stretch of a sentence between two clause marks.
+
+    ``opener`` is the mark just before it ("" at the start of a sentence, "(" after an
+    opening bracket); ``closer`` the mark that ends it; ``depth`` its bracket depth.
+    """
+
+    start: int
+    end: int
+    opener: str
+    closer: str
+    depth: int
+    quantities: tuple[Quantity, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence with its clauses; ``paragraph`` numbers the line it sits on."""
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    clauses: tuple[Clause, ...]
+
+    @property
+    def quantities(self) -> tuple[Quantity, ...]:
+        """Every quantity of the sentence, in order."""
+        return tuple(q for c in self.clauses for q in c.quantities)
+
+
+def _segment(text: str, quantities: Sequence[Quantity]) -> tuple[Sentence, ...]:
+    """Cut ``text`` into sentences and clauses and file each quantity in its clause.
+
+    A quantity's own characters never split it: marks inside a figure ("2,752,087")
+    are skipped, so a figure always lies within one clause.
+    """
+    inside = _covered(quantities, len(text))
+    sentences: list[Sentence] = []
+    clauses: list[tuple[int, int, str, str, int]] = []
+    paragraph = 0
+    s_start = c_start = 0
+    opener = ""
+    depth = 0
+
+    def close_sentence(end: int) -> None:
+        nonlocal s_start
+        if clauses or end > s_start:
+            sentences.append(_sentence(len(sentences), paragraph, s_start, end, clauses))
+        clauses.clear()
+        s_start = end
+
+    for i, ch in enumerate(text):
+        if inside[i]:
+            continue
+        if ch in SENTENCE_ENDS:
+            clauses.append((c_start, i, opener, ch, depth))
+            close_sentence(i + 1)
+            c_start, opener, depth = i + 1, "", 0
+            if ch == "\n":
+                paragraph += 1
+        elif ch in CLAUSE_MARKS or ch in OPENING or ch in CLOSING:
+            clauses.append((c_start, i, opener, ch, depth))
+            if ch in OPENING:
+                depth += 1
+            elif ch in CLOSING:
+                depth = max(0, depth - 1)
+            c_start, opener = i + 1, ch
+    clauses.append((c_start, len(text), opener, "", depth))
+    close_sentence(len(text))
+    return _attach(tuple(sentences), quantities)
+
+
+def _covered(quantities: Sequence[Quantity], n: int) -> list[bool]:
+    inside = [False] * n
+    for q in quantities:
+        for i in range(max(q.start, 0), min(q.end, n)):
+            inside[i] = True
+    return inside
+
+
+def _sentence(
+    index: int, paragraph: int, start: int, end: int, raw: list[tuple[int, int, str, str, int]]
+) -> Sentence:
+    clauses = tuple(Clause(a, b, o, c, d, ()) for a, b, o, c, d in raw if b >= a)
+    return Sentence(index, paragraph, start, end, clauses)
+
+
+def _attach(sentences: tuple[Sentence, ...], quantities: Sequence[Quantity]) -> tuple[Sentence, ...]:
+    """Give each clause the quantities that start inside it."""
+    ordered = sorted(quantities, key=lambda q: q.start)
+    out: list[Sentence] = []
+    k = 0
+    for s in sentences:
+        new_clauses = []
+        for c in s.clauses:
+            mine = []
+            while k < len(ordered) and ordered[k].start < c.start:
+                k += 1  # cannot happen for a well-formed scan; skipped, never misfiled
+            while k < len(ordered) and ordered[k].start < c.end:
+                mine.append(ordered[k])
+                k += 1
+            new_clauses.append(
+                Clause(c.start, c.end, c.opener, c.closer, c.depth, tuple(mine))
+            )
+        out.append(Sentence(s.index, s.paragraph, s.start, s.end, tuple(new_clauses)))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
 class Context:
+    """The text, its quantities and its sentences: everything ``extract`` reads.
+
+    Built once per document by :meth:`build`; kinds may add cached helpers here.
+    """
+
     text: str
     quantities: tuple[Quantity, ...]
+    sentences: tuple[Sentence, ...] = ()
+    _where: dict[int, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, text: str, quantities: tuple[Quantity, ...]) -> Context:
-        return cls(text, quantities)
+        """Segment ``text`` and index every quantity by its start offset."""
+        sentences = _segment(text, quantities)
+        where = {
+            q.start: (s.index, ci)
+            for s in sentences
+            for ci, c in enumerate(s.clauses)
+            for q in c.quantities
+        }
+        return cls(text, quantities, sentences, where)
+
+    # -- navigation
+
+    def locate(self, q: Quantity) -> tuple[Sentence, int] | None:
+        """The sentence holding ``q`` and the index of its clause there."""
+        hit = self._where.get(q.start)
+        if hit is None:
+            return None
+        return self.sentences[hit[0]], hit[1]
+
+    def window(self, sentence: Sentence, before: int = 2) -> tuple[Sentence, ...]:
+        """Up to ``before`` sentences just before ``sentence`` in the same paragraph,
+        nearest last, followed by ``sentence`` itself."""
+        first = sentence.index
+        while (
+            first > 0
+            and sentence.index - first < before
+            and self.sentences[first - 1].paragraph == sentence.paragraph
+        ):
+            first -= 1
+        return self.sentences[first : sentence.index + 1]
+
+    def previous(self, sentence: Sentence) -> Sentence | None:
+        """The sentence just before ``sentence`` in the same paragraph, if any."""
+        if sentence.index == 0:
+            return None
+        prev = self.sentences[sentence.index - 1]
+        return prev if prev.paragraph == sentence.paragraph else None
+
+    # -- slots
+
+    def clause_text(self, clause: Clause) -> str:
+        """The characters of ``clause``."""
+        return self.text[clause.start : clause.end]
+
+    def label_before(self, q: Quantity, clause: Clause) -> str:
+        """What the clause says before ``q`` (after any earlier figure in it): its label."""
+        start = clause.start
+        for other in clause.quantities:
+            if other.end <= q.start:
+                start = max(start, other.end)
+        return self.text[start : q.start]
+
+    def after(self, q: Quantity, clause: Clause) -> str:
+        """What the clause says after ``q``."""
+        return self.text[q.end : clause.end]
+
+    def between(self, a: int, b: int) -> str:
+        """The text between two offsets (empty when ``b <= a``)."""
+        return self.text[a:b] if b > a else ""
+
+
+# ---------------------------------------------------------------- cue data
+
+
+@functools.cache
+def load_cues(name: str) -> dict[str, dict[str, tuple[str, ...]]]:
+    """The cue table ``data/cues/<name>.toml``: ``{table: {key: (word, ...)}}``.
+
+    Every value must be a list of non-empty strings; anything else raises
+    :class:`~consistency.errors.DataFileError` naming the file, table and key.
+    """
+    path = f"data/cues/{name}.toml"
+    try:
+        raw = tomllib.loads(
+            resources.files("consistency").joinpath(path).read_text(encoding="utf-8")
+        )
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataFileError(path, str(exc)) from exc
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for table, body in raw.items():
+        if not isinstance(body, dict):
+            raise DataFileError(path, "expected a table of word lists", key=table)
+        words: dict[str, tuple[str, ...]] = {}
+        for key, value in body.items():
+            if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+                raise DataFileError(path, "expected a list of non-empty strings", key=f"{table}.{key}")
+            # longest first, so "共计" is found before "共"
+            words[key] = tuple(sorted(value, key=len, reverse=True))
+        out[table] = words
+    return out
+
+
+def find_cue(text: str, words: Iterable[str]) -> tuple[int, str] | None:
+    """The last occurrence in ``text`` of any of ``words`` (longest wins at a tie)."""
+    best: tuple[int, str] | None = None
+    for w in words:
+        i = text.rfind(w)
+        if i >= 0 and (best is None or i > best[0] or (i == best[0] and len(w) > len(best[1]))):
+            best = (i, w)
+    return best
+
+
+def has_cue(text: str, words: Iterable[str]) -> bool:
+    """Does ``text`` contain any of ``words``?"""
+    return any(w in text for w in words)
+
+
+@functools.cache
+def _counted() -> frozenset[str]:
+    path = "data/classifiers.toml"
+    try:
+        raw = tomllib.loads(resources.files("consistency").joinpath(path).read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataFileError(path, str(exc)) from exc
+    counted = raw.get("counted")
+    if not isinstance(counted, list):
+        raise DataFileError(path, "expected a list of classifiers", key="counted")
+    return frozenset(str(w) for w in counted)
+
+
+def family(q: Quantity) -> str | None:
+    """The family of ``q``'s unit: ``count`` for every counted classifier (件 个 项 人 …,
+    which add up with each other in a breakdown), ``money`` for amounts in 元,
+    ``percent``, ``permille``; any other unit is its own family; None without a unit."""
+    unit = q.unit
+    if unit is None:
+        return None
+    if unit == "%":
+        return "percent"
+    if unit == "‰":
+        return "permille"
+    if unit in _counted():
+        return "count"
+    if unit.endswith("元") and "/" not in unit:
+        return "money"
+    return unit
+
+
+def is_whole_count(q: Quantity) -> bool:
+    """A figure that is exactly what it says: a whole count with no qualifier, written
+    with no scale word that rounds it (``633人`` yes, ``2.73万件`` and ``200余件`` no)."""
+    return (
+        family(q) == "count"
+        and q.is_exact
+        and q.value.denominator == 1
+        and q.resolution == 1
+    )
+
+
+# ---------------------------------------------------------------- what a figure allows
+
+
+def figure_interval(q: Quantity, mode: RoundingMode = RoundingMode.HALF_UP) -> Interval | None:
+    """The true values the stated figure ``q`` allows, read under rounding ``mode``.
+
+    * a whole count (``633人``) is exact;
+    * a rounded figure (``5040.78万元``, ``90.95%``, ``2.73万件``) is the preimage of
+      its written value at its resolution: ±half a step for half-up and half-even,
+      ``[v, v + step]`` for truncation;
+    * a bounded figure (``200余件`` → [200, 300]) is its bounds, also widened by rounding;
+    * an approximate figure (``约``) or one open on a side (``以上``, ``近``) gives None:
+      nothing exact can be computed from it.
+    """
+    if q.approx or q.low is None or q.high is None:
+        return None
+    if is_whole_count(q):
+        return Interval.exact(q.value)
+    step = q.resolution if q.resolution > 0 else Fraction(1)
+    low = rounding_preimage(Fraction(q.low), step, mode).low
+    high = rounding_preimage(Fraction(q.high), step, mode).high
+    return Interval(low, high)
+
+
+def sum_interval(
+    quantities: Iterable[Quantity], mode: RoundingMode = RoundingMode.HALF_UP
+) -> Interval | None:
+    """The exact interval of the sum of ``quantities`` (None if one of them allows no interval)."""
+    total = Interval.exact(0)
+    for q in quantities:
+        iv = figure_interval(q, mode)
+        if iv is None:
+            return None
+        total = total + iv
+    return total
+
+
+# ---------------------------------------------------------------- judging
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """How a stated figure relates to what the text computes.
+
+    ``verdict`` is CONSISTENT (some accepted mode reproduces it), CONDITIONAL (only a
+    tolerated mode does, named in ``mode``), INCONSISTENT, or UNDECIDABLE (nothing
+    could be computed). ``computed`` is the interval under the mode that decided, or
+    under the first accepted mode when none did.
+    """
+
+    verdict: Verdict
+    computed: Interval | None
+    mode: RoundingMode | None
+
+
+def stated_allows(q: Quantity, computed: Interval, mode: RoundingMode) -> bool:
+    """Could the figure ``q`` be what an author printed for a true value in ``computed``,
+    rounding under ``mode``?"""
+    if q.approx:
+        return True
+    if is_whole_count(q):
+        return q.value in computed
+    step = q.resolution if q.resolution > 0 else Fraction(1)
+    if q.low is None and q.high is None:
+        return True
+    if q.low is not None and q.high is not None and q.low == q.high:
+        return could_round_to(computed, Fraction(q.value), step, mode)
+    # bounds (余, 以上, 近): the computed value must reach the bounded range, widened by rounding
+    low = rounding_preimage(Fraction(q.low), step, mode).low if q.low is not None else None
+    high = rounding_preimage(Fraction(q.high), step, mode).high if q.high is not None else None
+    return (low is None or computed.high >= low) and (high is None or computed.low <= high)
+
+
+def judge(
+    compute: Callable[[RoundingMode], Interval | None],
+    stated: Quantity,
+    policy: RoundingPolicy,
+) -> Judgement:
+    """Judge ``stated`` against ``compute(mode)``, the exact interval the other figures
+    imply when they too were rounded under ``mode``.
+
+    The accepted modes of ``policy`` are tried first (any one makes the claim
+    consistent), then the tolerated ones (the claim holds only if the author used
+    that mode: CONDITIONAL). An interval that cannot be computed is UNDECIDABLE.
+    """
+    first: Interval | None = None
+    for verdict, modes in ((Verdict.CONSISTENT, policy.accepted), (Verdict.CONDITIONAL, policy.tolerated)):
+        for mode in modes:
+            computed = compute(mode)
+            if computed is None:
+                return Judgement(Verdict.UNDECIDABLE, first, None)
+            first = first or computed
+            if stated_allows(stated, computed, mode):
+                return Judgement(verdict, computed, mode)
+    return Judgement(Verdict.INCONSISTENT, first, None)
+
+
+# ---------------------------------------------------------------- display
+
+
+def fmt_number(value: Fraction, places: int = 4) -> str:
+    """A value for a message: whole numbers as they are, others to ``places`` decimals
+    with trailing zeros dropped (display only; never used to decide)."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    scaled = round(value * 10**places)
+    sign = "-" if scaled < 0 else ""
+    digits = str(abs(scaled)).rjust(places + 1, "0")
+    whole, frac = digits[:-places], digits[-places:].rstrip("0")
+    return f"{sign}{whole}.{frac}" if frac else f"{sign}{whole}"
+
+
+def fmt_percent(value: Fraction, places: int = 4) -> str:
+    """A share as a percentage for a message (``0.909565…`` → ``90.9565%``)."""
+    return fmt_number(value * 100, places) + "%"
+
+
+def fmt_interval(iv: Interval, percent: bool = False, places: int = 4) -> str:
+    """An interval for a message: one value when exact, ``[a, b]`` otherwise."""
+    f = fmt_percent if percent else fmt_number
+    if iv.is_exact:
+        return f(iv.low, places)
+    return f"[{f(iv.low, places)}, {f(iv.high, places)}]"
