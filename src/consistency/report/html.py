@@ -1,0 +1,374 @@
+"""The HTML report: one self-contained page a person reads without help.
+
+The page shows each document in full, paragraph by paragraph. Every figure a claim was
+checked against is highlighted in the colour of the verdict (red inconsistent, amber
+consistent only under an assumption, grey undecidable, green consistent) and followed by
+a numbered badge; the note with that number stands beside the paragraph and says, in
+plain words, what was compared and what came out. A summary on top counts the verdicts
+and lists the problems with links to their notes.
+
+The page needs nothing but itself: CSS is inline, there are no scripts, images, fonts or
+links outside the page, so it opens offline and can be mailed as one file. Chinese is
+shown first; a switch (two radio buttons and CSS, no JavaScript) shows the English
+text instead. Everything taken from a document or a finding is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from html import escape
+
+from .. import __version__
+from ..claim import Claim
+from ..config import Config
+from ..document import Location
+from ..findings import Finding, Report
+from ..verdicts import Severity, Verdict
+from ._html_style import STYLE
+
+__all__ = ["render"]
+
+#: verdict → (css class, Chinese label, English label, symbol for readers who do not see colour)
+_VERDICT: dict[Verdict, tuple[str, str, str, str]] = {
+    Verdict.INCONSISTENT: ("bad", "不一致", "inconsistent", "✗"),
+    Verdict.CONDITIONAL: ("cond", "有条件一致", "consistent only if", "!"),
+    Verdict.UNDECIDABLE: ("undec", "无法判断", "undecidable", "?"),
+    Verdict.CONSISTENT: ("ok", "一致", "consistent", "✓"),
+}
+#: which colour a figure takes when claims with different verdicts share it
+_RANK = {Verdict.CONSISTENT: 0, Verdict.UNDECIDABLE: 1, Verdict.CONDITIONAL: 2, Verdict.INCONSISTENT: 3}
+_BY_RANK = {rank: verdict for verdict, rank in _RANK.items()}
+
+_SEVERITY = {
+    Severity.ERROR: ("错误", "error"),
+    Severity.WARNING: ("提醒", "warning"),
+    Severity.INFO: ("说明", "note"),
+}
+_MODE = {
+    "half-up": ("四舍五入", "rounding half up"),
+    "half-even": ("四舍六入五成双（GB/T 8170）", "rounding half to even (GB/T 8170)"),
+    "truncate": ("截尾（直接舍去）", "truncation"),
+}
+
+
+def _t(zh: str, en: str) -> str:
+    """Both languages of one text; CSS shows the one the reader chose. Arguments are HTML."""
+    return f'<span class="zh">{zh}</span><span class="en">{en}</span>'
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """A checked claim, its number in the document, and the findings reported on it."""
+
+    number: int
+    claim: Claim
+    findings: tuple[Finding, ...]
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.claim.verdict
+
+    @property
+    def anchor(self) -> int:
+        """Where its badge goes: after its last figure (or the claim's end, lacking figures)."""
+        return max((q.end for q in self.claim.figures), default=self.claim.end)
+
+
+def render(reports: Sequence[Report], config: Config) -> str:
+    """The whole page for ``reports``, in the reader's language first (``config.lang``)."""
+    lang = "en" if config.lang == "en" else "zh"
+    docs = [(k, r, _items(r)) for k, r in enumerate(reports, 1)]
+    body = [_header(docs), *(_document(k, r, items, config) for k, r, items in docs)]
+    title = "数字一致性检查报告 · Arithmetic consistency report"
+    if len(reports) == 1:
+        title = f"{_name(reports[0])} · {title}"
+    return "".join(
+        (
+            "<!DOCTYPE html>\n",
+            f'<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+            f'<meta name="generator" content="consistency {escape(__version__)}">\n',
+            f"<title>{escape(title)}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
+            f'<input type="radio" name="lang" id="lang-zh" class="switch"{" checked" if lang == "zh" else ""}>\n',
+            f'<input type="radio" name="lang" id="lang-en" class="switch"{" checked" if lang == "en" else ""}>\n',
+            '<div class="page">\n',
+            *body,
+            '<footer class="foot">',
+            _t(
+                f"由 consistency {escape(__version__)} 生成。颜色只标出被核对过的数字；"
+                "未标色的数字没有被核对，不代表正确。",
+                f"Made by consistency {escape(__version__)}. Colour marks only the figures "
+                "that were checked; an unmarked figure was not checked, which does not make it right.",
+            ),
+            "</footer>\n</div>\n</body>\n</html>\n",
+        )
+    )
+
+
+def _items(report: Report) -> list[_Item]:
+    """The claims in text order, each with its findings; a finding whose claim is missing
+    from ``report.claims`` still gets an item of its own (nothing reported goes unshown)."""
+
+    def key(c: Claim) -> tuple[str, int, int, str, int]:
+        return (c.kind, c.start, c.end, c.relation, c.stated.start)
+
+    by_claim: dict[tuple[str, int, int, str, int], list[Finding]] = {}
+    for f in report.findings:
+        by_claim.setdefault(key(f.claim), []).append(f)
+    claims = list(report.claims)
+    seen = {key(c) for c in claims}
+    for f in report.findings:
+        if key(f.claim) not in seen:
+            seen.add(key(f.claim))
+            claims.append(f.claim)
+    claims.sort(key=lambda c: (c.start, c.end))
+    return [_Item(n, c, tuple(by_claim.get(key(c), ()))) for n, c in enumerate(claims, 1)]
+
+
+def _counts(items: Iterable[_Item]) -> dict[Verdict, int]:
+    counts = dict.fromkeys(_VERDICT, 0)
+    for item in items:
+        counts[item.verdict] += 1
+    return counts
+
+
+def _header(docs: list[tuple[int, Report, list[_Item]]]) -> str:
+    all_items = [i for _, _, items in docs for i in items]
+    counts = _counts(all_items)
+    findings = [f for _, r, _ in docs for f in r.findings]
+    errors = sum(f.severity is Severity.ERROR for f in findings)
+    warnings = sum(f.severity is Severity.WARNING for f in findings)
+    if errors:
+        verdict = _t(
+            f"发现 {errors} 处数字前后不一致，发布前需要核改。",
+            f"{errors} figure(s) disagree with the text around them: correct them before publication.",
+        )
+    elif warnings:
+        verdict = _t(
+            f"没有发现确定的错误，但有 {warnings} 处需要核实。",
+            f"No certain error, but {warnings} place(s) need a second look.",
+        )
+    else:
+        verdict = _t("没有发现数字前后不一致。", "No figure was found to disagree with another.")
+    tone = "bad" if errors else "cond" if warnings else "ok"
+    cards = "".join(
+        f'<div class="count v-{css}"><span class="n">{counts[v]}</span>'
+        f'<span class="label">{sym} {_t(zh, en)}</span></div>'
+        for v, (css, zh, en, sym) in _VERDICT.items()
+    )
+    parts = [
+        '<header class="top">\n<nav class="langs">',
+        '<label for="lang-zh">中文</label><label for="lang-en">English</label></nav>\n',
+        f"<h1>{_t('数字一致性检查报告', 'Arithmetic consistency report')}</h1>\n",
+        '<p class="lead">',
+        _t(
+            "本报告逐一核对文中数字之间的计算关系，例如合计与分项、占比与人数、增减幅度。"
+            "被核对的数字按结果标色，旁边的编号对应右侧的说明。",
+            "This report checks the arithmetic between the figures of the text: totals and "
+            "their parts, shares and counts, rates of change. Each checked figure is coloured "
+            "by the result; its number leads to the note beside it.",
+        ),
+        "</p>\n",
+        f'<p class="verdict v-{tone}">{verdict}</p>\n',
+        f'<p class="checked">{_t(f"共核对 {len(all_items)} 处计算关系：", f"{len(all_items)} relation(s) checked:")}</p>\n',
+        f'<div class="counts">{cards}</div>\n',
+        _legend(),
+    ]
+    if len(docs) > 1:
+        parts.append(_file_table(docs))
+    parts.append("</header>\n")
+    return "".join(parts)
+
+
+def _legend() -> str:
+    rows = "".join(
+        f'<li><mark class="fig v-{css}">12.3%</mark><span class="ref v-{css}">{sym}</span> '
+        f"{_t(zh_help, en_help)}</li>"
+        for (css, _, _, sym), (zh_help, en_help) in zip(
+            _VERDICT.values(),
+            (
+                ("不一致：按文中其他数字算出的结果与所写数字对不上。",
+                 "inconsistent: the other figures give a different result than the one written."),
+                ("有条件一致：只有按不常见的取舍方式（如直接截尾）才对得上。",
+                 "consistent only if: it agrees only under an unusual reading, such as truncation."),
+                ("无法判断：文中信息不足，或关系有多种理解，未下结论。",
+                 "undecidable: the text does not say enough, or can be read several ways."),
+                ("一致：计算结果与所写数字相符。", "consistent: the computed result matches the figure."),
+            ),
+            strict=True,
+        )
+    )
+    return f'<ul class="legend">{rows}</ul>\n'
+
+
+def _file_table(docs: list[tuple[int, Report, list[_Item]]]) -> str:
+    head = "".join(f"<th>{sym} {_t(zh, en)}</th>" for _, zh, en, sym in _VERDICT.values())
+    rows = []
+    for k, report, items in docs:
+        counts = _counts(items)
+        cells = "".join(f"<td>{counts[v]}</td>" for v in _VERDICT)
+        rows.append(f'<tr><td><a href="#d{k}">{escape(_name(report))}</a></td>{cells}</tr>')
+    return (
+        f'<table class="files"><thead><tr><th>{_t("文件", "file")}</th>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>\n"
+    )
+
+
+def _document(k: int, report: Report, items: list[_Item], config: Config) -> str:
+    parts = [f'<section class="doc" id="d{k}">\n<h2>{escape(_name(report))}</h2>\n']
+    problems = [(i, f) for i in items for f in i.findings]
+    if problems:
+        entries = "".join(
+            f'<li class="s-{f.severity.value}"><a href="#d{k}-c{i.number}">'
+            f'<span class="num v-{_VERDICT[i.verdict][0]}">{i.number}</span></a> '
+            f"{_t(*(escape(s) for s in _SEVERITY[f.severity]))} · {_message(f, config)} "
+            f'<span class="place">{_t(*_place(f.location))}</span></li>'
+            for i, f in problems
+        )
+        parts.append(
+            f'<div class="problems"><h3>{_t("问题一览", "Findings")}</h3><ol>{entries}</ol></div>\n'
+        )
+    parts.append(_body(k, report.text, items, config))
+    parts.append("</section>\n")
+    return "".join(parts)
+
+
+def _body(k: int, text: str, items: list[_Item], config: Config) -> str:
+    """The text, one row per line: the line with its marks and badges, then its notes."""
+    n = len(text)
+    rank = [-1] * n
+    for item in items:
+        r = _RANK[item.verdict]
+        for q in item.claim.figures:
+            for i in range(max(q.start, 0), min(q.end, n)):
+                rank[i] = max(rank[i], r)
+    badges: dict[int, list[_Item]] = {}
+    for item in items:
+        badges.setdefault(min(max(item.anchor, 0), n), []).append(item)
+    rows = ['<div class="text">\n']
+    start = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        end = start + len(line)
+        # a badge at the very end of a line belongs to that line, not the next
+        here = [i for pos in sorted(badges) if start <= pos <= end for i in badges[pos]]
+        if line.strip() or here:
+            html_line = _line(k, text, start, end, rank, badges, items)
+            notes = "".join(_note(k, i, config) for i in here)
+            rows.append(
+                f'<div class="row{" has-notes" if here else ""}" id="d{k}-l{number}">'
+                f'<span class="ln">{number}</span><p class="para">{html_line}</p>'
+                f'<aside class="notes">{notes}</aside></div>\n'
+            )
+        start = end + 1
+    rows.append("</div>\n")
+    return "".join(rows)
+
+
+def _line(
+    k: int,
+    text: str,
+    start: int,
+    end: int,
+    rank: list[int],
+    badges: dict[int, list[_Item]],
+    items: list[_Item],
+) -> str:
+    """``text[start:end]`` with each run of equal verdict in one ``<mark>`` and the badges."""
+    inner = {p for p in badges if start < p < end}
+    changes = {i for i in range(start + 1, end) if rank[i] != rank[i - 1]}
+    cuts = sorted({start, end} | inner | changes)
+    # a badge anchored at the line's first offset (a claim without figures) opens the line
+    out = [_badge(k, i) for i in badges.get(start, ())]
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if rank[a] < 0:
+            out.append(escape(text[a:b]))
+        else:
+            covering = [i for i in items if any(q.start < b and a < q.end for q in i.claim.figures)]
+            tip = "; ".join(f"{i.number}: {_VERDICT[i.verdict][1]} / {_VERDICT[i.verdict][2]}"
+                            for i in covering)
+            css = _VERDICT[_BY_RANK[rank[a]]][0]
+            out.append(f'<mark class="fig v-{css}" title="{escape(tip)}">{escape(text[a:b])}</mark>')
+        out.extend(_badge(k, i) for i in badges.get(b, ()))
+    return "".join(out)
+
+
+def _badge(k: int, item: _Item) -> str:
+    css, zh, en, sym = _VERDICT[item.verdict]
+    return (
+        f'<a class="ref v-{css}" id="d{k}-r{item.number}" href="#d{k}-c{item.number}"'
+        f' title="{escape(zh)} / {escape(en)}">{item.number}{sym}</a>'
+    )
+
+
+def _note(k: int, item: _Item, config: Config) -> str:
+    """The explanation of one claim: verdict, what was compared, and each finding's message."""
+    css, zh, en, sym = _VERDICT[item.verdict]
+    claim = item.claim
+    head = (
+        f'<a class="num v-{css}" href="#d{k}-r{item.number}">{item.number}</a> '
+        f'<strong>{sym} {_t(zh, en)}</strong>'
+    )
+    lines = [head]
+    for f in item.findings:
+        lines.append(
+            f'<p class="msg">{_message(f, config)}</p>'
+            f'<p class="code">{escape(f.code)} · {escape(f.name)} · '
+            f"{_t(*(escape(s) for s in _SEVERITY[f.severity]))}</p>"
+        )
+    # (Chinese label, English label, value as HTML)
+    facts = [
+        ("关系", "relation", escape(claim.relation)),
+        ("文中数字", "as written", escape(claim.stated.text)),
+    ]
+    for f in item.findings[:1]:
+        if f.computed:
+            facts.append(("计算结果", "computed", escape(_computed(f.computed, claim))))
+        if f.mode:
+            zh_mode, en_mode = _MODE.get(f.mode, (f.mode, f.mode))
+            facts.append(("取舍方式", "reading", _t(escape(zh_mode), escape(en_mode))))
+    rows = "".join(
+        f"<dt>{_t(zh_l, en_l)}</dt><dd>{value}</dd>" for zh_l, en_l, value in facts if value
+    )
+    lines.append(f'<dl class="facts">{rows}</dl>')
+    return f'<div class="note v-{css}" id="d{k}-c{item.number}">{"".join(lines)}</div>'
+
+
+def _computed(computed: str, claim: Claim) -> str:
+    """The computed value as the engine wrote it, and as a percentage when the text states
+    one (``0.909565`` → ``0.909565 (90.9565%)``): moving the decimal point is display, the
+    value itself is untouched."""
+    if not claim.stated.is_percent:
+        return computed
+    try:
+        value = Decimal(computed)
+    except InvalidOperation:  # an interval "[a, b]" or a fraction: shown as it is
+        return computed
+    percent = value.scaleb(2)
+    return f"{computed} ({percent:f}%)"
+
+
+def _message(f: Finding, config: Config) -> str:
+    # ``Finding.message`` is in the configured language; ``message_en`` always English
+    zh = f.message if config.lang != "en" else f.message_en
+    return _t(escape(zh), escape(f.message_en))
+
+
+def _place(loc: Location) -> tuple[str, str]:
+    zh = [f"第 {loc.line} 行"]
+    en = [f"line {loc.line}"]
+    if loc.page is not None:
+        zh.append(f"第 {loc.page} 页")
+        en.append(f"page {loc.page}")
+    if loc.paragraph is not None:
+        zh.append(f"第 {loc.paragraph} 段")
+        en.append(f"paragraph {loc.paragraph}")
+    if loc.cell is not None:
+        zh.append(f"表格 {escape(loc.cell)}")
+        en.append(f"cell {escape(loc.cell)}")
+    return "，".join(zh), ", ".join(en)
+
+
+def _name(report: Report) -> str:
+    return report.path or "（未命名文本）"

@@ -1,0 +1,244 @@
+"""The HTML report: one self-contained page showing every checked figure by verdict."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from fractions import Fraction
+from html.parser import HTMLParser
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from consistency import Claim, Report
+from consistency.config import Config
+from consistency.document import Document
+from consistency.quantities import Quantity
+from consistency.report import FORMATTERS
+from consistency.report.html import render
+from consistency.verdicts import Outcome, Verdict
+from report_samples import SAMPLE_LINES, TEXT, sample_report
+
+VOID = {"meta", "input", "br", "hr", "img", "link"}
+CSS = {
+    Verdict.INCONSISTENT: "v-bad",
+    Verdict.CONDITIONAL: "v-cond",
+    Verdict.UNDECIDABLE: "v-undec",
+    Verdict.CONSISTENT: "v-ok",
+}
+
+
+class Page(HTMLParser):
+    """What a test needs to know about a page: tags, ids, links, marks and paragraph text."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.unbalanced: list[str] = []
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.ids: list[str] = []
+        self.marks: list[tuple[str, str]] = []  # (class, text)
+        self.paras: list[str] = []
+        self.styles: list[str] = []
+        self._mark: list[str] | None = None
+        self._para: list[str] | None = None
+        self._in_badge = 0
+        self._in_style = False
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        self.tags.append((tag, a))
+        if "id" in a:
+            self.ids.append(a["id"])
+        if tag not in VOID:
+            self.stack.append(tag)
+        cls = a.get("class", "").split()
+        if tag == "mark":
+            self._mark = [a["class"]]
+        elif tag == "p" and "para" in cls:
+            self._para = []
+        elif tag == "a" and "ref" in cls:
+            self._in_badge += 1
+        elif tag == "style":
+            self._in_style = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.unbalanced.append(tag)
+        else:
+            self.stack.pop()
+        if tag == "mark" and self._mark is not None:
+            self.marks.append((self._mark[0], "".join(self._mark[1:])))
+            self._mark = None
+        elif tag == "p" and self._para is not None:
+            self.paras.append("".join(self._para))
+            self._para = None
+        elif tag == "a" and self._in_badge:
+            self._in_badge -= 1
+        elif tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.styles.append(data)
+        if self._mark is not None:
+            self._mark.append(data)
+        if self._para is not None and not self._in_badge:
+            self._para.append(data)
+
+
+def _page(*reports: Report, lang: str = "zh") -> tuple[str, Page]:
+    html = render(list(reports), Config(lang=lang))
+    return html, Page(html)
+
+
+def test_the_page_is_well_formed_with_unique_ids_and_links_that_land() -> None:
+    _, page = _page(sample_report(), sample_report("second.txt"))
+    assert page.unbalanced == [] and page.stack == []
+    assert len(page.ids) == len(set(page.ids))
+    targets = [a["href"][1:] for tag, a in page.tags if tag == "a"]
+    assert targets and set(targets) <= set(page.ids)
+
+
+def test_the_page_needs_nothing_outside_itself() -> None:
+    html, page = _page(sample_report())
+    tags = {tag for tag, _ in page.tags}
+    assert not tags & {"script", "link", "img", "iframe", "object", "embed", "base"}
+    assert not any("src" in a for _, a in page.tags)
+    assert all(a["href"].startswith("#") for _, a in page.tags if "href" in a)
+    style = "".join(page.styles)
+    assert "url(" not in style and "@import" not in style
+    assert html.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in html
+
+
+def test_markup_in_the_document_is_shown_as_text_not_run() -> None:
+    html, page = _page(sample_report('报告<script>"x"</script>.txt'))
+    assert "<script" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+    assert SAMPLE_LINES[-1] in page.paras
+    assert "报告&lt;script&gt;&quot;x&quot;&lt;/script&gt;.txt" in html
+
+
+def test_every_line_of_the_document_is_shown_unchanged() -> None:
+    _, page = _page(sample_report())
+    assert page.paras == list(SAMPLE_LINES)
+
+
+def test_every_checked_figure_is_marked_in_the_colour_of_its_verdict() -> None:
+    report = sample_report()
+    _, page = _page(report)
+    expected = [
+        (f"fig {CSS[c.verdict]}", q.text) for c in report.claims for q in c.figures
+    ]
+    legend = 4  # the legend shows one sample mark per verdict
+    assert page.marks[legend:] == expected
+
+
+def test_a_figure_shared_by_two_claims_takes_the_graver_verdict() -> None:
+    report = sample_report()
+    total, share = report.claims[0], report.claims[1]
+    # the same 633件 also stated as the base of an inconsistent share
+    bad = replace(share, stated=total.stated, outcome=Outcome(Verdict.INCONSISTENT))
+    _, page = _page(Report(report.document, (), (total, bad)))
+    assert ("fig v-bad", "633件") in page.marks
+    assert ("fig v-ok", "633件") not in page.marks
+
+
+def test_each_finding_is_explained_beside_its_figures_in_both_languages() -> None:
+    report = sample_report()
+    html, _ = _page(report)
+    for number, finding in ((2, report.findings[0]), (3, report.findings[1])):
+        note = html[html.index(f'id="d1-c{number}"') :]
+        note = note[: note.index("</aside>")]
+        assert f'<span class="zh">{finding.message}</span>' in note
+        assert f'<span class="en">{finding.message_en}</span>' in note
+        assert finding.code in note
+        assert f'<a class="ref' in html and f'href="#d1-c{number}"' in html
+
+
+def test_the_summary_counts_each_verdict_and_leads_with_the_gravest_news() -> None:
+    html, _ = _page(sample_report())
+    head = html[: html.index('<section class="doc"')]
+    for css in CSS.values():
+        assert f'<div class="count {css}"><span class="n">1</span>' in head
+    assert '<p class="verdict v-bad">' in head and "共核对 4 处计算关系" in head
+
+
+@pytest.mark.parametrize(
+    ("keep", "tone"),
+    [((0, 1, 2), "v-bad"), ((0,), "v-cond"), ((2,), "v-ok"), ((), "v-ok")],
+    ids=["with-an-error", "warning-only", "note-only", "clean"],
+)
+def test_the_headline_follows_the_gravest_severity(keep, tone) -> None:
+    report = sample_report()
+    findings = tuple(f for i, f in enumerate(report.findings) if i in keep)
+    html, _ = _page(replace(report, findings=findings))
+    assert f'<p class="verdict {tone}">' in html
+
+
+@pytest.mark.parametrize(("lang", "checked"), [("zh", "lang-zh"), ("en", "lang-en")])
+def test_the_configured_language_is_shown_first(lang, checked) -> None:
+    _, page = _page(sample_report(), lang=lang)
+    radios = {a["id"]: "checked" in a for tag, a in page.tags if tag == "input"}
+    assert radios == {"lang-zh": checked == "lang-zh", "lang-en": checked == "lang-en"}
+
+
+def test_several_reports_share_one_page_with_a_table_of_files() -> None:
+    html, page = _page(sample_report("a.txt"), sample_report("b.txt"))
+    assert '<table class="files">' in html
+    assert 'href="#d1"' in html and 'href="#d2"' in html
+    assert len(page.paras) == 2 * len(SAMPLE_LINES)
+
+
+def test_a_finding_whose_claim_is_missing_from_the_claims_is_still_shown() -> None:
+    report = sample_report()
+    html, page = _page(replace(report, claims=()))
+    for f in report.findings:
+        assert f.message_en in html
+    assert ("fig v-bad", "120件") in page.marks
+
+
+def test_the_registry_renders_html_through_this_module() -> None:
+    reports = [sample_report()]
+    assert FORMATTERS["html"](reports, Config()) == render(reports, Config())
+
+
+@pytest.mark.parametrize(
+    "reports",
+    [[], [Report(Document("", None), (), ())], [Report(Document("\n\n无数字。\n", "x.txt"), (), ())]],
+    ids=["no-reports", "empty-text", "no-claims"],
+)
+def test_pages_without_claims_still_render(reports) -> None:
+    html, page = _page(*reports)
+    assert page.unbalanced == [] and "没有发现数字前后不一致" in html
+
+
+def _quantity(text: str, start: int, end: int) -> Quantity:
+    return Quantity(start, end, text[start:end], Fraction(1), Fraction(1), Fraction(1))
+
+
+@st.composite
+def _documents(draw: st.DrawFn) -> Report:
+    text = draw(st.text(alphabet="12件，。<&>\"'\n\t 共其中占%", max_size=60))
+    claims = []
+    for _ in range(draw(st.integers(0, 4))):
+        spans = draw(st.lists(st.tuples(st.integers(0, len(text)), st.integers(0, 5)), max_size=3))
+        figures = [_quantity(text, a, min(a + w, len(text))) for a, w in spans]
+        if not figures:
+            continue
+        verdict = draw(st.sampled_from(list(Verdict)))
+        first, *rest = figures
+        a, b = min(q.start for q in figures), max(q.end for q in figures)
+        claims.append(Claim("total", a, b, first, tuple(rest), "a = b", outcome=Outcome(verdict)))
+    return Report(Document(text, "t.txt"), (), tuple(claims))
+
+
+@settings(max_examples=150, deadline=None)
+@given(_documents())
+def test_any_text_with_any_figures_comes_out_whole_and_well_formed(report: Report) -> None:
+    _, page = _page(report)
+    assert page.unbalanced == [] and page.stack == []
+    shown = [line for line in report.text.split("\n") if line.strip()]
+    assert [p for p in page.paras if p.strip()] == shown
