@@ -1,0 +1,375 @@
+"""Change claims: a figure before, a figure after, and the change the text says lies between.
+
+What it reads, one sentence at a time (cue words in ``data/cues/changes.toml``):
+
+* a **level and its changes**: ``受理各类案件50101件,同比增长34.11%,…增加12077件`` → the
+  stated rate must be the absolute change over the base it implies, 12077 / (50101 − 12077);
+* a **before/after pair and its changes**: ``由3.7个压缩至3.2个,压缩率13.51%`` → 3.2 / 3.7 − 1;
+  a level with its earlier figure named in a comparison, ``72,716万元,…比上年42,895万元增加
+  29,821万元,增幅69.52%`` → 72,716 − 42,895 = 29,821 and 72,716 / 42,895 − 1;
+  ``性别比为103.46,与…107.33相比,下降3.87个百分点`` → 103.46 − 107.33;
+* a change in **percentage points** (``个百分点``) is the difference of two figures, never
+  their ratio; a change written as ``%`` between two rates (``由59.7%上升到61.74%,上升
+  2.04%``) is ambiguous: if only the points reading fits it is a note (``C306``), and if
+  neither reading fits it stays undecided (``C307``), never an error.
+
+Rounding: each claim is first computed from the figures as printed. When that fails but
+the inputs are themselves rounded (decimals, 万/亿 scales, units of measurement, or an
+average such as ``平均…24天``) they are widened to every value that prints as them, and a
+fit there is a note with the interval (``C302``); only truncation → warning (``C303``);
+otherwise an error (``C301`` rate, ``C304`` absolute change, ``C305`` points).
+
+Left alone, on purpose: a rate with no base in its sentence (``同比增长5.2%``), ``年均``
+and ``两年平均`` rates, growth at comparable prices (nominal figures cannot reproduce it),
+figures paired by position (``分别``, ``各下降``), and changes of ``‰`` rates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from ..claim import Claim
+from ..intervals import Interval, RoundingMode, rounding_preimage
+from ..quantities import Quantity
+from ..verdicts import Outcome, RoundingPolicy, Verdict
+from ._match import Context, Sentence, figure_interval, fmt_interval, is_whole_count, judge, load_cues
+
+__all__ = ["KIND", "extract", "check", "Input", "decide"]
+
+KIND = "change"
+
+_CUES = load_cues("changes")
+_UP, _DOWN = _CUES["verbs"]["up"], _CUES["verbs"]["down"]
+_NOUN_UP, _NOUN_DOWN = _CUES["nouns"]["up"], _CUES["nouns"]["down"]
+_GAPS = _CUES["gaps"]["words"]
+_FROM, _TO = _CUES["pair"]["from"], _CUES["pair"]["to"]
+_BASE_OPEN, _BASE_CLOSE = _CUES["base"]["open"], _CUES["base"]["close"]
+_AVERAGES = _CUES["averages"]["words"]
+_SKIP = _CUES["skip"]
+
+#: pinyin glosses that mirror sites inject ("增長(zhǎng)") and spaces: ignored between words
+_NOISE = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)|\s+")
+_CLAUSE_MARK = re.compile(r"[,，;；:：、]")
+_POINT_UNITS = ("百分点", "个百分点")
+
+
+def _clean(text: str) -> str:
+    return _NOISE.sub("", text)
+
+
+def _ends_with(text: str, words: tuple[str, ...]) -> str | None:
+    return next((w for w in words if text.endswith(w)), None)
+
+
+# ---------------------------------------------------------------- reading a sentence
+
+
+@dataclass(frozen=True, slots=True)
+class _Change:
+    """A figure written as a change: its sign, what it measures, and the cue before it."""
+
+    q: Quantity
+    sign: int
+    kind: str  # "rate" (% or 倍), "points" (百分点) or "amount" (in the level's unit)
+    cue: str
+
+
+@dataclass(slots=True)
+class _Group:
+    """A level (the figure after), maybe the figure before it, and the changes stated."""
+
+    level: Quantity
+    before: Quantity | None = None
+    changes: list[_Change] = field(default_factory=list)
+
+
+def _as_change(prefix: str, q: Quantity) -> _Change | None:
+    """``q`` as a change, if the words right before it make it one."""
+    if q.approx or q.unit == "‰" or any(w in prefix[-8:] for w in _SKIP["not_change"]):
+        return None
+    kind = "rate" if q.unit in ("%", "倍") else "points" if q.unit in _POINT_UNITS else "amount"
+    bare = prefix
+    for _ in range(2):  # "增幅达到了" : strip up to two gap words
+        gap = _ends_with(bare, _GAPS)
+        if gap:
+            bare = bare[: -len(gap)]
+    noun = _ends_with(bare, _NOUN_UP) or _ends_with(bare, _NOUN_DOWN)
+    if noun:
+        return _Change(q, 1 if noun in _NOUN_UP else -1, kind, noun)
+    verb_text = prefix[:-1] if prefix.endswith("了") else prefix
+    verb = _ends_with(verb_text, _UP) or _ends_with(verb_text, _DOWN)
+    if verb is None:
+        return None
+    head = verb_text[: -len(verb)]
+    if head.endswith("新") or _ends_with(head, _SKIP["period"]):
+        return None  # 新增 is a level; 年均增长 is not a change over one period
+    return _Change(q, 1 if verb in _UP else -1, kind, verb)
+
+
+def _groups(ctx: Context, sentence: Sentence) -> Iterator[_Group]:
+    """The level groups of one sentence, figures in brackets left out (they restate)."""
+    qs = [q for c in sentence.clauses if c.depth == 0 for q in c.quantities]
+    if not qs:
+        return
+    text = ctx.text
+    prev_end = [sentence.start] + [q.end for q in qs[:-1]]
+    prefixes = [_clean(text[a : q.start]) for a, q in zip(prev_end, qs, strict=True)]
+    changes = [_as_change(p, q) for p, q in zip(prefixes, qs, strict=True)]
+    role: dict[int, str] = {}
+    for i in range(len(qs) - 1):
+        a, b = qs[i], qs[i + 1]
+        gap = prefixes[i + 1]
+        if (
+            changes[i] is None
+            and not _CLAUSE_MARK.search(gap)
+            and len(gap) <= 8
+            and _ends_with(gap, _TO)
+            and _from_word_before(prefixes[i])
+        ):
+            role[i], role[i + 1] = "from", "to"
+        elif changes[i] is None and changes[i + 1] is not None and _is_base(prefixes[i], gap, changes[i + 1]):
+            role[i] = "base"
+    group: _Group | None = None
+    for i, q in enumerate(qs):
+        r, ch = role.get(i), changes[i]
+        if r == "from":
+            continue
+        if r == "to":
+            if group:
+                yield group
+            group = _Group(q, qs[i - 1])
+        elif r == "base":
+            if group and group.before is None and group.level.unit == q.unit:
+                group.before = q
+        elif ch is not None:
+            if group:
+                group.changes.append(ch)
+        elif text[q.end : q.end + 1] == "的" or (q.is_percent and group and not group.level.is_percent):
+            continue  # "预算31,700万元的229.39%": a base of something else; a share aside
+        else:
+            if group:
+                yield group
+            group = _Group(q)
+    if group:
+        yield group
+
+
+def _from_word_before(prefix: str) -> bool:
+    """Does the clause before a figure open a before/after pair (``由``, ``从…的``)?"""
+    clause = _CLAUSE_MARK.split(prefix)[-1]
+    return any(w in clause[-12:] for w in _FROM)
+
+
+def _is_base(prefix: str, gap: str, change: _Change) -> bool:
+    """``比上年42,895万元增加…`` / ``与…107.33相比,下降…``: the figure before a change is the
+    earlier figure it compares with."""
+    rest = gap
+    close = next((w for w in _BASE_CLOSE if rest.startswith(w)), "")
+    rest = rest[len(close) :].lstrip(",，")
+    if not rest.startswith(change.cue) and not rest.endswith(change.cue):
+        return False
+    if len(rest) > len(change.cue) + 3:
+        return False
+    clause = _CLAUSE_MARK.split(prefix)[-1]
+    return any(w in clause for w in _BASE_OPEN)
+
+
+# ---------------------------------------------------------------- claims
+
+
+def extract(ctx: Context) -> Iterator[Claim]:
+    """Every change claim of the text, in text order."""
+    for sentence in ctx.sentences:
+        body = ctx.text[sentence.start : sentence.end]
+        real = any(w in body for w in _SKIP["real"])
+        for group in _groups(ctx, sentence):
+            yield from _claims(ctx, group, real)
+
+
+def _claims(ctx: Context, group: _Group, real: bool) -> Iterator[Claim]:
+    if not group.changes:
+        return
+    span = ctx.text[group.level.start : group.changes[-1].q.end]
+    if any(w in span for w in _SKIP["respective"]):
+        return
+    after, before = group.level, group.before
+    rates = [c for c in group.changes if c.kind == "rate"]
+    amounts = [c for c in group.changes if c.kind == "amount" and c.q.unit == after.unit]
+    points = [c for c in group.changes if c.kind == "points"]
+    if before is None:
+        if len(amounts) == 1 and len(rates) == 1 and not real and not after.is_percent:
+            d, r = amounts[0], rates[0]
+            if d.sign == r.sign:
+                yield _claim(ctx, "level-rate", r, (after, d.q), f"{r.q.text} = {d.q.text} ÷ ({after.text} ∓ {d.q.text})")
+        return
+    if before.unit != after.unit:
+        return
+    if len(amounts) == 1:
+        d = amounts[0]
+        yield _claim(ctx, "amount", d, (before, after), f"{d.q.text} = {after.text} − {before.text}")
+    if len(points) == 1 and (after.is_percent or after.unit is None):
+        p = points[0]
+        yield _claim(ctx, "points", p, (before, after), f"{p.q.text} = {after.text} − {before.text}")
+    if len(rates) == 1 and not real:
+        r = rates[0]
+        kind = "rate-of-rate" if after.is_percent else "rate"
+        yield _claim(ctx, kind, r, (before, after), f"{r.q.text} = {after.text} ÷ {before.text} − 1")
+
+
+def _claim(ctx: Context, relation: str, change: _Change, inputs: tuple[Quantity, Quantity], text: str) -> Claim:
+    qs = (*inputs, change.q)
+    averaged = [_averaged(ctx, q) for q in inputs]
+    return Claim(
+        kind=KIND,
+        start=min(q.start for q in qs),
+        end=max(q.end for q in qs),
+        stated=change.q,
+        parts=inputs,
+        relation=text,
+        details={
+            "relation_kind": relation,
+            "sign": str(change.sign),
+            "averaged": ",".join("1" if a else "0" for a in averaged),
+        },
+    )
+
+
+def _averaged(ctx: Context, q: Quantity) -> bool:
+    """Is ``q`` an average (``平均…24天``)? Then even a whole number is a rounded one."""
+    located = ctx.locate(q)
+    if located is None:
+        return False
+    sentence, _ = located
+    head = ctx.text[sentence.start : q.start]
+    return any(w in head[-24:] for w in _AVERAGES)
+
+
+# ---------------------------------------------------------------- checking
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """A figure a claim computes from, with whether it is an average (so rounded)."""
+
+    q: Quantity
+    averaged: bool = False
+
+    @property
+    def printed(self) -> Fraction | None:
+        """The value as printed, or None when only a range is stated (余, 约, 以上)."""
+        q = self.q
+        if q.approx or q.low is None or q.high is None or q.low != q.high:
+            return None
+        return q.value
+
+    def allowed(self, mode: RoundingMode) -> Interval | None:
+        """Every true value this figure may stand for, rounded under ``mode``."""
+        q = self.q
+        if self.averaged and is_whole_count(q):
+            return rounding_preimage(q.value, q.resolution, mode)
+        return figure_interval(q, mode)
+
+
+def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
+    """Check one change claim: printed figures first, then rounded inputs, then truncation."""
+    relation = claim.details["relation_kind"]
+    sign = int(claim.details["sign"])
+    flags = claim.details["averaged"].split(",")
+    a, b = (Input(q, f == "1") for q, f in zip(claim.parts, flags, strict=True))
+    if relation == "level-rate":
+        def f(x: Interval, y: Interval) -> Interval:
+            return _level_rate(x, y, sign)
+        codes, percent = ("C301", "C302", "C303"), True
+    elif relation == "amount":
+        def f(x: Interval, y: Interval) -> Interval:
+            return (y - x) * sign
+        codes, percent = ("C304", "C302", "C303"), False
+    elif relation == "points":
+        scale = Fraction(100) if b.q.is_percent else Fraction(1)
+        def f(x: Interval, y: Interval) -> Interval:
+            return (y - x) * scale * sign
+        codes, percent = ("C305", "C302", "C303"), False
+    else:
+        def f(x: Interval, y: Interval) -> Interval:
+            return (y / x - 1) * sign
+        codes, percent = ("C301", "C302", "C303"), True
+    outcome = decide(claim.stated, (a, b), f, policy, codes, percent)
+    if relation != "rate-of-rate" or outcome.verdict is not Verdict.INCONSISTENT:
+        return outcome
+    # a "%" change between two rates may be a difference in points written loosely
+    def points(x: Interval, y: Interval) -> Interval:
+        return (y - x) * sign
+    as_points = decide(claim.stated, (a, b), points, policy, codes, percent)
+    if as_points.verdict is Verdict.INCONSISTENT:
+        return Outcome(
+            Verdict.UNDECIDABLE,
+            "C307",
+            outcome.computed,
+            params={"value": outcome.params["value"], "points": as_points.params["value"]},
+        )
+    return Outcome(Verdict.CONDITIONAL, "C306", as_points.computed, as_points.mode, {"value": as_points.params["value"]})
+
+
+def _level_rate(level: Interval, delta: Interval, sign: int) -> Interval:
+    """The rate a level and its absolute change imply, ``d / (level − d)`` for a rise and
+    ``d / (level + d)`` for a fall. Its size grows with ``d`` and falls with the level, so
+    the ends come from opposite corners (``d`` appears twice: plain interval arithmetic
+    would overstate the range)."""
+
+    def rate(lv: Fraction, d: Fraction) -> Fraction:
+        base = lv - sign * d
+        if base <= 0:
+            raise ZeroDivisionError("the change is larger than the level")
+        return d / base
+
+    ends = (rate(level.high, delta.low), rate(level.low, delta.high))
+    return Interval(min(ends), max(ends))
+
+
+def decide(
+    stated: Quantity,
+    inputs: tuple[Input, ...],
+    f: Callable[..., Interval],
+    policy: RoundingPolicy,
+    codes: tuple[str, str, str],
+    percent: bool,
+) -> Outcome:
+    """Judge ``stated`` against ``f(*inputs)``: as printed, then with rounded inputs, then
+    under the tolerated modes. ``codes`` are (error, rounded-inputs note, truncation warning)."""
+    error, note, warning = codes
+    accepted_only = RoundingPolicy(policy.accepted, ())
+    try:
+        printed = [i.printed for i in inputs]
+        if all(v is not None for v in printed):
+            exact = f(*(Interval.exact(v) for v in printed))  # type: ignore[arg-type]
+            j = judge(lambda _m: exact, stated, accepted_only)
+            if j.verdict is Verdict.CONSISTENT:
+                return Outcome(Verdict.CONSISTENT, None, exact, j.mode, _show(exact, percent))
+        else:
+            exact = None
+        j = judge(lambda m: _apply(f, inputs, m), stated, policy)
+    except ArithmeticError:  # a zero base, or a change larger than its level
+        return Outcome(Verdict.UNDECIDABLE, "C309", exact, params={"value": ""})
+    if j.verdict is Verdict.UNDECIDABLE:
+        return Outcome(Verdict.UNDECIDABLE, "C309", exact, params={"value": ""})
+    shown = exact if exact is not None and j.verdict is Verdict.INCONSISTENT else j.computed
+    params = _show(shown, percent)
+    if j.verdict is Verdict.CONSISTENT:
+        return Outcome(Verdict.CONDITIONAL, note, j.computed, j.mode, params)
+    if j.verdict is Verdict.CONDITIONAL:
+        return Outcome(Verdict.CONDITIONAL, warning, j.computed, j.mode, params)
+    return Outcome(Verdict.INCONSISTENT, error, shown, None, params)
+
+
+def _apply(f: Callable[..., Interval], inputs: tuple[Input, ...], mode: RoundingMode) -> Interval | None:
+    allowed = [i.allowed(mode) for i in inputs]
+    if any(a is None for a in allowed):
+        return None
+    return f(*allowed)
+
+
+def _show(iv: Interval | None, percent: bool) -> dict[str, str]:
+    return {"value": fmt_interval(iv, percent=percent) if iv is not None else ""}
