@@ -2,12 +2,27 @@
 
 ``scan(text)`` (exported as ``consistency.parse_quantities``) returns them in order.
 It returns nothing for a span it cannot parse cleanly: a wrong number is worse than a miss.
+
+How it reads: the text is folded (Traditional and full-width forms to plain ones, one
+character for one, so offsets hold), then one compiled pattern walks
+it once (built below from the data files). Each match is either something to skip whole — a date, a document number, a
+quoted label, a word such as 统一 — or a candidate quantity, which a few cheap checks
+of its neighbours (第 before it, 月 or 、 after it) may still reject.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TYPE_CHECKING
+
+import regex
+
+from .numerals import LEXICON, Numeral, fold, parse_numeral
+from .units import classifier_words, measure_words, per_words
+
+if TYPE_CHECKING:
+    import pint
 
 __all__ = ["Quantity", "scan"]
 
@@ -29,10 +44,12 @@ class Quantity:
     ``decimals`` is the number of digits written after the decimal point (in the written
     scale: ``90.95%`` → 2, ``5040.78万元`` → 2); ``resolution`` is one step of the last
     written digit in the scale of ``value`` (``90.95%`` → 1/10000, ``5040.78万元`` → 100,
-    ``633人`` → 1, ``两万三千`` → 1000).
+    ``633人`` → 1, ``两万三千`` → 1000). A fraction written as such (``三分之一``) is exact
+    and has resolution 0.
 
     ``unit`` is the unit or classifier as a string (``件``, ``人次``, ``个工作日``, ``元``,
     ``元/年``, ``平方米``, ``%``, ``百分点``, ``倍``, ``:``), or None when none is written.
+    Traditional forms are given in simplified form (``個`` → ``个``).
     """
 
     start: int
@@ -49,6 +66,7 @@ class Quantity:
 
     @property
     def is_percent(self) -> bool:
+        """A share written as a percentage, per mille, 成 or fraction (value is of 1)."""
         return self.unit == "%"
 
     @property
@@ -56,7 +74,247 @@ class Quantity:
         """Written with no qualifier: the author claims this very value (up to rounding)."""
         return not self.approx and self.low == self.value == self.high
 
+    @property
+    def pint_unit(self) -> pint.Unit | None:
+        """The unit as a :class:`pint.Unit` of the library's one registry, or None."""
+        from .units import pint_unit
+
+        return pint_unit(self.unit)
+
+
+def _alt(words: object) -> str:
+    """A pattern matching any of ``words``, longest first, as a trie (no backtracking storm)."""
+    trie: dict[str, dict] = {}
+    for word in set(words):  # type: ignore[call-overload]
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict[str, dict]) -> str:
+        branches = [regex.escape(ch) + render(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + render(trie) + ")"
+
+
+def _compile() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    lex = LEXICON
+    digits = "".join(lex.digits)
+    smalls = "".join(lex.small_scales)
+    larges = "".join(lex.large_scales)
+    scales = smalls + larges
+    blocked_after = set(lex.blockers_after)
+    units = {w for w in (*measure_words(), *classifier_words(), "倍") if w not in blocked_after}
+    # a unit whose name begins with a scale character (千米, 百分点) is read whole
+    guard = _alt([w for w in units if w[0] in scales] + ["分"])
+    arabic = (
+        r"(?>\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)|\d+)"
+        r"(?:\.\d+)?"
+    )
+    leads = []
+    for word, follow in lex.leading_scales.items():
+        leads.append(regex.escape(word) + ("" if "*" in follow else f"(?={_alt(follow)})"))
+    start = rf"(?<![\d.A-Za-z]){arabic}|[{digits}]|" + "|".join(leads)
+    more = "".join(lex.inexact)
+    body = (
+        rf"(?P<body>(?:{start})(?:{arabic}|[{digits}]|点(?=[{digits}])|(?!{guard})[{scales}]"
+        rf"|个(?=[{larges}])|[{more}])*+)"
+    )
+    unit = (
+        rf"(?:[ \u00a0]?(?P<pct>[%‰])|(?:个(?=[百千]分点))?(?P<unit>{_alt(units)})"
+        rf"(?:/(?P<per>{_alt(per_words())}))?)"
+    )
+    cn = rf"(?:[{digits}{scales}]|点(?=[{digits}]))+"
+    shares = "|".join(
+        rf"{regex.escape(w)}(?!{_alt(blocked)})" for w, (_, blocked) in lex.proportions.items()
+    )
+    tenths = rf"(?P<td>[{digits}十]{{1,2}})(?P<tk>{shares})"
+    figure = (
+        rf"(?P<ra>(?<![\d.]){arabic})[ ]?:[ ]?(?P<rb>{arabic})(?![\d:])"
+        rf"|(?<![\d/.])(?P<sa>\d{{1,3}})/(?P<sb>\d{{1,3}})(?![\d/.\-])"
+        rf"|(?P<fa>(?<![\d.]){arabic}|{cn})分之(?P<fb>{arabic}|{cn})"
+        rf"|{tenths}"
+        rf"|{body}{unit}?"
+    )
+    quantity = (
+        rf"(?P<pre>{_alt(lex.before)})?(?P<neg>(?<![0-9A-Za-z.])-|负)?(?:{figure})"
+        rf"(?P<post>{_alt(lex.after)})?"
+    )
+    skip = "|".join(
+        [
+            _alt(lex.exclusions),
+            r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|「[^「」\n]{0,40}」|『[^『』\n]{0,40}』",
+            r"‘[^‘’\n]{0,40}’|《[^《》\n]{0,120}》",
+            r"[A-Za-z][A-Za-z0-9_+\-]*(?:\.\d+[A-Za-z0-9]*)?",
+            r"(?<![\d.])\d+(?:\.\d+)?[A-Za-z][A-Za-z0-9]*",
+            r"[\dA-Za-z]+(?:[ ]?\+[ ]?[\dA-Za-z]+)+",
+            r"[〔\[【［][ ]?\d+[ ]?[〕\]】］]?[ ]?\d*[ ]?号?",
+            rf"\([ ]?(?:\d{{1,2}}|[{digits}十]{{1,3}})[ ]?\)",
+            r"(?<![\d.])\d{1,2}:\d{2}(?::\d{2})?(?![\d.])",
+            r"(?<![\d.])(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{4}[./]\d{1,2}[./]\d{1,2})(?![\d.])",
+            r"(?<![\d.])(?!\d{1,3}/\d{1,3}(?![\d/.\-]))\d+(?:\.\d+)?%?"
+            r"(?:[ ]*[-—–~/]+[ ]*\d+(?:\.\d+)?%?)+",
+        ]
+    )
+    pattern = regex.compile(rf"(?P<skip>{skip})|{quantity}")
+    before = regex.compile(rf"{_alt(lex.blockers_before)}[ :]?$")
+    after = regex.compile(rf"[ ]?{_alt(blocked_after)}")
+    return pattern, before, after
+
+
+PATTERN, BEFORE, AFTER = _compile()
+_HUNDRED = Fraction(100)
+
 
 def scan(text: str) -> list[Quantity]:
     """Every quantity in ``text``, in order of position."""
-    raise NotImplementedError("the scanner is being written")
+    folded = fold(text)
+    out: list[Quantity] = []
+    for m in PATTERN.finditer(folded):
+        if m.group("skip") is None:
+            q = _read(m, text, folded)
+            if q is not None:
+                out.append(q)
+    return out
+
+
+def _read(m: regex.Match[str], text: str, folded: str) -> Quantity | None:
+    start, end = m.span()
+    if start and BEFORE.search(folded, max(0, start - 6), start):
+        return None  # 第三批, 邮编:016000, 〔2020〕
+    g = m.groupdict()
+    unit: str | None
+    if g["ra"] is not None:
+        reading = _ratio(g["ra"], g["rb"])
+        unit = ":"
+    elif g["sa"] is not None:
+        a, b = int(g["sa"]), int(g["sb"])
+        reading = Numeral(Fraction(a, b), 0, Fraction(0)) if b else None
+        unit = "%"
+    elif g["fa"] is not None:
+        reading = _fraction(g["fa"], g["fb"])
+        unit = "%"
+    elif g["td"] is not None:
+        reading = _tenths(g["td"], g["tk"])
+        unit = "%"
+    else:
+        reading, unit = _plain(g, folded, start, end)
+    if reading is None:
+        return None
+    return _build(reading, unit, g, start, end, text)
+
+
+def _plain(
+    g: dict[str, str | None], folded: str, start: int, end: int
+) -> tuple[Numeral | None, str | None]:
+    body = g["body"] or ""
+    reading = parse_numeral(body)
+    if reading is None:
+        return None, None
+    if g["pct"] is not None:
+        scale = _HUNDRED if g["pct"] == "%" else Fraction(1000)
+        return _scaled(reading, 1 / scale), "%"
+    unit = g["unit"]
+    if unit is not None:
+        per = g["per"]
+        return reading, f"{unit}/{per}" if per else unit
+    # no unit written: the figure must stand on its own
+    if AFTER.match(folded, end) or (end < len(folded) and folded[end] in LEXICON.inexact):
+        return None, None  # 6月, 二、, 三是, 2020年; 3个多月 is read by nobody
+    if not g["pre"] and not g["post"] and reading.inexact_step is None:
+        if len(body) == 1 and not body.isdigit():
+            return None, None  # a lone 一 or 三 is a word, not a figure
+        if body.isdigit() and _code_like(body):
+            return None, None
+        if body[:4].isdigit() and body[4:5] == "." and body[:2] in ("19", "20"):
+            return None, None  # 2024.06 is a month
+    return reading, None
+
+
+def _code_like(digits: str) -> bool:
+    """A bare figure that is an identifier: leading zero, long digit run, hotline."""
+    return (
+        (len(digits) > 1 and digits[0] == "0")
+        or len(digits) >= 7
+        or digits in LEXICON.service_numbers
+    )
+
+
+def _scaled(n: Numeral, factor: Fraction) -> Numeral:
+    step = None if n.inexact_step is None else n.inexact_step * factor
+    return Numeral(n.value * factor, n.decimals, n.resolution * factor, step)
+
+
+def _ratio(a: str, b: str | None) -> Numeral | None:
+    left, right = parse_numeral(a), parse_numeral(b or "")
+    if left is None or right is None or right.value == 0:
+        return None
+    return Numeral(left.value / right.value, left.decimals, left.resolution / right.value)
+
+
+def _fraction(denominator: str, numerator: str | None) -> Numeral | None:
+    """``X分之Y`` is Y/X; 百分之 and 千分之 keep the precision of Y, others are exact."""
+    den, num = parse_numeral(denominator), parse_numeral(numerator or "")
+    if den is None or num is None or den.value == 0:
+        return None
+    if den.inexact_step is not None or num.inexact_step is not None:
+        return None
+    value = num.value / den.value
+    if len(denominator) == 1 and denominator in LEXICON.small_scales.keys() | {"万"}:
+        return Numeral(value, num.decimals, num.resolution / den.value)
+    return Numeral(value, 0, Fraction(0))
+
+
+def _tenths(digits: str, word: str | None) -> Numeral | None:
+    max_digits, _ = LEXICON.proportions[word or ""]
+    if len(digits) > max_digits:
+        return None
+    if len(digits) == 2:
+        first, second = (LEXICON.digits.get(d) for d in digits)
+        if first is None or second is None:
+            return None
+        return Numeral(Fraction(first * 10 + second, 100), 0, Fraction(1, 100))
+    reading = parse_numeral(digits)
+    if reading is None or reading.value > 10:
+        return None
+    return Numeral(reading.value / 10, 0, Fraction(1, 10))
+
+
+def _build(
+    n: Numeral, unit: str | None, g: dict[str, str | None], start: int, end: int, text: str
+) -> Quantity:
+    sign = -1 if g["neg"] else 1
+    value = sign * n.value
+    low: Fraction | None = value
+    high: Fraction | None = value
+    more = next((w for w in LEXICON.inexact if w in (g["body"] or "")), None)
+    words = [w for w in (g["pre"], more, g["post"]) if w]
+    if n.inexact_step is not None:
+        high = value + sign * n.inexact_step
+        if sign < 0:
+            low, high = high, low
+    approx = False
+    for kind in (LEXICON.before.get(g["pre"] or ""), LEXICON.after.get(g["post"] or "")):
+        if kind == "approx":
+            approx, low, high = True, None, None
+        elif kind == "at_least":
+            high = None
+        elif kind == "at_most":
+            low = None
+    return Quantity(
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=value,
+        low=low,
+        high=high,
+        approx=approx,
+        decimals=n.decimals,
+        resolution=n.resolution,
+        unit=unit,
+        qualifier="".join(words) or None,
+    )
