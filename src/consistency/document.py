@@ -3,6 +3,21 @@
 Offsets everywhere are code points of ``Document.text``. ``location(offset)`` turns one
 into a 1-based line and column, and, for documents loaded from Word or PDF, the
 paragraph, table cell or page it came from.
+
+Three optional indexes ride along with the text:
+
+* ``marks`` — sorted ``(offset, page, paragraph, cell)`` tuples; each holds from its
+  offset up to the next mark. A PDF marks each page, a Word file each paragraph and
+  table cell (``"T1R2C3"``: table 1, row 2, grid column 3, all 1-based).
+* ``tables`` — the tables of a Word file as :class:`Table` objects whose cells know
+  their span in ``text``, so a check can add up rows and columns without re-parsing.
+* ``source_map`` — sorted ``(text offset, source offset)`` anchors: from each anchor on,
+  characters correspond one to one until the next anchor. Loaders that drop or rewrite
+  characters (``\\r\\n`` → ``\\n``, HTML tags and entities) record one, so
+  :meth:`Document.source_offset` can name the place in the original file.
+
+Tables are rendered into ``text`` one row per line with cells separated by a tab, so a
+check that only reads text sees the same rows a table-aware check does.
 """
 
 from __future__ import annotations
@@ -10,7 +25,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-__all__ = ["Document", "Location"]
+__all__ = ["Cell", "Document", "Location", "Mark", "Table"]
+
+#: (offset, page, paragraph, cell): where the text from ``offset`` on came from
+Mark = tuple[int, int | None, int | None, str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +42,7 @@ class Location:
     cell: str | None = None
 
     def describe(self) -> str:
+        """A short human description such as ``12:5, page 3``."""
         parts = [f"{self.line}:{self.column}"]
         if self.page is not None:
             parts.append(f"page {self.page}")
@@ -34,15 +53,83 @@ class Location:
         return ", ".join(parts)
 
 
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One table cell: its grid place (1-based), spans, and its text's span in the document.
+
+    ``text == document.text[start:end]``. ``colspan``/``rowspan`` count the grid columns
+    and rows a merged cell covers; the grid places it covers beyond its own hold no cell.
+    """
+
+    table: int
+    row: int
+    column: int
+    start: int
+    end: int
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+
+    @property
+    def ref(self) -> str:
+        """The cell's name in findings, e.g. ``T1R2C3``."""
+        return f"T{self.table}R{self.row}C{self.column}"
+
+    @property
+    def merged(self) -> bool:
+        """True when the cell covers more than one grid place."""
+        return self.colspan > 1 or self.rowspan > 1
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table as a grid of cells; ``rows[i]`` holds the cells that start in row ``i + 1``."""
+
+    index: int
+    start: int
+    end: int
+    rows: tuple[tuple[Cell, ...], ...]
+
+    @property
+    def n_rows(self) -> int:
+        """The number of rows."""
+        return len(self.rows)
+
+    @property
+    def n_columns(self) -> int:
+        """The number of grid columns (the widest row, merged cells counted by span)."""
+        return max((c.column + c.colspan - 1 for row in self.rows for c in row), default=0)
+
+    def cell(self, row: int, column: int) -> Cell | None:
+        """The cell starting at 1-based ``row`` and ``column``, or None (empty or merged)."""
+        if not 1 <= row <= len(self.rows):
+            return None
+        for c in self.rows[row - 1]:
+            if c.column == column:
+                return c
+        return None
+
+    def column(self, column: int) -> tuple[Cell | None, ...]:
+        """The cells starting in 1-based ``column``, one entry (maybe None) per row."""
+        return tuple(self.cell(r, column) for r in range(1, len(self.rows) + 1))
+
+
 @dataclass(frozen=True)
 class Document:
-    """Text plus the index that maps offsets back to lines (and source places)."""
+    """Text plus the indexes that map offsets back to lines, source places and tables."""
 
     text: str
     path: str | None = None
     #: sorted (offset, page, paragraph, cell) marks: each holds from its offset to the next
-    marks: tuple[tuple[int, int | None, int | None, str | None], ...] = ()
+    marks: tuple[Mark, ...] = ()
+    #: the tables of the source (Word files), rendered in ``text`` one row per line
+    tables: tuple[Table, ...] = ()
+    #: sorted (text offset, source offset) anchors; empty when text and source coincide
+    source_map: tuple[tuple[int, int], ...] = ()
+    #: the encoding the bytes were decoded from, when the source was text or HTML
+    encoding: str | None = None
     _line_starts: list[int] = field(init=False, repr=False, compare=False)
+    _mark_offsets: list[int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         starts = [0]
@@ -52,16 +139,23 @@ class Document:
             starts.append(i + 1)
             i = find("\n", i + 1)
         object.__setattr__(self, "_line_starts", starts)
+        # Precomputed once: a report locates every finding, so location() must not
+        # rebuild the offsets list on each call.
+        object.__setattr__(self, "_mark_offsets", [m[0] for m in self.marks])
+
+    @property
+    def line_count(self) -> int:
+        """The number of lines (a final line without a newline counts)."""
+        return len(self._line_starts)
 
     def location(self, offset: int) -> Location:
         """The 1-based line and column of ``offset`` (and its source place, if marked)."""
         line = bisect.bisect_right(self._line_starts, offset) - 1
         column = offset - self._line_starts[line] + 1
         page = paragraph = cell = None
-        if self.marks:
-            k = bisect.bisect_right([m[0] for m in self.marks], offset) - 1
-            if k >= 0:
-                _, page, paragraph, cell = self.marks[k]
+        k = bisect.bisect_right(self._mark_offsets, offset) - 1
+        if k >= 0:
+            _, page, paragraph, cell = self.marks[k]
         return Location(line + 1, column, page, paragraph, cell)
 
     def line_text(self, line: int) -> str:
@@ -69,3 +163,20 @@ class Document:
         start = self._line_starts[line - 1]
         end = self.text.find("\n", start)
         return self.text[start:] if end == -1 else self.text[start:end]
+
+    def source_offset(self, offset: int) -> int:
+        """The offset in the decoded source (before normalisation) of text ``offset``."""
+        if not self.source_map:
+            return offset
+        k = bisect.bisect_right(self.source_map, (offset, float("inf"))) - 1
+        if k < 0:
+            return offset
+        text_at, source_at = self.source_map[k]
+        return source_at + (offset - text_at)
+
+    def table_at(self, offset: int) -> Table | None:
+        """The table whose rendering holds ``offset``, if any."""
+        for t in self.tables:
+            if t.start <= offset < t.end:
+                return t
+        return None
