@@ -210,9 +210,11 @@ def test_the_registry_renders_html_through_this_module() -> None:
     [[], [Report(Document("", None), (), ())], [Report(Document("\n\n无数字。\n", "x.txt"), (), ())]],
     ids=["no-reports", "empty-text", "no-claims"],
 )
-def test_pages_without_claims_still_render(reports) -> None:
+def test_a_page_with_nothing_checked_says_so_rather_than_all_clear(reports) -> None:
     html, page = _page(*reports)
-    assert page.unbalanced == [] and "没有发现数字前后不一致" in html
+    assert page.unbalanced == [] and page.stack == []
+    assert '<p class="verdict v-undec">' in html and "没有找到可以核对的数字关系" in html
+    assert "没有发现数字前后不一致" not in html
 
 
 def _quantity(text: str, start: int, end: int) -> Quantity:
@@ -242,3 +244,11 @@ def test_any_text_with_any_figures_comes_out_whole_and_well_formed(report: Repor
     assert page.unbalanced == [] and page.stack == []
     shown = [line for line in report.text.split("\n") if line.strip()]
     assert [p for p in page.paras if p.strip()] == shown
+
+
+def test_a_plain_pass_is_a_one_line_note_with_its_relation() -> None:
+    html, _ = _page(sample_report())
+    note = html[html.index('id="d1-c1"') :]
+    note = note[: note.index("</aside>")]
+    assert '<span class="rel">633 = 495 + 138</span></div>' in note
+    assert "<dl" not in note

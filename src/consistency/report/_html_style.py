@@ -82,7 +82,8 @@ mark.fig { color: inherit; padding: 1px 2px; border-radius: 3px; border-bottom: 
 .notes { font-size: 14px; line-height: 1.65; }
 .note { margin: 2px 0 10px; padding: 8px 12px; border-left: 4px solid; border-radius: 6px; }
 .note strong { margin-left: 4px; }
-.note.v-ok { padding: 4px 12px; }
+.note.pass { padding: 3px 12px; }
+.rel { margin-left: 8px; word-break: break-all; }
 .msg { margin: 6px 0 2px; font-weight: 600; }
 .code { margin: 0 0 4px; color: var(--muted); font-size: 12px; word-break: break-all; }
 .facts { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 0 12px; margin: 4px 0 0; }

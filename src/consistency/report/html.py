@@ -150,9 +150,15 @@ def _header(docs: list[tuple[int, Report, list[_Item]]]) -> str:
             f"没有发现确定的错误，但有 {warnings} 处需要核实。",
             f"No certain error, but {warnings} place(s) need a second look.",
         )
+    elif not all_items:
+        # nothing checked is not the same news as nothing wrong
+        verdict = _t(
+            "没有找到可以核对的数字关系；这并不说明文中数字都正确。",
+            "No relation between figures was found to check; that does not make them right.",
+        )
     else:
         verdict = _t("没有发现数字前后不一致。", "No figure was found to disagree with another.")
-    tone = "bad" if errors else "cond" if warnings else "ok"
+    tone = "bad" if errors else "cond" if warnings else "ok" if all_items else "undec"
     cards = "".join(
         f'<div class="count v-{css}"><span class="n">{counts[v]}</span>'
         f'<span class="label">{sym} {_t(zh, en)}</span></div>'
@@ -310,6 +316,12 @@ def _note(k: int, item: _Item, config: Config) -> str:
         f'<a class="num v-{css}" href="#d{k}-r{item.number}">{item.number}</a> '
         f'<strong>{sym} {_t(zh, en)}</strong>'
     )
+    if not item.findings and item.verdict is Verdict.CONSISTENT:
+        # a plain pass needs one line; the notes that need reading stand out the more
+        return (
+            f'<div class="note v-{css} pass" id="d{k}-c{item.number}">{head} '
+            f'<span class="rel">{escape(claim.relation)}</span></div>'
+        )
     lines = [head]
     for f in item.findings:
         lines.append(
