@@ -46,42 +46,44 @@ _SHARES: tuple[Message, ...] = ()
 _CHANGES: tuple[Message, ...] = (
     Message(
         "C301", "change-rate-mismatch", E,
-        "变化率{stated}与所列数值不符:{relation},按所列数值计算为{value}。",
-        "The change rate {stated} does not follow from the figures: {relation} gives {value}.",
-        "A stated growth or reduction rate differs from the rate its before/after figures imply.",
+        "变化率{stated}与所列数值不符:{formula} = {value}。",
+        "The change rate {stated} does not follow from the figures: {formula} = {value}.",
+        "A stated growth or reduction rate differs from the rate its figures imply.",
     ),
     Message(
         "C302", "change-needs-rounded-inputs", I,
-        "{stated}按所列数值直接计算不成立,但所列数值本身为约整数(如平均数),其取值范围内可得{value}。",
-        "{stated} does not follow from the figures as printed, but does once they are read as "
-        "rounded (e.g. averages): {value}.",
+        "{stated}与按所列数值算得的{printed}({formula})不符,但所列数值本身为约数(如平均数),"
+        "其取值范围内可得{value},故仍可成立。",
+        "{stated} differs from {printed}, computed from the figures as printed ({formula}), but "
+        "holds once they are read as rounded values (e.g. averages): {value}.",
         "A change holds only when its printed inputs are read as rounded values.",
     ),
     Message(
         "C303", "change-truncated", W,
-        "{stated}只有按截尾(而非四舍五入)才与所列数值相符:{relation},计算为{value}。",
+        "{stated}只有按截尾(而非四舍五入)才与所列数值相符:{formula} = {value}。",
         "{stated} matches the figures only if the last digit was cut, not rounded: "
-        "{relation} gives {value}.",
+        "{formula} = {value}.",
         "A change matches its figures only under truncation.",
     ),
     Message(
         "C304", "change-amount-mismatch", E,
-        "变化量{stated}与前后数值之差不符:{relation},计算为{value}。",
-        "The stated change {stated} is not the difference of the figures: {relation} gives {value}.",
+        "变化量{stated}与前后数值之差不符:{formula} = {value}。",
+        "The stated change {stated} is not the difference of the figures: {formula} = {value}.",
         "A stated increase or decrease differs from the difference of its before/after figures.",
     ),
     Message(
         "C305", "point-change-mismatch", E,
-        "{stated}与两个比率之差不符:{relation},计算为{value}个百分点。",
-        "The change of {stated} is not the difference of the two rates: {relation} gives "
+        "{stated}与两个比率之差不符:{formula} = {value}个百分点。",
+        "The change of {stated} is not the difference of the two rates: {formula} = "
         "{value} points.",
         "A change in percentage points differs from the difference of the two stated rates.",
     ),
     Message(
         "C306", "percent-change-read-as-points", I,
-        "两个比率之间的变化写作{stated},按相对变化不成立,按百分点之差({value})成立;宜写作“个百分点”。",
+        "两个比率之间的变化写作{stated},按相对变化不成立,按百分点之差({formula} = {value})成立;"
+        "宜写作“个百分点”。",
         "The change between two rates is written {stated}: it is not their relative change but "
-        "their difference in points ({value}); write it as percentage points.",
+        "their difference ({formula} = {value}); write it in percentage points.",
         "A change between two rates, written with %, holds only as a difference in points.",
     ),
     Message(
@@ -93,8 +95,9 @@ _CHANGES: tuple[Message, ...] = (
     ),
     Message(
         "C309", "change-undecidable", I,
-        "{stated}无法核对:基数为零或变化量不小于其水平值。",
-        "{stated} cannot be checked: the base is zero or the change is not smaller than its level.",
+        "{stated}无法核对({formula}):基数为零或变化量不小于其水平值。",
+        "{stated} cannot be checked ({formula}): the base is zero or the change is not smaller "
+        "than its level.",
         "A change claim whose base cannot be computed.",
     ),
 )
@@ -104,30 +107,31 @@ _COMPLETION: tuple[Message, ...] = ()
 _RATIOS: tuple[Message, ...] = (
     Message(
         "C701", "ratio-mismatch", E,
-        "比值{stated}与其两项数值不符:{relation},计算为{value}。",
-        "The ratio {stated} does not follow from its two counts: {relation} gives {value}.",
+        "比值{stated}与其两项数值不符:{formula} = {value}。",
+        "The ratio {stated} does not follow from its two figures: {formula} = {value}.",
         "A ratio written as N:100 or a:b differs from the two figures it derives from.",
     ),
     Message(
         "C702", "ratio-needs-rounded-inputs", I,
-        "比值{stated}按所列数值直接计算不成立,但所列数值本身为约整数,其取值范围内可得{value}。",
-        "The ratio {stated} does not follow from the figures as printed, but does once they are "
-        "read as rounded: {value}.",
+        "比值{stated}与按所列数值算得的{printed}({formula})不符,但所列数值本身为约数,"
+        "其取值范围内可得{value},故仍可成立。",
+        "The ratio {stated} differs from {printed}, computed from the figures as printed "
+        "({formula}), but holds once they are read as rounded values: {value}.",
         "A ratio holds only when its printed inputs are read as rounded values.",
     ),
     Message(
         "C703", "ratio-truncated", W,
-        "比值{stated}只有按截尾(而非四舍五入)才与其两项数值相符:{relation},计算为{value}。",
-        "The ratio {stated} matches its counts only if the last digit was cut, not rounded: "
-        "{relation} gives {value}.",
+        "比值{stated}只有按截尾(而非四舍五入)才与其两项数值相符:{formula} = {value}。",
+        "The ratio {stated} matches its figures only if the last digit was cut, not rounded: "
+        "{formula} = {value}.",
         "A ratio matches its figures only under truncation.",
     ),
     Message(
         "C704", "ratio-without-counts", I,
-        "比值{stated}无法核对:文中未给出其两项数值。",
-        "The ratio {stated} cannot be checked: the text does not state the two figures it "
-        "derives from.",
-        "A ratio stated without the counts it compares.",
+        "比值{stated}无法核对:文中未给出{formula}的两项数值,或给出不止一处。",
+        "The ratio {stated} cannot be checked: the text does not state the two figures of "
+        "{formula}, or states several.",
+        "A ratio stated without (or with ambiguous) counts it compares.",
     ),
 )
 _NOTES: tuple[Message, ...] = ()

@@ -15,11 +15,12 @@ from types import ModuleType
 from ..claim import Claim
 from ..quantities import Quantity
 from ..verdicts import RoundingPolicy
+from . import changes, ratios
 from ._match import Context
 
 __all__ = ["CLAIM_KINDS", "find_claims"]
 
-CLAIM_KINDS: tuple[ModuleType, ...] = ()
+CLAIM_KINDS: tuple[ModuleType, ...] = (changes, ratios)
 
 
 def find_claims(

@@ -203,23 +203,28 @@ def _claims(ctx: Context, group: _Group, real: bool) -> Iterator[Claim]:
         if len(amounts) == 1 and len(rates) == 1 and not real and not after.is_percent:
             d, r = amounts[0], rates[0]
             if d.sign == r.sign:
-                yield _claim(ctx, "level-rate", r, (after, d.q), f"{r.q.text} = {d.q.text} ÷ ({after.text} ∓ {d.q.text})")
+                op = "−" if d.sign > 0 else "+"
+                formula = f"{d.q.text} ÷ ({after.text} {op} {d.q.text})"
+                yield _claim(ctx, "level-rate", r, (after, d.q), formula)
         return
     if before.unit != after.unit:
         return
     if len(amounts) == 1:
         d = amounts[0]
-        yield _claim(ctx, "amount", d, (before, after), f"{d.q.text} = {after.text} − {before.text}")
+        yield _claim(ctx, "amount", d, (before, after), f"{after.text} − {before.text}")
     if len(points) == 1 and (after.is_percent or after.unit is None):
         p = points[0]
-        yield _claim(ctx, "points", p, (before, after), f"{p.q.text} = {after.text} − {before.text}")
+        yield _claim(ctx, "points", p, (before, after), f"{after.text} − {before.text}")
     if len(rates) == 1 and not real:
         r = rates[0]
         kind = "rate-of-rate" if after.is_percent else "rate"
-        yield _claim(ctx, kind, r, (before, after), f"{r.q.text} = {after.text} ÷ {before.text} − 1")
+        yield _claim(ctx, kind, r, (before, after), f"{after.text} ÷ {before.text} − 1")
 
 
-def _claim(ctx: Context, relation: str, change: _Change, inputs: tuple[Quantity, Quantity], text: str) -> Claim:
+def _claim(
+    ctx: Context, relation: str, change: _Change, inputs: tuple[Quantity, Quantity], formula: str
+) -> Claim:
+    """The claim that ``change`` equals ``formula`` over the two ``inputs``."""
     qs = (*inputs, change.q)
     averaged = [_averaged(ctx, q) for q in inputs]
     return Claim(
@@ -228,8 +233,9 @@ def _claim(ctx: Context, relation: str, change: _Change, inputs: tuple[Quantity,
         end=max(q.end for q in qs),
         stated=change.q,
         parts=inputs,
-        relation=text,
+        relation=f"{change.q.text} = {formula}",
         details={
+            "formula": formula,
             "relation_kind": relation,
             "sign": str(change.sign),
             "averaged": ",".join("1" if a else "0" for a in averaged),
@@ -357,6 +363,7 @@ def decide(
         return Outcome(Verdict.UNDECIDABLE, "C309", exact, params={"value": ""})
     shown = exact if exact is not None and j.verdict is Verdict.INCONSISTENT else j.computed
     params = _show(shown, percent)
+    params["printed"] = _show(exact, percent)["value"] if exact is not None else "—"
     if j.verdict is Verdict.CONSISTENT:
         return Outcome(Verdict.CONDITIONAL, note, j.computed, j.mode, params)
     if j.verdict is Verdict.CONDITIONAL:

@@ -1,0 +1,159 @@
+"""Ratio claims: a figure written as a ratio, checked against the two counts it compares.
+
+What it reads (cue words in ``data/cues/ratios.toml``):
+
+* a **named ratio** with known terms: ``男性人口242 067人…女性人口230 349人…性别比…为105.1``
+  → 242067 / 230349 × 100 = 105.09 → 105.1; the counts may sit in the same sentence or the
+  two before it, and must be the only figures labelled 男性 and 女性 there;
+* a **general ratio** ``A与B之比为x∶y`` (or ``N:100``): the terms A and B are read from the
+  words before the cue, and the counts are the figures labelled with them.
+
+When the counts are not both stated, or not uniquely, the claim is undecidable (``C704``),
+never an error: ``行政复议与行政诉讼之比约为4.5∶1`` names no number of lawsuits.
+An earlier period's ratio quoted for comparison (``与2010年…性别比107.33相比``) is not
+checked against this period's counts. The check itself is the one change claims use:
+printed figures first, then rounded inputs (a note, ``C702``), then truncation (``C703``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from fractions import Fraction
+
+from ..claim import Claim
+from ..intervals import Interval
+from ..quantities import Quantity
+from ..verdicts import Outcome, RoundingPolicy, Verdict
+from ._match import Context, Sentence, family, load_cues
+from .changes import Input, decide
+
+__all__ = ["KIND", "extract", "check"]
+
+KIND = "ratio"
+
+_CUES = load_cues("ratios")
+_SEX = _CUES["sex_ratio"]
+_GENERAL = _CUES["general"]
+_EARLIER = _CUES["earlier"]["words"]
+_YEAR = re.compile(r"(?:19|20)\d\d年")
+#: the words "A与B之比" ends with, read backwards from the ratio figure
+_TERMS = re.compile(
+    r"([\u4e00-\u9fff]{2,12}?)(?:%s)([\u4e00-\u9fff]{2,12}?)(?:%s)[\u4e00-\u9fff]{0,3}$"
+    % ("|".join(map(re.escape, _GENERAL["joiners"])), "|".join(map(re.escape, _GENERAL["cue"])))
+)
+_NOISE = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)|\s+")
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+#: what may stand between a ratio's name and its figure ("为", "约为", "达到")
+_LINK = re.compile(r"[为為是达達到约約:：]{0,4}$")
+
+
+def extract(ctx: Context) -> Iterator[Claim]:
+    """Every ratio claim of the text, in text order."""
+    for sentence in ctx.sentences:
+        for ci, clause in enumerate(sentence.clauses):
+            clause_text = ctx.clause_text(clause)
+            if any(w in clause_text for w in _EARLIER) or _YEAR.search(clause_text):
+                continue
+            for q in clause.quantities:
+                head = _head(ctx.text[sentence.start : q.start])
+                claim = _sex_ratio(ctx, sentence, q, head) or _general(ctx, sentence, q, head)
+                if claim is not None:
+                    yield claim
+
+
+def _head(text: str) -> str:
+    """The words before a figure with glosses, spaces and bracketed asides taken out
+    (``性别比(以女性为100,…)为105.1`` → ``性别比为``)."""
+    text = _NOISE.sub("", text)
+    return _BRACKETED.sub("", text)
+
+
+def _sex_ratio(ctx: Context, sentence: Sentence, q: Quantity, head: str) -> Claim | None:
+    """``性别比…为105.1`` against the counts of men and women stated nearby."""
+    if q.unit not in (None, ":") or q.approx:
+        return None
+    cue = next((w for w in _SEX["cue"] if w in head), None)
+    if cue is None:
+        return None
+    at = head.rindex(cue)
+    if not _LINK.fullmatch(head[at + len(cue) :]) or any(w in head[:at] for w in _SEX["not_after"]):
+        return None
+    per = Fraction(_SEX["per"][0]) if q.unit is None else Fraction(1)
+    men = _labelled(ctx, sentence, q, _SEX["numerator"])
+    women = _labelled(ctx, sentence, q, _SEX["denominator"])
+    return _claim(q, men, women, per, "男性", "女性")
+
+
+def _general(ctx: Context, sentence: Sentence, q: Quantity, head: str) -> Claim | None:
+    """``A与B之比为x∶y`` against the figures labelled A and B nearby."""
+    if q.unit != ":":
+        return None
+    m = _TERMS.search(head.rstrip("约為为是达達:："))
+    if m is None:
+        return None
+    a, b = _strip_verbs(m.group(1)), m.group(2)
+    first = _labelled(ctx, sentence, q, (a,))
+    second = _labelled(ctx, sentence, q, (b,))
+    return _claim(q, first, second, Fraction(1), a, b)
+
+
+def _strip_verbs(term: str) -> str:
+    """``首选行政复议`` → ``行政复议``: keep the last four characters of a long term, the
+    part a label is likeliest to repeat."""
+    return term[-4:] if len(term) > 4 else term
+
+
+def _labelled(ctx: Context, sentence: Sentence, ratio: Quantity, words: tuple[str, ...]) -> Quantity | None:
+    """The one count in this sentence or the two before whose label holds one of ``words``
+    (the longest word that finds any); None when there is none or more than one."""
+    for word in sorted(words, key=len, reverse=True):
+        found = []
+        for s in ctx.window(sentence, 2):
+            for clause in s.clauses:
+                for q in clause.quantities:
+                    if q.start >= ratio.start or q.is_percent or q.unit in (None, ":"):
+                        continue
+                    if word in _NOISE.sub("", ctx.label_before(q, clause)):
+                        found.append(q)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            return None  # several figures carry the word: which one is meant is unclear
+    return None
+
+
+def _claim(
+    stated: Quantity, a: Quantity | None, b: Quantity | None, per: Fraction, name_a: str, name_b: str
+) -> Claim:
+    """The claim ``stated = a ÷ b × per``; without both counts (of one family) it has no parts."""
+    ok = a is not None and b is not None and family(a) == family(b)
+    if ok and a is not None and b is not None:
+        parts: tuple[Quantity, ...] = (a, b)
+        formula = f"{a.text} ÷ {b.text}" + (f" × {per}" if per != 1 else "")
+    else:
+        parts = ()
+        formula = f"{name_a} ÷ {name_b}"
+    figures = (stated, *parts)
+    return Claim(
+        kind=KIND,
+        start=min(x.start for x in figures),
+        end=max(x.end for x in figures),
+        stated=stated,
+        parts=parts,
+        relation=f"{stated.text} = {formula}",
+        details={"formula": formula, "per": str(per)},
+    )
+
+
+def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
+    """The counts' quotient (times the base the ratio is written on) against the ratio."""
+    if len(claim.parts) != 2:
+        return Outcome(Verdict.UNDECIDABLE, "C704", params={"value": ""})
+    per = Fraction(claim.details["per"])
+    a, b = (Input(q) for q in claim.parts)
+
+    def f(x: Interval, y: Interval) -> Interval:
+        return x / y * per
+
+    return decide(claim.stated, (a, b), f, policy, ("C701", "C702", "C703"), percent=False)
