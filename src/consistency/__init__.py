@@ -11,7 +11,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from .claim import Claim
-from .engine import check_document, check_text
+from .engine import check_document, check_file, check_text
 from .findings import Finding, Report
 from .quantities import Quantity
 from .quantities import scan as parse_quantities
@@ -27,6 +27,7 @@ __all__ = [
     "Quantity",
     "Report",
     "check_document",
+    "check_file",
     "check_text",
     "parse_quantities",
     "__version__",

@@ -6,6 +6,7 @@ calls :func:`check_document` or :func:`check_text` and renders what comes back.
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 
 from . import messages
@@ -14,14 +15,23 @@ from .claims import find_claims
 from .config import Config
 from .document import Document
 from .findings import Finding, Report
+from .loaders import load
 from .quantities import scan
 
-__all__ = ["check_text", "check_document"]
+__all__ = ["check_text", "check_document", "check_file"]
 
 
 def check_text(text: str, *, path: str | None = None, config: Config | None = None) -> Report:
     """Check the arithmetic of ``text`` and return the report."""
     return check_document(Document(text, path), config)
+
+
+def check_file(path: str | os.PathLike[str], config: Config | None = None) -> Report:
+    """Load the file at ``path`` (txt, html, docx, pdf) and check it.
+
+    Raises :class:`~consistency.errors.InputError` when the file cannot be read.
+    """
+    return check_document(load(path), config)
 
 
 def check_document(document: Document, config: Config | None = None) -> Report:

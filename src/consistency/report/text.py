@@ -133,6 +133,11 @@ def _mark(segment: str, offset: int, spans: list[tuple[int, int]]) -> tuple[str,
     return prefix + "".join(shown) + suffix, pad + "".join(marks)
 
 
+def _counted(n: int, noun: str) -> str:
+    """``1 error``, ``2 errors``; ``info`` is a mass noun and stays as it is."""
+    return f"{n} {noun}" if n == 1 or noun == "info" else f"{n} {noun}s"
+
+
 def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
@@ -144,10 +149,10 @@ def _summary(reports: Sequence[Report], paint: Paint) -> str:
     if not findings:
         return f"No findings in {files} {noun} checked.\n"
     by_severity = Counter(f.severity for f in findings)
-    counts = ", ".join(f"{by_severity[s]} {s.value}" for s in Severity)
+    counts = ", ".join(_counted(by_severity[s], s.value) for s in Severity)
     with_findings = sum(1 for r in reports if r.findings)
     lines = [
-        f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} "
+        f"Found {_counted(len(findings), 'finding')} "
         f"in {with_findings} of {files} {noun} ({counts})."
     ]
     names: dict[str, tuple[str, Severity]] = {}

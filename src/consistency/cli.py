@@ -1,0 +1,397 @@
+"""The command line: ``consistency check | quantities | rules | explain``.
+
+A thin face over :mod:`consistency.engine`: it finds the files, loads each, asks the
+engine, applies the baseline and hands the reports to a formatter. It computes nothing.
+
+Exit codes: 0 clean; 1 findings at or above the fail level; 2 bad input or usage (each
+bad file is one line ``path: problem`` on stderr, and the other files are still
+checked); 3 a bug in the checker itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import os
+import sys
+import traceback
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import __version__, messages
+from .baseline import Baseline
+from .config import Config, load_config, parse_codes, parse_severity
+from .document import Document
+from .engine import check_document, check_file
+from .errors import ConsistencyError, InputError
+from .findings import Report
+from .loaders import load, load_bytes
+from .quantities import scan
+from .report import FORMATTERS
+
+__all__ = ["main", "SUFFIXES"]
+
+#: what a directory is searched for
+SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+STDIN = "-"
+_STDIN_NAME = "<stdin>"
+#: below this many files a process pool costs more than it saves
+_POOL_THRESHOLD = 4
+#: where the rule pages live in a source checkout (see ``explain``)
+_RULE_DOCS = Path(__file__).resolve().parents[2] / "docs" / "rules"
+
+
+class _Bug(Exception):
+    """An unexpected exception while checking one file, carried back with its place."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except ConsistencyError as error:
+        print(f"consistency: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `consistency check … | head`: the reader left, not our fault
+        sys.stderr.close()
+        return 0
+    except Exception as error:  # noqa: BLE001 - the last line of defence, by design
+        detail = str(error) if isinstance(error, _Bug) else f"{type(error).__name__}: {error}"
+        print(
+            f"consistency: internal error: {detail}\n"
+            "This is a bug in consistency, not in your document. Please report it with the\n"
+            "command you ran and, if you can, the file; set CONSISTENCY_DEBUG=1 for details.",
+            file=sys.stderr,
+        )
+        if os.environ.get("CONSISTENCY_DEBUG"):
+            traceback.print_exc()
+        return 3
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="consistency",
+        description="Prove or refute the internal arithmetic of Chinese government reports.",
+    )
+    parser.add_argument("--version", action="version", version=f"consistency {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = sub.add_parser("check", help="check reports and print the findings")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs, - for stdin")
+    check.add_argument("--format", choices=tuple(FORMATTERS), default="text")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report here")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"))
+    check.add_argument("--select", action="append", metavar="CODES", help="e.g. C1,C201")
+    check.add_argument("--ignore", action="append", metavar="CODES")
+    check.add_argument("--config", metavar="FILE", help="pyproject.toml or consistency.toml")
+    check.add_argument("--baseline", metavar="FILE", help="accepted findings to leave out")
+    check.add_argument("--write-baseline", metavar="FILE", help="accept every finding found")
+    check.add_argument("--annotate", metavar="OUT.docx", help="a Word copy with comments")
+    check.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="0: one per CPU")
+    check.add_argument("--lang", choices=("zh", "en"))
+    check.set_defaults(run=_check)
+
+    quantities = sub.add_parser("quantities", help="list every quantity read")
+    quantities.add_argument("paths", nargs="+", metavar="PATH")
+    quantities.set_defaults(run=_quantities)
+
+    rules = sub.add_parser("rules", help="list the finding codes")
+    rules.set_defaults(run=_rules)
+
+    explain = sub.add_parser("explain", help="print the documentation of a code")
+    explain.add_argument("code")
+    explain.set_defaults(run=_explain)
+    return parser
+
+
+# --- check -------------------------------------------------------------------------
+
+
+def _check(args: argparse.Namespace) -> int:
+    config = _config(args)
+    paths, bad = expand(args.paths)
+    if args.annotate and not (len(paths) == 1 and paths[0].lower().endswith(".docx")):
+        raise ConsistencyError(args.annotate, "--annotate needs exactly one .docx file to check")
+    for path, problem in bad:
+        _complain(path, problem)
+    reports: list[Report] = []
+    for path, outcome in _run(paths, config, args.jobs):
+        if isinstance(outcome, Report):
+            reports.append(outcome)
+        else:
+            bad.append((path, outcome))
+            _complain(path, outcome)
+
+    if args.write_baseline:
+        root = Path(args.write_baseline).resolve().parent
+        baseline = Baseline.from_reports(reports, root)
+        baseline.write(args.write_baseline)
+        print(f"{args.write_baseline}: accepted {len(baseline.entries)} findings", file=sys.stderr)
+        return 2 if bad else 0
+    if args.baseline:
+        applied = Baseline.load(args.baseline).apply(reports)
+        reports = list(applied.reports)
+        for entry in applied.stale:
+            print(
+                f"{args.baseline}: stale entry (no longer found): {entry.path} {entry.code} "
+                f"{entry.stated} «{entry.claim}»",
+                file=sys.stderr,
+            )
+    if args.annotate and reports:
+        from .report.docx import annotate  # python-docx is imported only when asked for
+
+        written = annotate(paths[0], reports[0], args.annotate)
+        print(f"{args.annotate}: {written} comments", file=sys.stderr)
+
+    _emit(args, reports, bad, config)
+    if bad:
+        return 2
+    return 1 if any(config.fails(f.severity) for r in reports for f in r.findings) else 0
+
+
+def _complain(path: str, problem: str) -> None:
+    """One line on stderr for a file that could not be checked, as soon as it is known."""
+    print(f"{path}: {problem}", file=sys.stderr, flush=True)
+
+
+def _config(args: argparse.Namespace) -> Config:
+    config = load_config(args.config)
+    changes: dict[str, Any] = {}
+    for key in ("select", "ignore"):
+        values = getattr(args, key)
+        if values:
+            codes = [c for v in values for c in v.split(",") if c.strip()]
+            changes[key] = parse_codes(codes, "command line", f"--{key}")
+    if args.fail_on:
+        changes["fail_on"] = parse_severity(args.fail_on, "command line", "--fail-on")
+    if args.lang:
+        changes["lang"] = args.lang
+    if args.jobs < 0:
+        raise ConsistencyError("command line", "--jobs: must be 0 (one per CPU) or more")
+    return replace(config, **changes)
+
+
+def _emit(args: argparse.Namespace, reports: list[Report], bad: list[tuple[str, str]], config: Config) -> None:
+    if args.format == "json":
+        from .report.json import render as render_json
+
+        out = render_json(reports, config, errors=bad)
+    elif args.format == "text" and not args.output and _colour(sys.stdout):
+        from .report.text import render as render_text
+
+        out = render_text(reports, config, color=True)
+    else:
+        out = FORMATTERS[args.format](reports, config)
+    if args.output:
+        Path(args.output).write_text(out, encoding="utf-8")
+    else:
+        sys.stdout.write(out)
+        sys.stdout.flush()
+
+
+def _colour(stream: TextIO) -> bool:
+    """Colour on a terminal only, and never when NO_COLOR is set (no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def expand(args: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """The files named by ``args`` (in order, each once) and the ``(arg, problem)`` that name none.
+
+    Folders are searched recursively for :data:`SUFFIXES` (hidden folders skipped);
+    patterns are expanded with ``glob`` (``**`` included); ``-`` is standard input.
+    """
+    files: list[str] = []
+    seen: set[str] = set()
+    bad: list[tuple[str, str]] = []
+    for arg in args:
+        if arg == STDIN or os.path.isfile(arg):
+            found = [arg]
+        elif os.path.isdir(arg):
+            found = _walk(arg)
+            if not found:
+                bad.append((arg, f"no report files ({' '.join(SUFFIXES)}) in this folder"))
+        elif glob.has_magic(arg):
+            found = [f for m in sorted(glob.glob(arg, recursive=True)) for f in _walk_or_file(m)]
+            if not found:
+                bad.append((arg, "no file matches this pattern"))
+        else:
+            bad.append((arg, "no such file or folder"))
+            found = []
+        for f in found:
+            key = f if f == STDIN else os.path.realpath(f)
+            if key not in seen:
+                seen.add(key)
+                files.append(f)
+    return files, bad
+
+
+def _walk_or_file(path: str) -> list[str]:
+    return _walk(path) if os.path.isdir(path) else [path]
+
+
+def _walk(folder: str) -> list[str]:
+    found = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(
+            os.path.normpath(os.path.join(root, n))
+            for n in sorted(names)
+            if n.lower().endswith(SUFFIXES) and not n.startswith(".")
+        )
+    return found
+
+
+def _run(paths: list[str], config: Config, jobs: int) -> Iterator[tuple[str, Report | str]]:
+    """``(path, report or problem)`` for each path, in the order given, whatever ``jobs``."""
+    jobs = jobs or os.cpu_count() or 1
+    on_disk = [p for p in paths if p != STDIN]
+    progress = _Progress(len(paths))
+    if jobs > 1 and len(on_disk) >= _POOL_THRESHOLD:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            pooled = pool.map(_check_path, on_disk, [config] * len(on_disk), chunksize=4)
+            done = dict(zip(on_disk, pooled, strict=True))  # map keeps the given order
+            for path in paths:
+                outcome = _check_stdin(config) if path == STDIN else done[path]
+                progress.step()
+                yield path, _unwrap(path, outcome)
+    else:
+        for path in paths:
+            outcome = _check_stdin(config) if path == STDIN else _check_path(path, config)
+            progress.step()
+            yield path, _unwrap(path, outcome)
+    progress.close()
+
+
+def _unwrap(path: str, outcome: Report | str | tuple[str, str]) -> Report | str:
+    if isinstance(outcome, tuple):  # a bug in a worker, carried back as text
+        raise _Bug(f"while checking {path}: {outcome[1]}")
+    return outcome
+
+
+def _check_path(path: str, config: Config) -> Report | str | tuple[str, str]:
+    """Check one file: its report, the problem if it cannot be read, or ``("bug", detail)``.
+
+    Runs in worker processes too, so nothing here may raise across the pool.
+    """
+    try:
+        return check_file(path, config.for_path(path))
+    except InputError as error:
+        return error.problem
+    except Exception as error:  # noqa: BLE001 - reported as a bug by the parent
+        return ("bug", f"{type(error).__name__}: {error}")
+
+
+def _check_stdin(config: Config) -> Report | str | tuple[str, str]:
+    try:
+        return check_document(_load_stdin(), config)
+    except InputError as error:
+        return error.problem
+    except Exception as error:  # noqa: BLE001 - reported as a bug by the parent
+        return ("bug", f"{type(error).__name__}: {error}")
+
+
+def _load_stdin() -> Document:
+    return load_bytes(sys.stdin.buffer.read(), _STDIN_NAME)
+
+
+class _Progress:
+    """``checked 12/200`` on a terminal's stderr for long runs; silent in pipes and CI."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done = total, 0
+        self.on = total >= 20 and _colour(sys.stderr) and not os.environ.get("CI")
+
+    def step(self) -> None:
+        self.done += 1
+        if self.on:
+            sys.stderr.write(f"\rchecked {self.done}/{self.total}")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.on:
+            sys.stderr.write("\r\x1b[2K")
+            sys.stderr.flush()
+
+
+# --- quantities, rules, explain ------------------------------------------------------
+
+
+def _quantities(args: argparse.Namespace) -> int:
+    paths, bad = expand(args.paths)
+    for path, problem in bad:
+        _complain(path, problem)
+    for path in paths:
+        try:
+            document = _load_stdin() if path == STDIN else load(path)
+        except InputError as error:
+            bad.append((path, error.problem))
+            _complain(path, error.problem)
+            continue
+        for q in scan(document.text):
+            loc = document.location(q.start)
+            bounds = f"[{_num(q.low)}, {_num(q.high)}]"
+            approx = "~" if q.approx else ""
+            print(f"{path}:{loc.line}:{loc.column}  {q.text}  {approx}{_num(q.value)}  {bounds}  {q.unit or '-'}")
+    return 2 if bad else 0
+
+
+def _num(value: Fraction | None) -> str:
+    """An exact rational as a terminating decimal when it is one, else ``p/q``; None → ``?``."""
+    if value is None:
+        return "?"
+    if value.denominator == 1:
+        return str(value.numerator)
+    d, shift = value.denominator, 0
+    while d % 2 == 0 or d % 5 == 0:
+        d //= 2 if d % 2 == 0 else 5
+        shift += 1
+    if d != 1:
+        return f"{value.numerator}/{value.denominator}"
+    digits = value * 10**shift
+    sign = "-" if digits < 0 else ""
+    whole = str(abs(digits.numerator)).rjust(shift + 1, "0")
+    return f"{sign}{whole[:-shift]}.{whole[-shift:]}".rstrip("0").rstrip(".")
+
+
+def _rules(args: argparse.Namespace) -> int:
+    for m in sorted(messages.CATALOGUE.values(), key=lambda m: m.code):
+        print(f"{m.code}  {m.severity.value:<7}  {m.name}")
+    return 0
+
+
+def _explain(args: argparse.Namespace) -> int:
+    code = args.code.strip().upper()
+    if code not in messages.CATALOGUE:
+        raise ConsistencyError(args.code, "unknown code (see `consistency rules`)")
+    print(explain_text(code), end="")
+    return 0
+
+
+def explain_text(code: str, docs: Path = _RULE_DOCS) -> str:
+    """The rule page ``docs/rules/CODE.md``, or the catalogue's entry when it is not there.
+
+    The pages stay in one canonical place, ``docs/``, rather than a copy inside the
+    package that a build step must keep in sync; a source checkout or an editable install
+    reads them there, and an installed wheel still explains every code from the catalogue.
+    """
+    page = docs / f"{code}.md"
+    if page.is_file():
+        return page.read_text(encoding="utf-8")
+    m = messages.lookup(code)
+    return (
+        f"{m.code} {m.name} ({m.severity.value})\n\n{m.summary}\n\n"
+        f"Message: {m.zh}\n         {m.en}\n"
+    )
+

@@ -1,0 +1,281 @@
+"""The command line: exit codes, paths, formats, configuration and baseline, as a user meets them.
+
+Most tests run on the stand-in engine (``fake_engine`` in conftest.py: sums written as
+``10=3+7``), so they hold whatever claim kinds the real engine knows; the end-to-end
+tests at the bottom run the real engine on the corpus.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from consistency import __version__, engine, messages
+from consistency.cli import expand, explain_text, main
+
+CLEAN = "全年收案10=3+7。\n"
+WRONG = "一、概况\n全年收案12=3+7,结案7=3+4。\n"  # C101 (error)
+NEAR = "全年收案11=3+7。\n"  # C102 (warning)
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def run(fake_engine: object, capsys: pytest.CaptureFixture[str]) -> Run:
+    def invoke(*argv: str) -> tuple[int, str, str]:
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return invoke
+
+
+@pytest.fixture
+def drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder of drafts, and the cwd there (no configuration above it)."""
+    for name, text in {"clean.txt": CLEAN, "wrong.txt": WRONG, "near.txt": NEAR}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# --- version, exit codes and paths ---------------------------------------------------
+
+
+def test_version_prints_the_package_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.strip() == f"consistency {__version__}"
+
+
+def test_the_console_script_is_installed() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "consistency", "--version"], capture_output=True, text=True, check=False
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, f"consistency {__version__}")
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [(["clean.txt"], 0), (["wrong.txt"], 1), (["near.txt"], 0), (["clean.txt", "wrong.txt"], 1)],
+    ids=["clean", "an error", "a warning only", "clean and an error"],
+)
+def test_exit_code_follows_the_findings(run: Run, drafts: Path, files: list[str], expected: int) -> None:
+    assert run("check", *files)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "expected"), [("error", 0), ("warning", 1), ("info", 1)]
+)
+def test_fail_on_sets_the_level_that_fails(run: Run, drafts: Path, fail_on: str, expected: int) -> None:
+    assert run("check", "near.txt", "--fail-on", fail_on)[0] == expected
+
+
+def test_a_missing_file_is_one_line_and_the_others_are_still_checked(run: Run, drafts: Path) -> None:
+    code, out, err = run("check", "missing.txt", "wrong.txt")
+    assert code == 2
+    assert err.splitlines() == ["missing.txt: no such file or folder"]
+    assert "wrong.txt:2:5: C101" in out
+
+
+def test_an_unreadable_file_is_one_line_and_exit_2(run: Run, drafts: Path) -> None:
+    (drafts / "binary.txt").write_bytes(b"\x00\x01\xff\xfe\x00" * 20)
+    code, out, err = run("check", "binary.txt", "clean.txt")
+    assert code == 2
+    assert len(err.splitlines()) == 1 and err.startswith("binary.txt: ")
+    assert "1 file" in out
+
+
+def test_a_folder_without_reports_is_bad_input(run: Run, drafts: Path) -> None:
+    (drafts / "empty").mkdir()
+    (drafts / "empty" / "notes.md").write_text("# notes", encoding="utf-8")
+    code, _, err = run("check", "empty")
+    assert code == 2 and err.startswith("empty: no report files")
+
+
+def test_a_pattern_matching_nothing_is_bad_input(run: Run, drafts: Path) -> None:
+    code, _, err = run("check", "*.pdf")
+    assert (code, err) == (2, "*.pdf: no file matches this pattern\n")
+
+
+def test_folders_are_searched_for_report_files_only(drafts: Path) -> None:
+    for rel in ("sub/a.html", "sub/b.HTM", "sub/c.docx", "sub/d.pdf", "sub/e.md", ".hidden/f.txt", "sub/.g.txt"):
+        (drafts / rel).parent.mkdir(exist_ok=True)
+        (drafts / rel).write_text("x", encoding="utf-8")
+    files, bad = expand(["sub", "."])
+    assert [Path(f).as_posix() for f in files[:4]] == ["sub/a.html", "sub/b.HTM", "sub/c.docx", "sub/d.pdf"]
+    assert {Path(f).name for f in files[4:]} == {"clean.txt", "near.txt", "wrong.txt"}
+    assert bad == []
+
+
+def test_globs_and_repeated_paths_give_each_file_once_in_order(drafts: Path) -> None:
+    files, _ = expand(["wrong.txt", "*.txt"])
+    assert files == ["wrong.txt", "clean.txt", "near.txt"]
+
+
+def test_stdin_is_read_with_a_dash(run: Run, drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(WRONG.encode("utf-8"))))
+    code, out, _ = run("check", "-")
+    assert code == 1 and "<stdin>:2:5: C101" in out
+
+
+def test_a_bug_in_the_checker_exits_3_with_a_request_to_report_it(
+    run: Run, drafts: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(engine, "check_document", broken)
+    code, _, err = run("check", "clean.txt")
+    assert code == 3
+    assert "clean.txt" in err and "ZeroDivisionError: boom" in err and "bug" in err
+    assert "Traceback" not in err
+
+
+def test_usage_errors_exit_2(run: Run, drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["check", "--format", "yaml", "clean.txt"])
+    assert exited.value.code == 2
+    assert run("check", "clean.txt", "--jobs", "-1")[0] == 2
+    assert run("check", "clean.txt", "--annotate", "out.docx")[0] == 2
+
+
+# --- formats ---------------------------------------------------------------------------
+
+
+def test_text_shows_the_sentence_with_markers_and_a_summary(run: Run, drafts: Path) -> None:
+    _, out, _ = run("check", "wrong.txt", "near.txt", "clean.txt")
+    lines = out.splitlines()
+    head = lines.index("wrong.txt:2:5: C101 12 ≠ 3 + 7 = 10")
+    assert lines[head + 2] == "2 | 全年收案12=3+7,结案7=3+4。"
+    assert lines[head + 3] == "  |         ^^ ^ ^"
+    assert "Found 2 findings in 2 of 3 files (1 error, 1 warning, 0 info)." in lines
+    assert "1  C101  sum mismatch" in lines and "1  C102  sum off by one" in lines
+    assert "\x1b[" not in out  # no colour in a pipe
+
+
+def test_json_follows_the_contract(run: Run, drafts: Path) -> None:
+    code, out, _ = run("check", "--format", "json", "wrong.txt", "missing.txt", "clean.txt")
+    data = json.loads(out)
+    assert code == 2
+    assert data["version"] == 1
+    assert [f["path"] for f in data["files"]] == ["wrong.txt", "clean.txt"]
+    assert data["errors"] == [{"path": "missing.txt", "error": "no such file or folder"}]
+    (finding,) = data["files"][0]["findings"]
+    assert {k: finding[k] for k in ("code", "severity", "line", "column", "stated", "computed")} == {
+        "code": "C101", "severity": "error", "line": 2, "column": 5, "stated": "12", "computed": "10"
+    }
+    assert data["files"][0]["claims"][0]["verdict"] == "inconsistent"
+    assert data["summary"] == {
+        "files": 2, "findings": 1, "error": 1, "warning": 0, "info": 0, "by_code": {"C101": 1}
+    }
+
+
+def test_github_annotations(run: Run, drafts: Path) -> None:
+    _, out, _ = run("check", "--format", "github", "wrong.txt", "near.txt")
+    assert out.splitlines() == [
+        "::error file=wrong.txt,line=2,col=5,title=C101 sum mismatch::12 ≠ 3 + 7 = 10",
+        "::warning file=near.txt,line=1,col=5,title=C102 sum off by one::11 ≠ 3 + 7 = 10",
+    ]
+
+
+def test_output_writes_the_report_to_a_file(run: Run, drafts: Path) -> None:
+    code, out, _ = run("check", "--format", "json", "--output", "report.json", "wrong.txt")
+    assert (code, out) == (1, "")
+    assert json.loads((drafts / "report.json").read_text(encoding="utf-8"))["summary"]["findings"] == 1
+
+
+# --- selection, configuration, baseline -----------------------------------------------
+
+
+def test_select_and_ignore_on_the_command_line(run: Run, drafts: Path) -> None:
+    assert run("check", "wrong.txt", "--ignore", "C101")[0] == 0
+    assert "C102" not in run("check", "near.txt", "--select", "C101")[1].split("\n")[0]
+    assert run("check", "wrong.txt", "--select", "C102,C101")[0] == 1
+
+
+def test_an_unknown_code_on_the_command_line_is_one_line(run: Run, drafts: Path) -> None:
+    code, _, err = run("check", "wrong.txt", "--ignore", "C000")
+    assert code == 2
+    assert err == "consistency: command line: --ignore: unknown code 'C000' (see `consistency rules`)\n"
+
+
+def test_the_configuration_is_found_from_the_cwd(run: Run, drafts: Path) -> None:
+    (drafts / "pyproject.toml").write_text('[tool.consistency]\nfail-on = "warning"\n', encoding="utf-8")
+    assert run("check", "near.txt")[0] == 1
+    assert run("check", "near.txt", "--fail-on", "error")[0] == 0  # the command line wins
+
+
+def test_per_file_ignores_apply_to_the_matching_files(run: Run, drafts: Path) -> None:
+    (drafts / "consistency.toml").write_text('[per-file-ignores]\n"wr*.txt" = ["C1"]\n', encoding="utf-8")
+    assert run("check", "wrong.txt")[0] == 0
+
+
+def test_a_bad_configuration_names_file_and_key(run: Run, drafts: Path) -> None:
+    (drafts / "strict.toml").write_text('fail-on = "always"\n', encoding="utf-8")
+    code, _, err = run("check", "wrong.txt", "--config", "strict.toml")
+    assert code == 2
+    assert err.startswith("consistency: strict.toml: fail-on: 'always' is not a severity")
+
+
+def test_baseline_round_trip_then_a_new_finding_fails(run: Run, drafts: Path) -> None:
+    assert run("check", "wrong.txt", "near.txt", "--write-baseline", "baseline.json")[0] == 0
+    assert run("check", "wrong.txt", "near.txt", "--baseline", "baseline.json", "--fail-on", "warning")[0] == 0
+    (drafts / "wrong.txt").write_text("前言。\n" + WRONG + "又收15=3+7。\n", encoding="utf-8")
+    code, out, err = run("check", "wrong.txt", "--baseline", "baseline.json")
+    assert code == 1
+    assert "wrong.txt:4:3: C101 15 ≠ 3 + 7 = 10" in out and "12 ≠" not in out
+    assert err == ""
+
+
+def test_a_fixed_finding_is_reported_as_a_stale_baseline_entry(run: Run, drafts: Path) -> None:
+    run("check", "wrong.txt", "--write-baseline", "baseline.json")
+    (drafts / "wrong.txt").write_text(CLEAN, encoding="utf-8")
+    code, _, err = run("check", "wrong.txt", "--baseline", "baseline.json")
+    assert code == 0
+    assert err == "baseline.json: stale entry (no longer found): wrong.txt C101 12 «12=3+7»\n"
+
+
+# --- jobs ------------------------------------------------------------------------------
+
+
+def test_jobs_give_the_same_output_in_the_same_order(run: Run, drafts: Path) -> None:
+    for i in range(12):
+        (drafts / f"r{i:02}.txt").write_text(f"第{i}段{10 + i % 3}=3+7。\n", encoding="utf-8")
+    one = run("check", "--format", "json", "--jobs", "1", ".")
+    two = run("check", "--format", "json", "--jobs", "2", ".")
+    assert one == two
+    assert json.loads(one[1])["summary"]["findings"] == 4 + 4 + 2
+
+
+# --- rules, explain, quantities --------------------------------------------------------
+
+
+def test_rules_lists_every_catalogue_code(run: Run) -> None:
+    code, out, _ = run("rules")
+    assert code == 0
+    listed = [line.split()[0] for line in out.splitlines()]
+    assert listed == sorted(messages.CATALOGUE)
+    assert "C101  error    sum mismatch" in out.splitlines()
+
+
+def test_explain_prints_the_rule_page_when_there_is_one(tmp_path: Path, fake_engine: object) -> None:
+    (tmp_path / "C101.md").write_text("# C101 sum mismatch\n\nA real example.\n", encoding="utf-8")
+    assert explain_text("C101", tmp_path) == "# C101 sum mismatch\n\nA real example.\n"
+
+
+def test_explain_falls_back_to_the_catalogue(tmp_path: Path, fake_engine: object) -> None:
+    text = explain_text("C102", tmp_path)
+    assert text.startswith("C102 sum off by one (warning)") and "differs from its parts by one" in text
+
+
+def test_explain_an_unknown_code_is_bad_usage(run: Run) -> None:
+    code, _, err = run("explain", "C000")
+    assert code == 2 and "C000: unknown code" in err
