@@ -14,6 +14,8 @@ offset stays valid.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import tomllib
 from dataclasses import dataclass
 from fractions import Fraction
@@ -23,7 +25,16 @@ import regex
 
 from .errors import DataFileError
 
-__all__ = ["Lexicon", "Numeral", "LEXICON", "parse_numeral", "parse_chinese", "fold"]
+__all__ = [
+    "LEXICON",
+    "Lexicon",
+    "Numeral",
+    "Squeezed",
+    "fold",
+    "parse_chinese",
+    "parse_numeral",
+    "squeeze_glosses",
+]
 
 _DATA = "numerals.toml"
 _BOUND_KINDS = frozenset({"at_least", "at_most", "approx"})
@@ -40,10 +51,15 @@ class Lexicon:
     before: dict[str, str]
     after: dict[str, str]
     inexact: tuple[str, ...]
+    lone_digits: frozenset[str]
     leading_scales: dict[str, tuple[str, ...]]
     exclusions: tuple[str, ...]
     blockers_before: tuple[str, ...]
     blockers_after: tuple[str, ...]
+    ordinal_after: tuple[str, ...]
+    list_marks: tuple[str, ...]
+    label_units: frozenset[str]
+    label_after: tuple[str, ...]
     service_numbers: frozenset[str]
     proportions: dict[str, tuple[int, tuple[str, ...]]]
 
@@ -111,10 +127,15 @@ def load_lexicon() -> Lexicon:
         before=_kinds(data, "before"),
         after=_kinds(data, "after"),
         inexact=_words(data, "inexact", "words"),
+        lone_digits=frozenset(_words(data, "lone_digits", "words")),
         leading_scales={w: tuple(f) for w, f in leading.items()},  # type: ignore[union-attr]
         exclusions=_words(data, "exclusions", "words"),
         blockers_before=_words(data, "blockers", "before"),
         blockers_after=_words(data, "blockers", "after"),
+        ordinal_after=_words(data, "blockers", "ordinal_after"),
+        list_marks=_words(data, "blockers", "list_marks"),
+        label_units=frozenset(_words(data, "labels", "bounded_units")),
+        label_after=_words(data, "labels", "after"),
         service_numbers=frozenset(_words(data, "service_numbers", "numbers")),
         proportions=proportions,
     )
@@ -126,6 +147,53 @@ LEXICON = load_lexicon()
 def fold(text: str) -> str:
     """``text`` with Traditional and full-width forms replaced, one character for one."""
     return text.translate(LEXICON.fold)
+
+
+# Mirror sites inject pinyin after characters: 統(tǒng)計(jì), 萬(wàn)人, (sheng)(sheng).
+_GLOSS = regex.compile(r"(?<=[\u3400-\u9fff])(?:\([a-zA-Z\u00c0-\u024f]{1,7}\))+")
+
+
+@dataclass(frozen=True, slots=True)
+class Squeezed:
+    """A text with pinyin glosses cut out, and the way back to offsets in the original.
+
+    ``cuts[k]`` is the position in ``text`` where a gloss was removed and ``removed[k]``
+    the total length removed up to and including it.
+    """
+
+    text: str
+    cuts: tuple[int, ...] = ()
+    removed: tuple[int, ...] = ()
+
+    def start(self, i: int) -> int:
+        """Original offset of a span starting at ``i`` (after any gloss just before it)."""
+        k = bisect.bisect_right(self.cuts, i)
+        return i + (self.removed[k - 1] if k else 0)
+
+    def end(self, i: int) -> int:
+        """Original offset of a span ending at ``i`` (before any gloss just after it)."""
+        k = bisect.bisect_left(self.cuts, i)
+        return i + (self.removed[k - 1] if k else 0)
+
+
+def squeeze_glosses(text: str) -> Squeezed:
+    """``text`` without pinyin glosses, so that 168329萬(wàn)畝 reads as 168329萬畝."""
+    if "(" not in text:
+        return Squeezed(text)
+    parts: list[str] = []
+    cuts: list[int] = []
+    removed: list[int] = []
+    last = total = 0
+    for m in _GLOSS.finditer(text):
+        parts.append(text[last : m.start()])
+        total += m.end() - m.start()
+        cuts.append(m.start() - (total - (m.end() - m.start())))
+        removed.append(total)
+        last = m.end()
+    if not cuts:
+        return Squeezed(text)
+    parts.append(text[last:])
+    return Squeezed("".join(parts), tuple(cuts), tuple(removed))
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +214,9 @@ class Numeral:
 
 _SEPARATORS = str.maketrans("", "", ", \u00a0\u2009\u202f")
 _ARABIC = r"\d+(?:[, \u00a0\u2009\u202f]\d{3})*(?:\.\d+)?"
-_TOKEN = regex.compile(rf"(?P<arabic>{_ARABIC})|点(?P<frac>[{''.join(LEXICON.digits)}]+)|(?P<char>.)")
+_TOKEN = regex.compile(
+    rf"(?P<arabic>{_ARABIC})|点(?P<frac>[{''.join(LEXICON.digits)}]+)|(?P<char>.)", regex.ASCII
+)
 
 
 def _arabic(text: str) -> tuple[Fraction, int, Fraction, Fraction]:
@@ -159,6 +229,9 @@ def _arabic(text: str) -> tuple[Fraction, int, Fraction, Fraction]:
     stripped = digits.rstrip("0")
     nonzero = step * 10 ** (len(digits) - len(stripped)) if stripped else step
     return Fraction(plain), decimals, step, nonzero
+
+
+_ONE = Fraction(1)
 
 
 class _Reader:
@@ -289,8 +362,14 @@ class _Reader:
         return Numeral(value, self.decimals, self.res, self.inexact)
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_numeral(body: str) -> Numeral | None:
-    """Read a folded numeral body (``1.27亿``, ``两万三千``, ``21万余``) or return None."""
+    """Read a folded numeral body (``1.27亿``, ``两万三千``, ``21万余``) or return None.
+
+    Cached: reports repeat the same small figures many times, and a Numeral is immutable.
+    """
+    if body.isascii() and body.isdigit():
+        return Numeral(Fraction(int(body)), 0, _ONE)  # the common case, 633
     reader = _Reader()
     for m in _TOKEN.finditer(body):
         arabic, frac, char = m.group("arabic", "frac", "char")

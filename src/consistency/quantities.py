@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .numerals import LEXICON, Numeral, fold, parse_numeral
+from .numerals import LEXICON, Numeral, Squeezed, fold, parse_numeral, squeeze_glosses
 from .units import classifier_words, measure_words, per_words
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ def _alt(words: object) -> str:
     return "(?:" + render(trie) + ")"
 
 
-def _compile() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+def _compile() -> tuple[regex.Pattern[str], ...]:
     lex = LEXICON
     digits = "".join(lex.digits)
     smalls = "".join(lex.small_scales)
@@ -118,21 +118,23 @@ def _compile() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[st
     leads = []
     for word, follow in lex.leading_scales.items():
         leads.append(regex.escape(word) + ("" if "*" in follow else f"(?={_alt(follow)})"))
-    start = rf"(?<![\d.A-Za-z]){arabic}|[{digits}]|" + "|".join(leads)
-    more = "".join(lex.inexact)
+        # 近千位, 逾百人: after a qualifier a bare scale word is a round figure
+        leads.append(f"(?<={_alt(lex.before)}){regex.escape(word)}")
+    scale = rf"(?!{guard})[{scales}]|个(?=[{larges}])|[{''.join(lex.inexact)}]"
+    # Arabic figures take scales (3亿5000万) but never Chinese digits: 9万亿三个 is 9万亿, 三个
     body = (
-        rf"(?P<body>(?:{start})(?:{arabic}|[{digits}]|点(?=[{digits}])|(?!{guard})[{scales}]"
-        rf"|个(?=[{larges}])|[{more}])*+)"
+        rf"(?P<body>(?<![\d.A-Za-z]){arabic}(?:{scale}|{arabic})*+"
+        rf"|(?:[{digits}]|{'|'.join(leads)})(?:[{digits}]|点(?=[{digits}])|{scale})*+)"
     )
     unit = (
-        rf"(?:[ \u00a0]?(?P<pct>[%‰])|(?:个(?=[百千]分点))?(?P<unit>{_alt(units)})"
+        rf"[ \u00a0]?(?:(?P<pct>[%‰])|(?:个(?=[百千]分点))?(?P<unit>{_alt(units)})"
         rf"(?:/(?P<per>{_alt(per_words())}))?)"
     )
     cn = rf"(?:[{digits}{scales}]|点(?=[{digits}]))+"
     shares = "|".join(
         rf"{regex.escape(w)}(?!{_alt(blocked)})" for w, (_, blocked) in lex.proportions.items()
     )
-    tenths = rf"(?P<td>[{digits}十]{{1,2}})(?P<tk>{shares})"
+    tenths = rf"(?P<td>[{digits}十]{{1,2}}|(?<![\d.])\d)(?P<tk>{shares})"
     figure = (
         rf"(?P<ra>(?<![\d.]){arabic})[ ]?:[ ]?(?P<rb>{arabic})(?![\d:])"
         rf"|(?<![\d/.])(?P<sa>\d{{1,3}})/(?P<sb>\d{{1,3}})(?![\d/.\-])"
@@ -153,36 +155,45 @@ def _compile() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[st
             r"(?<![\d.])\d+(?:\.\d+)?[A-Za-z][A-Za-z0-9]*",
             r"[\dA-Za-z]+(?:[ ]?\+[ ]?[\dA-Za-z]+)+",
             r"[〔\[【［][ ]?\d+[ ]?[〕\]】］]?[ ]?\d*[ ]?号?",
-            rf"\([ ]?(?:\d{{1,2}}|[{digits}十]{{1,3}})[ ]?\)",
-            r"(?<![\d.])\d{1,2}:\d{2}(?::\d{2})?(?![\d.])",
+            rf"\([ ]?(?:\d{{1,4}}|[{digits}十]{{1,3}})[ ]?\)",
+            r"(?<![\d.])\d{1,2}:[ ]?\d{2}(?::\d{2})?(?![\d.])",
             r"(?<![\d.])(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{4}[./]\d{1,2}[./]\d{1,2})(?![\d.])",
             r"(?<![\d.])(?!\d{1,3}/\d{1,3}(?![\d/.\-]))\d+(?:\.\d+)?%?"
             r"(?:[ ]*[-—–~/]+[ ]*\d+(?:\.\d+)?%?)+",
         ]
     )
-    pattern = regex.compile(rf"(?P<skip>{skip})|{quantity}")
+    # ASCII: \d is 0-9 only (full-width digits are folded; other scripts' digits are not ours)
+    pattern = regex.compile(rf"(?P<skip>{skip})|{quantity}", regex.ASCII)
     before = regex.compile(rf"{_alt(lex.blockers_before)}[ :]?$")
     after = regex.compile(rf"[ ]?{_alt(blocked_after)}")
-    return pattern, before, after
+    session = regex.compile(_alt(lex.ordinal_after))
+    marks = regex.compile(_alt(lex.list_marks))
+    label = regex.compile(_alt(lex.label_after))
+    return pattern, before, after, session, marks, label
 
 
-PATTERN, BEFORE, AFTER = _compile()
+PATTERN, BEFORE, AFTER, SESSION, LIST_MARK, LABEL = _compile()
+_CJK = regex.compile(r"[\u3400-\u9fff]")
+# characters around a bare figure that mark anti-scraping noise, not prose or a table
+_NOISE = frozenset("`'{}$&!^\\~@#")
 _HUNDRED = Fraction(100)
 
 
 def scan(text: str) -> list[Quantity]:
     """Every quantity in ``text``, in order of position."""
-    folded = fold(text)
+    squeezed = squeeze_glosses(fold(text))
+    folded = squeezed.text
     out: list[Quantity] = []
     for m in PATTERN.finditer(folded):
         if m.group("skip") is None:
-            q = _read(m, text, folded)
+            q = _read(m, text, squeezed)
             if q is not None:
                 out.append(q)
     return out
 
 
-def _read(m: regex.Match[str], text: str, folded: str) -> Quantity | None:
+def _read(m: regex.Match[str], text: str, squeezed: Squeezed) -> Quantity | None:
+    folded = squeezed.text
     start, end = m.span()
     if start and BEFORE.search(folded, max(0, start - 6), start):
         return None  # 第三批, 邮编:016000, 〔2020〕
@@ -202,19 +213,23 @@ def _read(m: regex.Match[str], text: str, folded: str) -> Quantity | None:
         reading = _tenths(g["td"], g["tk"])
         unit = "%"
     else:
-        reading, unit = _plain(g, folded, start, end)
-    if reading is None:
-        return None
-    return _build(reading, unit, g, start, end, text)
+        reading, unit = _plain(g, folded, start, end, m.end("body"))
+    if reading is None or LABEL.match(folded, end):
+        return None  # 5‰人口变动抽样调查 names the survey
+    if unit in LEXICON.label_units and g["post"]:
+        return None  # 60岁及以上人口 names a group
+    return _build(reading, unit, g, squeezed.start(start), squeezed.end(end), text)
 
 
 def _plain(
-    g: dict[str, str | None], folded: str, start: int, end: int
+    g: dict[str, str | None], folded: str, start: int, end: int, body_end: int
 ) -> tuple[Numeral | None, str | None]:
     body = g["body"] or ""
+    if SESSION.match(folded, body_end):
+        return None, None  # 八届二次会议, 十九届二中全会
     reading = parse_numeral(body)
-    if reading is None:
-        return None, None
+    if reading is None or (len(body) == 1 and body in LEXICON.digits.keys() - LEXICON.lone_digits):
+        return None, None  # 队伍组 holds no 伍组
     if g["pct"] is not None:
         scale = _HUNDRED if g["pct"] == "%" else Fraction(1000)
         return _scaled(reading, 1 / scale), "%"
@@ -224,15 +239,39 @@ def _plain(
         return reading, f"{unit}/{per}" if per else unit
     # no unit written: the figure must stand on its own
     if AFTER.match(folded, end) or (end < len(folded) and folded[end] in LEXICON.inexact):
-        return None, None  # 6月, 二、, 三是, 2020年; 3个多月 is read by nobody
+        return None, None  # 6月, 2020年, 12345热线; 3个多月 is read by nobody
+    if LIST_MARK.match(folded, end) and (body.isdigit() or len(body) == 1):
+        return None, None  # 二、 1. 三是
     if not g["pre"] and not g["post"] and reading.inexact_step is None:
         if len(body) == 1 and not body.isdigit():
             return None, None  # a lone 一 or 三 is a word, not a figure
         if body.isdigit() and _code_like(body):
             return None, None
-        if body[:4].isdigit() and body[4:5] == "." and body[:2] in ("19", "20"):
-            return None, None  # 2024.06 is a month
+        if len(body) >= 4 and body[:4].isdigit() and body[4:5] in (".", "") and body[:2] in (
+            "19",
+            "20",
+        ):
+            if body[4:5] or _cjk_beside(folded, start, end):
+                return None, None  # 2024.06 is a month; 展望2018, a year
+        if not body[0].isdigit() and _cjk_beside(folded, end, end):
+            return None, None  # 十四运会, 十八大: a Chinese numeral inside a name
+        if body[0].isdigit() and _noisy(folded, start, end):
+            return None, None
     return reading, None
+
+
+def _cjk_beside(folded: str, start: int, end: int) -> bool:
+    """Is the character before ``start`` or at ``end`` a Chinese character?"""
+    return bool(
+        (start and _CJK.match(folded, start - 1)) or (end < len(folded) and _CJK.match(folded, end))
+    )
+
+
+def _noisy(folded: str, start: int, end: int) -> bool:
+    """Is the figure wedged between stray Latin letters or symbols (``F 7 T'``)?"""
+    before = folded[max(0, start - 2) : start].strip()[-1:]
+    after = folded[end : end + 2].strip()[:1]
+    return any(c and (c in _NOISE or c.isascii() and c.isalpha()) for c in (before, after))
 
 
 def _code_like(digits: str) -> bool:
@@ -288,7 +327,7 @@ def _build(
     n: Numeral, unit: str | None, g: dict[str, str | None], start: int, end: int, text: str
 ) -> Quantity:
     sign = -1 if g["neg"] else 1
-    value = sign * n.value
+    value = -n.value if g["neg"] else n.value
     low: Fraction | None = value
     high: Fraction | None = value
     more = next((w for w in LEXICON.inexact if w in (g["body"] or "")), None)
