@@ -117,3 +117,31 @@ def sample_report(path: str | None = "样例/报告.txt", marks: tuple = ()) -> 
                  "The base of this growth rate is not stated, so it cannot be checked."),
     )
     return Report(doc, (), (total, share, wrong, vague), findings)
+
+
+def report_on(document: Document, specs: list[tuple[str, str, tuple[str, ...], Verdict, str | None]]) -> Report:
+    """A report on an already loaded ``document``: one claim per spec, figures found by text.
+
+    A spec is ``(after, stated, parts, verdict, code)``: the figures are looked for from
+    the first place of ``after`` on; a ``code`` makes a finding whose severity follows the
+    verdict (inconsistent → error, consistent-if → warning, otherwise info).
+    """
+    text = document.text
+    claims, findings = [], []
+    severity = {Verdict.INCONSISTENT: Severity.ERROR, Verdict.CONDITIONAL: Severity.WARNING}
+    for after, stated_text, part_texts, verdict, code in specs:
+        base = text.index(after)
+        stated = figure(text, stated_text, 1, after=base)
+        parts = tuple(figure(text, t, 1, after=base) for t in part_texts)
+        figures = sorted((stated, *parts), key=lambda q: q.start)
+        relation = f"{stated_text} = {' + '.join(part_texts)}"
+        outcome = Outcome(verdict, code, Interval.exact(1))
+        claim = Claim("total", figures[0].start, figures[-1].end, stated, parts, relation,
+                      outcome=outcome)
+        claims.append(claim)
+        if code:
+            findings.append(
+                _finding(document, claim, code, severity.get(verdict, Severity.INFO),
+                         f"{stated_text}与分项之和不符。", f"{stated_text} is not the sum of its parts.")
+            )
+    return Report(document, (), tuple(claims), tuple(findings))

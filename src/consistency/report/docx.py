@@ -1,0 +1,287 @@
+"""Word comments: a copy of the checked ``.docx`` with a comment on each finding.
+
+The legal-affairs office drafts in Word, so the findings go back into Word: each one
+becomes a comment (author ``consistency``) whose range starts at the first figure of the
+claim and ends at its last, the way a colleague would select them. The text is left as
+it was: where a figure begins or ends inside a run, the run is cut in two at that
+character and both halves keep the run's formatting, so the comment covers the figure and
+no more. Runs holding anything but text, tabs and breaks (fields, drawings, symbols,
+footnote marks) are never cut; the comment then covers the whole run.
+
+Offsets are mapped back with the marks of :mod:`consistency.loaders.docx`: each body
+paragraph is one line of the text, each table row one line with a tab between cells, and
+every mark names the body paragraph (1-based) or the cell (``T1R2C3``) an offset comes
+from. The document is read again before anything is written, and a report made from
+another version of it is refused rather than pinned to the wrong words.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..document import Document
+from ..errors import InputError
+from ..findings import Finding, Report
+from ..loaders.docx import load_docx
+from ..verdicts import Severity
+
+__all__ = ["annotate", "AUTHOR"]
+
+#: the author Word shows on every comment this module writes
+AUTHOR = "consistency"
+_INITIALS = "CS"
+
+_SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "提醒", Severity.INFO: "说明"}
+_CELL = re.compile(r"T(\d+)R(\d+)C(\d+)")
+#: characters XML 1.0 cannot hold; a message never needs them
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def annotate(
+    source: str | Path,
+    report: Report,
+    out: str | Path,
+    *,
+    least: Severity = Severity.INFO,
+) -> int:
+    """Write ``out``: ``source`` with a comment on each finding of ``report`` at or above
+    ``least``; returns the number of comments written.
+
+    Raises :class:`~consistency.errors.InputError` when ``source`` cannot be read or is not
+    the document ``report`` was made from.
+    """
+    import docx  # imported here: text-only users need not load lxml
+
+    name = str(source)
+    try:
+        data = Path(source).read_bytes()
+    except OSError as exc:
+        raise InputError(name, f"cannot read ({exc.strerror or exc})") from None
+    fresh = load_docx(data, name)
+    if fresh.text != report.text:
+        raise InputError(
+            name, "the report was made from a different text; check this document again first"
+        )
+    word = docx.Document(io.BytesIO(data))
+    places = _Places(word, fresh)
+    written = 0
+    for finding in report.findings:
+        if finding.severity.rank < least.rank:
+            continue
+        runs = places.anchor(finding)
+        if runs is None:
+            continue
+        first, *rest = _comment_text(finding)
+        comment = word.add_comment(runs, text=first, author=AUTHOR, initials=_INITIALS)
+        for line in rest:
+            comment.add_paragraph(line)
+        written += 1
+    word.save(str(out))
+    return written
+
+
+def _comment_text(f: Finding) -> list[str]:
+    lines = [f"{f.code} {_SEVERITY_ZH[f.severity]}：{f.message}"]
+    facts = [f"文中数字 {f.stated}"]
+    if f.computed:
+        facts.append(f"计算结果 {f.computed}")
+    if f.mode:
+        facts.append(f"取舍方式 {f.mode}")
+    lines.append("；".join(facts) + f"（{f.claim.relation}）")
+    if f.message_en != f.message:
+        lines.append(f"{f.code} {f.severity.value}: {f.message_en}")
+    return [_NOT_XML.sub("", line) for line in lines]
+
+
+@dataclass(frozen=True)
+class _Container:
+    """The XML paragraphs one line of the text (or one cell of it) was flattened from."""
+
+    key: tuple[Any, ...]
+    start: int  # offset in the text of the line's (or cell's) first character
+    paragraphs: tuple[Any, ...]  # CT_P elements, in order
+
+
+@dataclass(frozen=True)
+class _Spot:
+    """Characters ``[a, b)`` of the text of XML paragraph ``p``, inside ``container``."""
+
+    container: _Container
+    p: Any
+    a: int
+    b: int
+
+
+class _Places:
+    """Finds where a span of the checked text is in the Word XML, and the runs there."""
+
+    def __init__(self, word: Any, document: Document) -> None:
+        self.document = document
+        self.body = list(word.element.body.iterchildren(_qn("w:p")))
+        self.tables = list(word.element.body.iterchildren(_qn("w:tbl")))
+
+    def anchor(self, f: Finding) -> list[Any] | None:
+        """The first and last run of the comment on ``f``, or None if none can be found.
+
+        Runs are cut only where the range starts and ends, so the words between keep
+        their runs as they were.
+        """
+        spans = sorted(f.spans) or [(f.start, f.end)]
+        spots = [s for a, b in spans if (s := self.locate(a, b))]
+        if not spots:
+            return None
+        keys = {s.container.key for s in spots}
+        if len(keys) > 1 and any(k[0] == "cell" for k in keys):
+            # a range from cell to cell would select whole stretches of the table: mark
+            # the stated figure alone
+            stated = self.locate(f.claim.stated.start, f.claim.stated.end)
+            spots = [stated or spots[0]]
+        first, last = spots[0], spots[-1]
+        _cut(first.p, first.a)
+        _cut(last.p, last.b)
+        head, tail = _cover(first.p, first.a, first.b), _cover(last.p, last.a, last.b)
+        if not head or not tail:
+            return None
+        return [head[0], tail[-1]]
+
+    def locate(self, start: int, end: int) -> _Spot | None:
+        """The paragraph and characters of text ``[start, end)``, or None."""
+        c = self.container(start)
+        if c is None or end <= start:
+            return None
+        texts = [p.text for p in c.paragraphs]
+        joined = " ".join(texts).replace("\r", " ").replace("\n", " ").replace("\t", " ")
+        lead = len(joined) - len(joined.lstrip())  # the loader strips each line
+        a, b = lead + start - c.start, lead + end - c.start
+        wanted = self.document.text[start:end]
+        if joined[a:b] != wanted:
+            # not where the marks say: look for the words in this line before giving up
+            a = joined.find(wanted)
+            if a < 0:
+                return None
+            b = a + len(wanted)
+        base = 0
+        for p, text in zip(c.paragraphs, texts, strict=True):
+            if base <= a < base + len(text):
+                # a figure never spans two paragraphs of a cell; if one did, its first
+                # part is the place to point at
+                return _Spot(c, p, a - base, min(b, base + len(text)) - base)
+            base += len(text) + 1
+        return None
+
+    def container(self, offset: int) -> _Container | None:
+        """The body paragraph or table cell the text at ``offset`` was read from."""
+        loc = self.document.location(offset)
+        if loc.cell is not None:
+            return self._cell(loc.cell)
+        if loc.paragraph is not None and 0 < loc.paragraph <= len(self.body):
+            line_start = offset - (loc.column - 1)
+            return _Container(("p", loc.paragraph), line_start, (self.body[loc.paragraph - 1],))
+        return None
+
+    def _cell(self, ref: str) -> _Container | None:
+        m = _CELL.fullmatch(ref)
+        if not m:
+            return None
+        t, r, c = (int(g) for g in m.groups())
+        if not 0 < t <= min(len(self.tables), len(self.document.tables)):
+            return None
+        cell = self.document.tables[t - 1].cell(r, c)
+        tc = _tc(self.tables[t - 1], r, c)
+        if cell is None or tc is None:
+            return None
+        return _Container(("cell", t, r, c), cell.start, tuple(tc.iter(_qn("w:p"))))
+
+
+def _cover(p: Any, a: int, b: int) -> list[Any]:
+    """The runs of paragraph ``p`` holding any of its characters ``[a, b)``."""
+    from docx.text.run import Run
+
+    chosen, pos = [], 0
+    for r in _runs(p):
+        n = len(r.text)
+        if n and pos < b and a < pos + n:
+            chosen.append(Run(r, None))  # type: ignore[arg-type]
+        pos += n
+    return chosen
+
+
+def _runs(p: Any) -> list[Any]:
+    """The text runs of a paragraph, those inside hyperlinks too, in order (as CT_P.text)."""
+    return list(p.xpath("./w:r | ./w:hyperlink/w:r"))
+
+
+def _cut(p: Any, at: int) -> None:
+    """Make ``at`` a run boundary, cutting the run it falls in if that run is plain text."""
+    pos = 0
+    for r in _runs(p):
+        n = len(r.text)
+        if pos < at < pos + n:
+            _split(r, at - pos)
+            return
+        pos += n
+
+
+#: run content that is text (or no text at all), so a run of it can be cut in two
+_PLAIN = ("w:t", "w:tab", "w:br", "w:cr", "w:noBreakHyphen", "w:ptab", "w:lastRenderedPageBreak")
+
+
+def _split(r: Any, k: int) -> None:
+    """Cut run ``r`` after its ``k``-th character; the second half is a copy with the same
+    formatting holding the rest. Runs with fields, drawings or symbols stay whole."""
+    plain = {_qn(tag) for tag in _PLAIN}
+    content = [c for c in r if c.tag != _qn("w:rPr")]
+    if any(c.tag not in plain for c in content):
+        return
+    tail = copy.deepcopy(r)
+    for c in [c for c in tail if c.tag != _qn("w:rPr")]:
+        tail.remove(c)
+    pos = 0
+    for c in content:
+        # str() of each content element is what CT_R.text counts for it
+        n = len(str(c))
+        if pos >= k:
+            tail.append(c)  # lxml moves the element from r to tail
+        elif pos + n > k:  # a w:t holding the cut: its rest goes first into the tail
+            rest = copy.deepcopy(c)
+            c.text, rest.text = c.text[: k - pos], c.text[k - pos :]
+            for t in (c, rest):
+                t.set(_qn("xml:space"), "preserve")
+            tail.append(rest)
+        pos += n
+    r.addnext(tail)
+
+
+def _tc(tbl: Any, row: int, column: int) -> Any | None:
+    """The ``w:tc`` whose grid column (1-based, after ``gridBefore``) starts at ``column``."""
+    rows = list(tbl.iterchildren(_qn("w:tr")))
+    if not 0 < row <= len(rows):
+        return None
+    tr = rows[row - 1]
+    col = 1 + _val(tr, ("w:trPr", "w:gridBefore"), 0)
+    for tc in tr.iterchildren(_qn("w:tc")):
+        if col == column:
+            return tc
+        col += max(1, _val(tc, ("w:tcPr", "w:gridSpan"), 1))
+    return None
+
+
+def _val(el: Any, path: Sequence[str], default: int) -> int:
+    for step in path:
+        el = el.find(_qn(step)) if el is not None else None
+    try:
+        return int(el.get(_qn("w:val"))) if el is not None else default
+    except (TypeError, ValueError):
+        return default
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(tag)
