@@ -90,3 +90,13 @@ def fake_engine(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Repor
 def fake_report(text: str, path: str | None = None, config: Config | None = None) -> Report:
     """The stand-in engine's report on ``text``."""
     return fake_check_document(Document(text, path), config)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--run-browser``: run tests/test_browser.py in headless Chromium (else opt-in by env)."""
+    parser.addoption(
+        "--run-browser",
+        action="store_true",
+        default=False,
+        help="render the HTML report in headless Chromium (also: CONSISTENCY_BROWSER=1)",
+    )
