@@ -161,3 +161,135 @@ def shares(draw: st.DrawFn, perturb: bool = False) -> RenderedClaim:
         (n, k),
         f"{mode.value} at {decimals} decimals" + (" perturbed" if perturb else ""),
     )
+
+
+# ---------------------------------------------------------------- change and ratio claims
+
+
+@dataclass(frozen=True)
+class ChangeSentence:
+    """A sentence stating one change (or ratio) figure, ``stated`` as written in it."""
+
+    sentence: str
+    stated: str
+    note: str
+
+
+def _printed_rate(draw: st.DrawFn, rate: Fraction, perturb: bool, min_decimals: int) -> tuple[str, str]:
+    """``rate`` printed as a percentage under an accepted mode at ``min_decimals``–2 places,
+    and a note; perturbed, it is first moved two to nine printing steps away (upward when
+    moving down would cross zero), so no rounding mode reaches it again."""
+    decimals = draw(st.integers(min_value=min_decimals, max_value=2))
+    mode = draw(st.sampled_from((RoundingMode.HALF_UP, RoundingMode.HALF_EVEN)))
+    if perturb:
+        step = Fraction(1, 100 * 10**decimals)
+        offset = draw(st.integers(min_value=2, max_value=9)) * step
+        rate = rate - offset if rate - offset >= 0 and draw(st.booleans()) else rate + offset
+    note = f"{mode.value} at {decimals} decimals" + (" perturbed" if perturb else "")
+    return render_percent(rate, decimals, mode), note
+
+
+@st.composite
+def level_changes(draw: st.DrawFn, perturb: bool = False) -> ChangeSentence:
+    """``共受理案件L件,同比增长R%,增加D件`` with R = D / (L − D) printed under an accepted
+    mode (or a fall, ``下降…减少``); perturbed, R is moved beyond every reading."""
+    base = draw(st.integers(min_value=2, max_value=20000))
+    up = draw(st.booleans())
+    delta = draw(st.integers(min_value=1, max_value=5000 if up else base - 1))
+    level = base + delta if up else base - delta
+    printed, note = _printed_rate(draw, Fraction(delta, base), perturb, 1)
+    verb, amount = ("增长", "增加") if up else ("下降", "减少")
+    return ChangeSentence(
+        f"全年共受理案件{level}件,同比{verb}{printed},{amount}{delta}件。", printed, note
+    )
+
+
+@st.composite
+def pair_changes(draw: st.DrawFn, perturb: bool = False) -> ChangeSentence:
+    """``办理环节由A个压缩至B个,压缩率R%`` (or ``由A个增加到B个,增幅R%``) with R the exact
+    relative change printed under an accepted mode; perturbed, R is moved beyond it."""
+    a = draw(st.integers(min_value=2, max_value=5000))
+    up = draw(st.booleans())
+    b = draw(st.integers(min_value=a + 1, max_value=3 * a) if up else st.integers(1, a - 1))
+    printed, note = _printed_rate(draw, Fraction(abs(b - a), a), perturb, 0)
+    to, name = ("增加到", "增幅") if up else ("压缩至", "压缩率")
+    return ChangeSentence(f"办理环节由{a}个{to}{b}个,{name}{printed}。", printed, note)
+
+
+@st.composite
+def sex_ratios(draw: st.DrawFn, perturb: bool = False) -> ChangeSentence:
+    """``男性人口M人,女性人口F人,…性别比为R`` with R = M / F × 100 printed to one or two
+    decimals under an accepted mode; perturbed, R is moved two to nine steps away."""
+    women = draw(st.integers(min_value=100, max_value=500000))
+    men = draw(st.integers(min_value=women * 9 // 10, max_value=women * 12 // 10))
+    decimals = draw(st.integers(min_value=1, max_value=2))
+    mode = draw(st.sampled_from((RoundingMode.HALF_UP, RoundingMode.HALF_EVEN)))
+    ratio = Fraction(men * 100, women)
+    step = Fraction(1, 10**decimals)
+    if perturb:
+        ratio += draw(st.integers(min_value=2, max_value=9)) * step * draw(st.sampled_from((1, -1)))
+    printed = round_to(ratio, step, mode)
+    text = f"{float(printed):.{decimals}f}"
+    return ChangeSentence(
+        f"全区男性人口{men}人,女性人口{women}人。性别比(以女性为100)为{text}。",
+        text,
+        f"{mode.value} at {decimals} decimals" + (" perturbed" if perturb else ""),
+    )
+
+
+def claim_cases(name: str) -> list[object]:
+    """The ``[[case]]`` tables of ``tests/cases/<name>.toml`` as pytest params, each with an
+    id showing its sentence and a strict xfail where the case names a known limit."""
+    import tomllib
+    from pathlib import Path
+
+    import pytest
+
+    path = Path(__file__).parent / "cases" / f"{name}.toml"
+    cases = tomllib.loads(path.read_text(encoding="utf-8"))["case"]
+    ids = [c["id"] for c in cases]
+    assert len(ids) == len(set(ids)), f"{path.name}: duplicate case ids"
+    return [
+        pytest.param(
+            c,
+            id=f"{c['id']}: {c['text'][:40]}",
+            marks=[pytest.mark.xfail(strict=True, reason=c["xfail"])] if "xfail" in c else [],
+        )
+        for c in cases
+    ]
+
+
+def assert_claims_match(found: list[tuple[object, object]], expected: list[dict]) -> None:
+    """``found`` (claim, outcome) pairs are exactly the ``expected`` table entries: same
+    stated figures in order, verdicts, codes (a family prefix is enough), computed values,
+    and every claim spans the figures it relates."""
+    from consistency.verdicts import Verdict
+
+    assert [c.stated.text for c, _ in found] == [e["stated"] for e in expected]
+    for (claim, outcome), e in zip(found, expected, strict=True):
+        assert outcome.verdict.value == e["verdict"], claim.relation
+        if "code" in e:
+            assert outcome.code is not None and outcome.code.startswith(e["code"])
+        elif outcome.verdict is Verdict.CONSISTENT:
+            assert outcome.code is None
+        if "computed" in e:
+            assert e["computed"] in outcome.params["value"]
+        for q in (claim.stated, *claim.parts):
+            assert claim.start <= q.start and q.end <= claim.end
+
+
+def checked_claims(kind: object, text: str) -> list[tuple[object, object]]:
+    """Every claim the claim-kind module ``kind`` finds in ``text``, with its outcome under
+    the default rounding policy (the scanner and the shared context as the engine runs them)."""
+    from consistency.claims._match import Context
+    from consistency.quantities import scan
+    from consistency.verdicts import RoundingPolicy
+
+    ctx = Context.build(text, tuple(scan(text)))
+    return [(c, kind.check(c, RoundingPolicy())) for c in kind.extract(ctx)]  # type: ignore[attr-defined]
+
+
+def flagged_cases(cases: list[object]) -> list[dict]:
+    """The cases of :func:`claim_cases` that expect a finding code and are not known limits."""
+    tables = (p.values[0] for p in cases)  # type: ignore[attr-defined]
+    return [c for c in tables if "xfail" not in c and any("code" in e for e in c["claims"])]

@@ -9,6 +9,7 @@ Codes are stable and never reused. Families:
 * C5xx restated figures                         (claims/restatements.py)
 * C6xx completion and comparisons               (claims/completion.py)
 * C7xx ratios written as ratios                 (claims/ratios.py)
+* C8xx table totals                             (claims/tables.py)
 * C9xx notes on input and undecidable claims
 
 Message templates use ``str.format`` fields filled from ``Outcome.params`` plus
@@ -41,8 +42,61 @@ class Message:
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
-_TOTALS: tuple[Message, ...] = ()
-_SHARES: tuple[Message, ...] = ()
+_TOTALS: tuple[Message, ...] = (
+    Message(
+        "C101", "sum-mismatch", E,
+        "合计{stated}与各分项之和不符:{expr} = {sum}。",
+        "The total {stated} is not the sum of its parts: {expr} = {sum}.",
+        "A stated total differs from the sum of the parts listed as its breakdown.",
+    ),
+    Message(
+        "C102", "sum-truncated", W,
+        "合计{stated}只有按截尾(而非四舍五入)读取各数才与分项之和相符:{expr} = {sum}。",
+        "The total {stated} matches its parts only if figures were cut, not rounded: "
+        "{expr} = {sum}.",
+        "A total matches its parts only when the figures are read as truncated.",
+    ),
+    Message(
+        "C103", "part-exceeds-whole", E,
+        "{stated}大于它所属的总数{whole},部分不能超过整体。",
+        "The part {stated} exceeds the whole it belongs to, {whole}.",
+        "A figure introduced as part of another (其中, 含, 成功) is larger than it.",
+    ),
+    Message(
+        "C104", "part-within-whole-truncated", W,
+        "{stated}只有按截尾(而非四舍五入)读取才不超过其总数{whole}。",
+        "The part {stated} stays within its whole {whole} only if figures were cut, not rounded.",
+        "A part fits inside its whole only when the figures are read as truncated.",
+    ),
+)
+_SHARES: tuple[Message, ...] = (
+    Message(
+        "C201", "share-mismatch", E,
+        "比例{stated}与所列数值不符:{expr} = {share}。",
+        "The share {stated} does not follow from its counts: {expr} = {share}.",
+        "A stated share or rate differs from the part divided by its base.",
+    ),
+    Message(
+        "C202", "share-truncated", W,
+        "{stated}只有按截尾(而非四舍五入)才与所列数值相符:{expr} = {share}。",
+        "{stated} matches its counts only if the last digit was cut, not rounded: "
+        "{expr} = {share}.",
+        "A share matches its counts only under truncation.",
+    ),
+    Message(
+        "C203", "share-granularity", E,
+        "没有哪个整数k能使k/{n}写作{stated},最接近的是{nearest}。",
+        "No whole count k out of {n} gives {stated}; the nearest are {nearest}.",
+        "A share of a whole-number base that no whole-number count can produce (GRIM).",
+    ),
+    Message(
+        "C204", "share-granularity-truncated", W,
+        "k/{n}只有按截尾(而非四舍五入)才能写作{stated},如{k}/{n}。",
+        "A count out of {n} gives {stated} only if the last digit was cut, not rounded "
+        "(e.g. {k}/{n}).",
+        "A share of a whole-number base is reachable only under truncation.",
+    ),
+)
 _CHANGES: tuple[Message, ...] = (
     Message(
         "C301", "change-rate-mismatch", E,
@@ -94,6 +148,14 @@ _CHANGES: tuple[Message, ...] = (
         "A % change between two rates fits neither the relative nor the points reading.",
     ),
     Message(
+        "C308", "times-growth-read-as-multiple", I,
+        "“增长{stated}”按增长倍数不成立,按“增长到{stated}”({after} ÷ {before} = {value})成立;"
+        "宜写作“增长到”或“是…的”。",
+        "“增长{stated}” is not the growth the figures show, but is their multiple "
+        "({after} ÷ {before} = {value}); write “增长到{stated}” (grew to) instead.",
+        "A growth written in 倍 holds only as a multiple of the earlier figure.",
+    ),
+    Message(
         "C309", "change-undecidable", I,
         "{stated}无法核对({formula}):基数为零或变化量不小于其水平值。",
         "{stated} cannot be checked ({formula}): the base is zero or the change is not smaller "
@@ -101,9 +163,71 @@ _CHANGES: tuple[Message, ...] = (
         "A change claim whose base cannot be computed.",
     ),
 )
-_ENUMERATIONS: tuple[Message, ...] = ()
-_RESTATEMENTS: tuple[Message, ...] = ()
-_COMPLETION: tuple[Message, ...] = ()
+_ENUMERATIONS: tuple[Message, ...] = (
+    Message(
+        "C401", "counted-list-mismatch", E,
+        "所述数目{stated}与列出的项数不符:实际列出{listed}项({items})。",
+        "The count {stated} does not match the items listed: {listed} ({items}).",
+        "A stated count differs from the number of items the text lists with it.",
+    ),
+    Message(
+        "C402", "announced-measures-mismatch", E,
+        "所述数目{stated}与其后依次列出的项数不符:实际为{listed}项({items})。",
+        "The count {stated} does not match the numbered measures that follow: {listed} "
+        "({items}).",
+        "A heading or lead-in announces N measures, but a different number follows.",
+    ),
+)
+_RESTATEMENTS: tuple[Message, ...] = (
+    Message(
+        "C501", "restated-figure-mismatch", E,
+        "同一数据前后不一致:此处为{stated},第{other_line}行为{other}。",
+        "The same figure is stated as {stated} here and as {other} on line {other_line}.",
+        "One measure, stated twice in the same words, has two different values.",
+    ),
+    Message(
+        "C502", "restated-figure-truncated", W,
+        "同一数据前后写作{stated}与{other}(第{other_line}行),只有按截尾取舍才一致。",
+        "The same figure is written {stated} here and {other} on line {other_line}: they "
+        "agree only if one was cut rather than rounded.",
+        "A figure restated at another precision agrees only under truncation.",
+    ),
+)
+_COMPLETION: tuple[Message, ...] = (
+    Message(
+        "C601", "completion-rate-mismatch", E,
+        "完成比例{stated}与所列数值不符:{amount} / {target} = {computed_pct}。",
+        "The completion rate {stated} does not follow from the figures: {amount} / {target} "
+        "= {computed_pct}.",
+        "A stated completion rate differs from the amount divided by the stated target.",
+    ),
+    Message(
+        "C602", "completion-rate-truncated", W,
+        "完成比例{stated}只有按截尾(而非四舍五入)才与{amount} / {target} = {computed_pct}相符。",
+        "The completion rate {stated} matches {amount} / {target} = {computed_pct} only if "
+        "the last digit was cut, not rounded.",
+        "A completion rate matches its figures only under truncation.",
+    ),
+    Message(
+        "C603", "over-completion-not-above-target", E,
+        "称“超额完成”,但完成比例{stated}并未超过100%。",
+        "Says the target was exceeded, but the completion rate {stated} is not above 100%.",
+        "A rate described as over-completion is not above 100%.",
+    ),
+    Message(
+        "C604", "completion-excess-mismatch", E,
+        "完成比例{stated}与所述超出(或不足)预算的金额不符:{relation_calc},实为{computed_pct}。",
+        "The completion rate {stated} contradicts the stated excess (or shortfall): "
+        "{relation_calc} gives {computed_pct}.",
+        "A completion rate is contradicted by the amount the outturn exceeds or falls short of the target.",
+    ),
+    Message(
+        "C611", "comparison-does-not-hold", E,
+        "所述关系“{first}{word}{second}”不成立。",
+        "The stated relation '{first} {word} {second}' does not hold.",
+        "A figure said to exceed (or stay below) a threshold does not.",
+    ),
+)
 _RATIOS: tuple[Message, ...] = (
     Message(
         "C701", "ratio-mismatch", E,
@@ -134,7 +258,52 @@ _RATIOS: tuple[Message, ...] = (
         "A ratio stated without (or with ambiguous) counts it compares.",
     ),
 )
-_NOTES: tuple[Message, ...] = ()
+_TABLES: tuple[Message, ...] = (
+    Message(
+        "C801", "table-total-mismatch", E,
+        "表{table}{where}的{label}{stated}与各项之和不符:{relation},各项相加为{value}。",
+        "Table {table}, {where_en}: the total {stated} is not the sum of its parts: "
+        "{relation} adds up to {value}.",
+        "A total row or column of a table differs from the sum of the cells it closes.",
+    ),
+    Message(
+        "C802", "table-total-needs-rounding", W,
+        "表{table}{where}的{label}{stated}与各项之和{value}不相等,只有把各项看作修约值"
+        "({mode})时才相符。",
+        "Table {table}, {where_en}: the total {stated} differs from the sum of its parts "
+        "({value}); it holds only if the cells are rounded figures ({mode_en}).",
+        "A table total matches its cells only when they are read as rounded figures.",
+    ),
+)
+
+_NOTES: tuple[Message, ...] = (
+    Message(
+        "C901", "parts-may-overlap", I,
+        "分项之和{sum}大于合计{stated}:若各类别互有重叠(同一对象计入多类)属正常,否则请核对。",
+        "The parts add to {sum}, more than the total {stated}: fine if the categories "
+        "overlap, otherwise worth a look.",
+        "Parts of a list not marked as complete add to more than their total.",
+    ),
+    Message(
+        "C902", "approximate-figure", I,
+        "{stated}所涉数值含约数或无界数值,无法精确核对。",
+        "{stated} involves an approximate or open-ended figure and cannot be checked exactly.",
+        "A claim whose figures allow no exact interval (约, 以上) is left undecided.",
+    ),
+    Message(
+        "C903", "ambiguous-base", I,
+        "{stated}的基数不明确:文中几个可能的总数都不能得出该比例。",
+        "The base of {stated} is unclear: none of the candidate totals in the text gives it.",
+        "A share with several candidate bases, none of which reproduces it, is left undecided.",
+    ),
+    Message(
+        "C904", "parts-fall-short", I,
+        "分项之和{sum}小于合计{stated}:若所列分项应覆盖全部,请核对;若只列举了部分类别,则无误。",
+        "The parts add to {sum}, less than the total {stated}: an error if they are meant "
+        "to cover it, fine if only some categories are listed.",
+        "Parts of a list not marked as complete add to less than their total.",
+    ),
+)
 
 CATALOGUE: dict[str, Message] = {
     m.code: m
@@ -146,6 +315,7 @@ CATALOGUE: dict[str, Message] = {
         *_RESTATEMENTS,
         *_COMPLETION,
         *_RATIOS,
+        *_TABLES,
         *_NOTES,
     )
 }

@@ -236,6 +236,8 @@ def _claim(
         relation=f"{change.q.text} = {formula}",
         details={
             "formula": formula,
+            "before": inputs[0].text,
+            "after": inputs[1].text,
             "relation_kind": relation,
             "sign": str(change.sign),
             "averaged": ",".join("1" if a else "0" for a in averaged),
@@ -303,7 +305,17 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
             return (y / x - 1) * sign
         codes, percent = ("C301", "C302", "C303"), True
     outcome = decide(claim.stated, (a, b), f, policy, codes, percent)
-    if relation != "rate-of-rate" or outcome.verdict is not Verdict.INCONSISTENT:
+    if outcome.verdict is not Verdict.INCONSISTENT:
+        return outcome
+    if claim.stated.unit == "倍" and relation == "rate":
+        # "增长2倍" is often written for "增长到2倍": a fit as a multiple is only a note
+        def multiple(x: Interval, y: Interval) -> Interval:
+            return y / x
+        as_multiple = decide(claim.stated, (a, b), multiple, policy, codes, percent=False)
+        if as_multiple.verdict is not Verdict.INCONSISTENT:
+            return Outcome(Verdict.CONDITIONAL, "C308", as_multiple.computed, as_multiple.mode, as_multiple.params)
+        return outcome
+    if relation != "rate-of-rate":
         return outcome
     # a "%" change between two rates may be a difference in points written loosely
     def points(x: Interval, y: Interval) -> Interval:
@@ -347,6 +359,7 @@ def decide(
     under the tolerated modes. ``codes`` are (error, rounded-inputs note, truncation warning)."""
     error, note, warning = codes
     accepted_only = RoundingPolicy(policy.accepted, ())
+    exact: Interval | None = None
     try:
         printed = [i.printed for i in inputs]
         if all(v is not None for v in printed):

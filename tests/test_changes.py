@@ -1,0 +1,136 @@
+"""Change claims: the example table, the arithmetic of each relation, and properties."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+
+from consistency import check_text, messages
+from consistency.claims import _match, changes
+from consistency.intervals import Interval
+from consistency.verdicts import RoundingPolicy, Verdict
+
+from strategies import (
+    ChangeSentence,
+    assert_claims_match,
+    checked_claims,
+    claim_cases,
+    figure,
+    flagged_cases,
+    level_changes,
+    pair_changes,
+)
+
+CASES = claim_cases("claims_changes")
+POLICY = RoundingPolicy()
+
+
+def checked(text: str) -> list[tuple[object, object]]:
+    """Every change claim of ``text`` with its outcome."""
+    return checked_claims(changes, text)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_example_table(case: dict) -> None:
+    assert_claims_match(checked(case["text"]), case["claims"])
+
+
+FLAGGED = flagged_cases(CASES)
+
+
+@pytest.mark.parametrize("case", FLAGGED, ids=[c["text"][:40] for c in FLAGGED])
+def test_every_flagged_example_renders_a_message_naming_the_stated_figure(case: dict) -> None:
+    report = check_text(case["text"])
+    mine = [f for f in report.findings if f.claim.kind == changes.KIND]
+    codes = [e["code"] for e in case["claims"] if "code" in e]
+    assert [f.code for f in mine] == codes
+    for f in mine:
+        assert f.claim.stated.text in f.message and f.claim.stated.text in f.message_en
+        assert f.severity is messages.lookup(f.code).severity
+
+
+def test_every_change_code_has_a_catalogue_entry_in_its_family() -> None:
+    ours = [m for m in messages.CATALOGUE.values() if m.code.startswith("C3")]
+    assert {m.code for m in ours} >= {"C301", "C302", "C303", "C304", "C305", "C306", "C307", "C308", "C309"}
+
+
+# ---------------------------------------------------------------- the arithmetic
+
+
+def test_level_rate_ends_come_from_opposite_corners() -> None:
+    # 79 ± 0.5 over 22602 ± 0.5: the widest reading, not the naive interval quotient
+    rate = changes._level_rate(Interval(Fraction(226015, 10), Fraction(226025, 10)),
+                               Interval(Fraction(785, 10), Fraction(795, 10)), 1)
+    assert rate.low == Fraction(785, 10) / (Fraction(226025, 10) - Fraction(785, 10))
+    assert rate.high == Fraction(795, 10) / (Fraction(226015, 10) - Fraction(795, 10))
+
+
+def test_a_fall_is_measured_against_the_level_plus_the_change() -> None:
+    rate = changes._level_rate(Interval.exact(10244), Interval.exact(4927), -1)
+    assert rate == Interval.exact(Fraction(4927, 10244 + 4927))
+
+
+def test_a_change_larger_than_its_level_is_undecidable_not_an_error() -> None:
+    (claim, outcome), = checked("共受理10件,同比增长50%,增加10件。")
+    assert outcome.verdict is Verdict.UNDECIDABLE and outcome.code == "C309"
+
+
+def test_printed_figures_decide_before_rounded_ones() -> None:
+    text = "平均办理环节由3.7个压缩至3.2个,压缩率13.51%"
+    a = changes.Input(figure(text, "3.7个", Fraction(37, 10), "个", decimals=1, resolution=Fraction(1, 10)))
+    b = changes.Input(figure(text, "3.2个", Fraction(32, 10), "个", decimals=1, resolution=Fraction(1, 10)))
+    stated = figure(text, "13.51%", Fraction(1351, 10000), "%", decimals=2, resolution=Fraction(1, 10000))
+    outcome = changes.decide(stated, (a, b), lambda x, y: (y / x - 1) * -1, POLICY,
+                             ("C301", "C302", "C303"), True)
+    assert outcome.verdict is Verdict.CONSISTENT and outcome.computed is not None
+    assert outcome.computed.is_exact
+
+
+def test_an_average_widens_a_whole_count_but_a_plain_count_stays_exact() -> None:
+    text = "平均办理环节由5个压缩至4个,压缩率21%"
+    five = figure(text, "5个", 5, "个")
+    assert changes.Input(five, averaged=True).allowed(_match.RoundingMode.HALF_UP) == Interval(
+        Fraction(9, 2), Fraction(11, 2)
+    )
+    assert changes.Input(five).allowed(_match.RoundingMode.HALF_UP) == Interval.exact(5)
+
+
+def test_the_average_cue_reaches_the_figures_of_its_clause() -> None:
+    (claim, outcome), = checked("平均办理环节由5个压缩至4个,压缩率21%。")
+    assert claim.details["averaged"] == "1,1"
+    assert outcome.verdict is Verdict.CONDITIONAL and outcome.code == "C302"
+    (claim, outcome), = checked("办理环节由5个压缩至4个,压缩率21%。")
+    assert outcome.verdict is Verdict.INCONSISTENT and outcome.code == "C301"
+
+
+# ---------------------------------------------------------------- properties
+
+
+def _verdicts(s: ChangeSentence) -> list[Verdict]:
+    return [o.verdict for c, o in checked(s.sentence) if c.stated.text == s.stated]
+
+
+@settings(max_examples=150, deadline=None)
+@given(level_changes())
+def test_level_change_and_rate_built_consistent_are_never_flagged(s: ChangeSentence) -> None:
+    assert _verdicts(s) == [Verdict.CONSISTENT], s
+
+
+@settings(max_examples=150, deadline=None)
+@given(level_changes(perturb=True))
+def test_level_change_with_the_rate_moved_two_steps_is_always_an_error(s: ChangeSentence) -> None:
+    assert _verdicts(s) == [Verdict.INCONSISTENT], s
+
+
+@settings(max_examples=150, deadline=None)
+@given(pair_changes())
+def test_before_after_rate_built_consistent_is_never_flagged(s: ChangeSentence) -> None:
+    assert _verdicts(s) == [Verdict.CONSISTENT], s
+
+
+@settings(max_examples=150, deadline=None)
+@given(pair_changes(perturb=True))
+def test_before_after_rate_moved_two_steps_is_always_an_error(s: ChangeSentence) -> None:
+    assert _verdicts(s) == [Verdict.INCONSISTENT], s
