@@ -15,12 +15,12 @@ from types import ModuleType
 from ..claim import Claim
 from ..quantities import Quantity
 from ..verdicts import RoundingPolicy
-from . import changes, ratios
+from . import changes, granularity, ratios, shares, totals
 from ._match import Context
 
 __all__ = ["CLAIM_KINDS", "find_claims"]
 
-CLAIM_KINDS: tuple[ModuleType, ...] = (changes, ratios)
+CLAIM_KINDS: tuple[ModuleType, ...] = (totals, shares, granularity, changes, ratios)
 
 
 def find_claims(

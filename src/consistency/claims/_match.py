@@ -29,16 +29,21 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from importlib import resources
 
+from ..document import Table
 from ..errors import DataFileError
 from ..intervals import Interval, RoundingMode, could_round_to, rounding_preimage
 from ..quantities import Quantity
 from ..verdicts import RoundingPolicy, Verdict
 
 __all__ = [
+    "CLOSING",
+    "OPENING",
+    "SEMICOLONS",
     "Clause",
     "Context",
     "Judgement",
     "Sentence",
+    "countable",
     "family",
     "figure_interval",
     "find_cue",
@@ -57,6 +62,7 @@ SENTENCE_ENDS = frozenset("。！？!?\n")
 CLAUSE_MARKS = frozenset("，,；;：:、")
 OPENING = frozenset("(（[【")
 CLOSING = frozenset(")）]】")
+SEMICOLONS = frozenset("；;")
 
 
 # ---------------------------------------------------------------- segmentation
@@ -183,6 +189,11 @@ class Context:
     quantities: tuple[Quantity, ...]
     sentences: tuple[Sentence, ...] = ()
     _where: dict[int, tuple[int, int]] = field(default_factory=dict, repr=False, compare=False)
+    #: the document's tables with their cells (Word files); empty for plain text
+    tables: tuple[Table, ...] = field(default=(), repr=False, compare=False)
+    #: per-document results a kind computes once and others reuse (e.g. the wholes of
+    #: 其中 frames, which the share checks take as bases), keyed by the kind's name
+    memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, text: str, quantities: tuple[Quantity, ...]) -> Context:
@@ -322,6 +333,12 @@ def family(q: Quantity) -> str | None:
     if unit.endswith("元") and "/" not in unit:
         return "money"
     return unit
+
+
+def countable(q: Quantity) -> bool:
+    """Can ``q`` be a whole or a part (a count, an amount, a measure), not a rate?"""
+    f = family(q)
+    return f is not None and f not in ("percent", "permille")
 
 
 def is_whole_count(q: Quantity) -> bool:

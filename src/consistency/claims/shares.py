@@ -1,0 +1,288 @@
+"""Shares and rates: a printed percentage against the counts it is taken from.
+
+Cues (``data/cues/shares.toml``): 占比 / 占 / 比例 / 占总量的 before a percentage make it
+a share of a total; a name ending in 率 (调解成功率, 办结率, 案前调解率) makes it a rate.
+Words of change (同比, 增长, 压缩) leave it to the change checks; rates whose base is by
+definition not the count beside them (胜诉率, 纠错率) are left alone.
+
+Slots: the *part* is the figure just before the percentage (for a rate, the figure
+whose label holds the rate's name, e.g. 辦結2477宗 for 辦結率); the *base* is, in order
+of preference,
+
+1. the whole of the 其中 frame or success clause the part belongs to
+   (``收到申请18件,其中…撤回…2件,案前调解率为11.11%`` → 2/18);
+2. a figure marked as a total (共, 合计) earlier in the sentence
+   (``事项共1150项,“网上办”事项1046项、占比90.95%`` → 1046/1150);
+3. for 占比 only, a total stated in the three sentences before, in the same paragraph.
+
+Several candidate bases of different value make the base ambiguous: the share is then
+consistent if any candidate reproduces it, and undecidable (never an error) otherwise.
+
+Claim (kind ``share``): ``stated`` is the percentage; ``parts`` are the part and then
+every candidate base; the check asks whether part / base, with every rounded figure
+read as its interval, rounds to the percentage under an accepted mode (consistent),
+only under truncation (warning, C202), or not at all (error, C201).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+
+from ..claim import Claim
+from ..intervals import Interval, IndeterminateDivision, RoundingMode
+from ..quantities import Quantity
+from ..verdicts import Outcome, RoundingPolicy, Verdict
+from . import totals
+from ._match import (
+    SEMICOLONS,
+    Clause,
+    Context,
+    Judgement,
+    Sentence,
+    countable,
+    family,
+    figure_interval,
+    fmt_interval,
+    fmt_number,
+    judge,
+    load_cues,
+)
+
+__all__ = ["KIND", "extract", "check", "percent_cue", "stated_shares"]
+
+KIND = "share"
+
+_C = load_cues("shares")
+SHARE = _C["share"]["words"]
+RATE = _C["rate"]["suffix"]
+GAP = _C["rate"]["gap"]
+AMBIGUOUS = _C["ambiguous"]["rates"]
+CHANGE = _C["change"]["words"]
+WINDOW = 3
+
+
+def percent_cue(ctx: Context, pct: Quantity, clause: Clause) -> tuple[str, str] | None:
+    """What makes ``pct`` a share: ``("share", "占比")`` or ``("rate", stem)`` where the
+    stem is the rate's name without 率 (``"调解成功"``); None for any other percentage."""
+    label = ctx.label_before(pct, clause).strip()
+    if any(w in label for w in CHANGE):
+        return None
+    bare = label
+    changed = True
+    while changed and bare:
+        changed = False
+        for g in GAP:
+            if bare.endswith(g):
+                bare, changed = bare[: -len(g)].rstrip(), True
+    if any(bare.endswith(w) for w in AMBIGUOUS):
+        return None
+    for w in SHARE:
+        if bare.endswith(w):
+            return ("share", w)
+    for suffix in RATE:
+        if bare.endswith(suffix) and len(bare) > len(suffix):
+            return ("rate", bare[: -len(suffix)])
+    return None
+
+
+def stated_shares(ctx: Context) -> Iterator[tuple[Quantity, Sentence, int, tuple[str, str]]]:
+    """Every exact percentage with a share or rate cue, with its sentence, clause index
+    and cue (used by this module and by the granularity check)."""
+    for s in ctx.sentences:
+        for ci, clause in enumerate(s.clauses):
+            for q in clause.quantities:
+                if not q.is_percent or q.approx or q.low is None or q.high is None:
+                    continue
+                if not 0 <= q.value <= 1:
+                    continue
+                cue = percent_cue(ctx, q, clause)
+                if cue is not None:
+                    yield q, s, ci, cue
+
+
+def part_of(ctx: Context, pct: Quantity, s: Sentence, ci: int, cue: tuple[str, str]) -> Quantity | None:
+    """The figure ``pct`` is a share of.
+
+    A figure in the percentage's own clause before it; for a rate, the nearest figure
+    whose label holds the rate's name or its last two characters (辦結2477宗 for 辦結率,
+    结案45728件 for 综合结案率); otherwise the last figure of the clause just before. The
+    search never crosses a semicolon, and a figure labelled as a change (增加12958件) is
+    no part.
+    """
+    clause = s.clauses[ci]
+    own = [q for q in clause.quantities if q.end <= pct.start]
+    if own:
+        return own[-1] if _is_part(ctx, own[-1], clause) else None
+    reach: list[Clause] = []
+    k = ci
+    while k > 0 and s.clauses[k].opener not in SEMICOLONS:
+        k -= 1
+        reach.append(s.clauses[k])
+    if cue[0] == "rate" and len(cue[1]) >= 2:
+        for stem in _stems(cue[1]):
+            for c in reach:
+                named = [q for q in c.quantities if stem in ctx.label_before(q, c)]
+                if named and _is_part(ctx, named[-1], c):
+                    return named[-1]
+    if reach and reach[0].quantities and _is_part(ctx, reach[0].quantities[-1], reach[0]):
+        return reach[0].quantities[-1]
+    return None
+
+
+def _stems(name: str) -> list[str]:
+    """The rate's name, then its shorter endings down to two characters."""
+    return [name[i:] for i in range(len(name) - 1)]
+
+
+def _is_part(ctx: Context, q: Quantity, clause: Clause) -> bool:
+    """A countable figure not written as a change ("增加12958件"; "提升至763项" is a level)."""
+    label = ctx.label_before(q, clause).rstrip().removesuffix("了")
+    return countable(q) and not any(label.endswith(w) for w in CHANGE)
+
+
+def _run_start(ctx: Context, q: Quantity) -> int:
+    """Where the semicolon-separated run of the sentence holding ``q`` starts."""
+    located = ctx.locate(q)
+    if located is None:
+        return q.start
+    s, ci = located
+    k = ci
+    while k > 0 and s.clauses[k].opener not in SEMICOLONS:
+        k -= 1
+    return s.clauses[k].start
+
+
+def _has_own_share(ctx: Context, q: Quantity) -> bool:
+    """Is ``q`` followed, in its clause or the next, by a share of its own (占12.79%)?"""
+    located = ctx.locate(q)
+    if located is None:
+        return False
+    s, ci = located
+    for c in s.clauses[ci : ci + 2]:
+        for p in c.quantities:
+            if p.start <= q.start:
+                continue
+            if p.is_percent:
+                return percent_cue(ctx, p, c) is not None
+            return False
+    return False
+
+
+def _cued_totals(ctx: Context, sentences: Sequence[Sentence], limit: int) -> list[Quantity]:
+    """Figures marked as totals (共, 合计) in ``sentences``, starting before ``limit``."""
+    found = []
+    for s in sentences:
+        for clause in s.clauses:
+            for q in clause.quantities:
+                if q.start < limit and countable(q) and totals.total_cue_in(ctx.label_before(q, clause)):
+                    found.append(q)
+    return found
+
+
+def bases_for(
+    ctx: Context, part: Quantity, s: Sentence, cue: tuple[str, str]
+) -> list[Quantity]:
+    """The candidate bases of a share of ``part`` (see the module docstring).
+
+    Besides a marked total, every figure between it and the part that is at least as
+    large and has no share of its own is a candidate too (话务总数20693个 … 有效工单11171件
+    … 综合办结数11163件: the base may be either); figures of the part's own classifier
+    are preferred when there are any.
+    """
+    frame = totals.wholes(ctx).get(part.start)
+    if frame is not None and not _has_own_share(ctx, frame):
+        return [frame]
+    fam = family(part)
+    fits = [q for q in _cued_totals(ctx, (s,), part.start) if family(q) == fam and q.value >= part.value]
+    if cue[0] == "rate":
+        # a rate's base is stated in the same run as its part: across a semicolon it
+        # is another statement (逮捕14.3万人…;不捕8.6万人,不捕率38.1%: not 8.6/14.3)
+        run = _run_start(ctx, part)
+        fits = [q for q in fits if q.start >= run]
+    if not fits and cue[0] == "share":
+        window = ctx.window(s, before=WINDOW)[:-1]
+        fits = [q for q in _cued_totals(ctx, window, part.start) if family(q) == fam and q.value >= part.value]
+    if not fits:
+        return []
+    first = fits[-1].start
+    between = [
+        q
+        for q in s.quantities
+        if first < q.start < part.start
+        and family(q) == fam
+        and q.value >= part.value
+        and not _has_own_share(ctx, q)
+    ]
+    found = _distinct([*fits[-1:], *between]) if len({q.value for q in fits}) == 1 else _distinct([*fits, *between])
+    same_unit = [q for q in found if q.unit == part.unit]
+    return same_unit or found
+
+
+def _distinct(qs: Sequence[Quantity]) -> list[Quantity]:
+    out: list[Quantity] = []
+    for q in qs:
+        if all(q.value != o.value for o in out):
+            out.append(q)
+    return out
+
+
+def extract(ctx: Context) -> Iterator[Claim]:
+    """Every share or rate whose part and base the text states."""
+    for pct, s, ci, cue in stated_shares(ctx):
+        part = part_of(ctx, pct, s, ci, cue)
+        if part is None:
+            continue
+        bases = [b for b in bases_for(ctx, part, s, cue) if b.start != part.start]
+        if not bases:
+            continue
+        figures = (pct, part, *bases)
+        start, end = min(q.start for q in figures), max(q.end for q in figures)
+        yield Claim(
+            kind=KIND,
+            start=start,
+            end=end,
+            stated=pct,
+            parts=(part, *bases),
+            relation=f"{pct.text} = {fmt_number(part.value)} / {fmt_number(bases[0].value)}",
+            details={"part": part.text, "base": bases[0].text, "cue": cue[1]},
+        )
+
+
+def _share(part: Quantity, base: Quantity) -> Callable[[RoundingMode], Interval | None]:
+    def compute(mode: RoundingMode) -> Interval | None:
+        p, b = figure_interval(part, mode), figure_interval(base, mode)
+        if p is None or b is None:
+            return None
+        try:
+            return p / b
+        except IndeterminateDivision:
+            return None
+
+    return compute
+
+
+_RANK = {Verdict.CONSISTENT: 0, Verdict.CONDITIONAL: 1, Verdict.INCONSISTENT: 2, Verdict.UNDECIDABLE: 3}
+
+
+def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
+    """Does part / base round to the printed share, for the base (or any candidate)?"""
+    part, bases = claim.parts[0], claim.parts[1:]
+    tried: list[tuple[Judgement, Quantity]] = [
+        (judge(_share(part, b), claim.stated, policy), b) for b in bases
+    ]
+    j, base = min(tried, key=lambda t: _RANK[t[0].verdict])
+    params = {
+        "part": part.text,
+        "base": base.text,
+        "expr": f"{fmt_number(part.value)} / {fmt_number(base.value)}",
+        "share": fmt_interval(j.computed, percent=True) if j.computed is not None else "",
+    }
+    if j.verdict is Verdict.CONSISTENT:
+        return Outcome(Verdict.CONSISTENT, None, j.computed, j.mode, params)
+    if j.verdict is Verdict.CONDITIONAL:
+        return Outcome(Verdict.CONDITIONAL, "C202", j.computed, j.mode, params)
+    if j.verdict is Verdict.UNDECIDABLE:
+        return Outcome(Verdict.UNDECIDABLE, "C902", None, None, {**params, "reason": "approximate figure"})
+    if len(bases) > 1:
+        return Outcome(Verdict.UNDECIDABLE, "C903", j.computed, None, params)
+    return Outcome(Verdict.INCONSISTENT, "C201", j.computed, None, params)
