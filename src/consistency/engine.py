@@ -12,6 +12,7 @@ from dataclasses import replace
 from . import messages
 from .claim import Claim
 from .claims import find_claims
+from .claims._match import fmt_interval
 from .config import Config
 from .document import Document
 from .findings import Finding, Report
@@ -38,7 +39,7 @@ def check_document(document: Document, config: Config | None = None) -> Report:
     """Check the arithmetic of a loaded document."""
     config = config or Config()
     quantities = tuple(scan(document.text))
-    claims = tuple(find_claims(document.text, quantities, config.rounding))
+    claims = tuple(find_claims(document.text, quantities, config.rounding, document.tables))
     findings = [f for c in claims if (f := _finding(c, document, config)) is not None]
     findings.sort(key=lambda f: (f.start, f.code))
     return Report(document, quantities, claims, tuple(findings))
@@ -49,7 +50,9 @@ def _finding(claim: Claim, document: Document, config: Config) -> Finding | None
     if outcome is None or outcome.code is None or not config.wants(outcome.code):
         return None
     entry = messages.lookup(outcome.code)
-    computed = str(outcome.computed) if outcome.computed is not None else ""
+    computed = outcome.params.get("computed", "")
+    if not computed and outcome.computed is not None:
+        computed = fmt_interval(outcome.computed, percent=claim.stated.is_percent)
     params = {
         "stated": claim.stated.text,
         "computed": computed,
