@@ -11,11 +11,13 @@ A PDF breaks a paragraph into lines at the right margin; the checker reads sente
 so a line is joined to the next one when all of these hold:
 
 * the line runs to (near) the right margin of the page's text block;
-* it does not end a sentence (``。！？；：`` and their ASCII forms);
+* it does not end a sentence (``。！？；：`` and their ASCII forms), unless the document
+  marks paragraphs by a first-line indent, which then tells a new paragraph for sure;
 * the next line is not indented and does not open a heading or a list item
   (``一、`` ``（一）`` ``1.`` ``第三条`` ``①`` …).
 
-Otherwise the newline stays: a sentence left broken loses a claim, a wrongly joined one
+A sentence running over a page break is joined by the same rules. Otherwise the
+newline stays: a sentence left broken loses a claim, a wrongly joined one
 could make a false one. Page-number lines at the top or bottom of a page (``- 3 -``,
 ``第3页``) are dropped. Each page is marked, so a finding names its page.
 
@@ -118,24 +120,32 @@ def _page_lines(page: object) -> list[_Line]:
 
 
 def _assemble(pages: list[list[_Line]]) -> tuple[str, list[Mark]]:
+    """The text of all pages, lines joined where safe (across a page break too)."""
+    flat: list[tuple[int, _Line, float, float, float]] = []  # page, line, left, right, em
+    for number, lines in enumerate(pages, start=1):
+        if lines:
+            left = min(ln.left for ln in lines)
+            right = max(ln.right for ln in lines)
+            em = _em(lines)
+            flat.extend((number, ln, left, right, em) for ln in lines)
+    # Paragraphs marked by a first-line indent: then a line that runs to the margin and
+    # is followed by an unindented one continues its paragraph even after a full stop.
+    indents = any(ln.left > left + 1.5 * em for _, ln, left, _, em in flat if em > 0)
     out: list[str] = []
     marks: list[Mark] = []
     length = 0
-    for number, lines in enumerate(pages, start=1):
-        marks.append((length, number, None, None))
-        if not lines:
-            continue
-        margin_left = min(ln.left for ln in lines)
-        margin_right = max(ln.right for ln in lines)
-        em = _em(lines)
-        for i, line in enumerate(lines):
-            nxt = lines[i + 1] if i + 1 < len(lines) else None
-            joined = nxt is not None and _joins(line, nxt, margin_left, margin_right, em)
-            sep = (" " if _ascii_word_break(line.text, nxt.text) else "") if (
-                joined and nxt is not None
-            ) else "\n"
-            out.append(line.text + sep)
-            length += len(line.text) + len(sep)
+    page = 0
+    for i, (number, line, _left, right, em) in enumerate(flat):
+        if number != page:
+            marks.append((length, number, None, None))
+            page = number
+        sep = "\n"
+        if i + 1 < len(flat):
+            _, nxt, nxt_left, _, nxt_em = flat[i + 1]
+            if _joins(line, nxt, nxt_left, right, min(em, nxt_em), indents=indents):
+                sep = " " if _ascii_word_break(line.text, nxt.text) else ""
+        out.append(line.text + sep)
+        length += len(line.text) + len(sep)
     return "".join(out), marks
 
 
@@ -146,18 +156,24 @@ def _em(lines: list[_Line]) -> float:
     return width / max(len(widest.text), 1) if width > 0 else 0.0
 
 
-def _joins(line: _Line, nxt: _Line, left: float, right: float, em: float) -> bool:
-    """Is ``nxt`` the continuation of the same sentence as ``line``?"""
-    tail = line.text.rstrip("".join(_CLOSERS))
-    if not tail or tail[-1] in _SENTENCE_END or line.text[-1] in _SENTENCE_END:
-        return False
-    if _OPENS_ITEM.match(nxt.text):
-        return False
-    if em <= 0:  # no character boxes: only the punctuation rule is available
-        return False
+def _joins(
+    line: _Line, nxt: _Line, left: float, right: float, em: float, *, indents: bool = False
+) -> bool:
+    """Is ``nxt`` the continuation of the same sentence as ``line``?
+
+    ``right`` is the right margin of ``line``'s page, ``left`` the left margin of
+    ``nxt``'s page, ``em`` a character width; ``indents`` tells that the document marks
+    its paragraphs with a first-line indent.
+    """
+    if _OPENS_ITEM.match(nxt.text) or em <= 0:
+        return False  # no character boxes: nothing tells a wrapped line from a paragraph
     runs_to_margin = line.right >= right - 2 * em
     indented = nxt.left > left + 1.5 * em
-    return runs_to_margin and not indented
+    if not runs_to_margin or indented:
+        return False
+    tail = line.text.rstrip("".join(_CLOSERS))
+    ends_sentence = not tail or tail[-1] in _SENTENCE_END or line.text[-1] in _SENTENCE_END
+    return indents or not ends_sentence
 
 
 def _ascii_word_break(a: str, b: str) -> bool:

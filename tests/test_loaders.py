@@ -1,0 +1,299 @@
+"""Loaders: one seed report rendered as the files people send gives back the same text
+and the same findings; bad and hostile files give one clear InputError each."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from consistency.engine import check_document
+from consistency.errors import InputError
+from consistency.loaders import MAX_BYTES, load, load_bytes
+from consistency.loaders import docx as docx_loader
+from consistency.loaders import pdf as pdf_loader
+from consistency.loaders.html import html_to_document
+from tests.fixtures.make_fixtures import TABLE, render_all, render_docx, report_lines
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = next((ROOT / "corpus" / "seeds").glob("004_*.txt"))
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+
+RENDERINGS = (
+    "utf8.txt",
+    "utf8-bom-crlf.txt",
+    "gbk.txt",
+    "gb18030.txt",
+    "utf16.txt",
+    "utf16be-nobom.txt",
+    "page.html",
+    "report.docx",
+    "report.pdf",
+)
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return render_all(SEED_TEXT, tmp_path_factory.mktemp("renderings"))
+
+
+def _lines(text: str) -> set[str]:
+    return {re.sub(r"\s+", " ", line).strip() for line in text.splitlines()}
+
+
+def _findings(document) -> list[tuple[str, str]]:  # noqa: ANN001 - a Document
+    return [(f.code, f.stated) for f in check_document(document).findings]
+
+
+@pytest.mark.parametrize("name", RENDERINGS)
+def test_every_sentence_of_the_report_comes_back_as_one_line(
+    rendered: dict[str, Path], name: str
+) -> None:
+    document = load(rendered[name])
+    got = _lines(document.text)
+    missing = [line for line in _lines("\n".join(report_lines(SEED_TEXT))) if line not in got]
+    assert missing == []
+
+
+@pytest.mark.parametrize("name", RENDERINGS)
+def test_every_rendering_gives_the_findings_of_the_plain_text(
+    rendered: dict[str, Path], name: str
+) -> None:
+    plain = _findings(load(rendered["utf8.txt"]))
+    assert plain, "the seed report is expected to hold findings"
+    assert _findings(load(rendered[name])) == plain
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding"),
+    [
+        ("utf8.txt", "utf-8"),
+        ("utf8-bom-crlf.txt", "utf-8"),
+        ("gbk.txt", "gb18030"),
+        ("utf16.txt", "utf-16-le"),
+        ("utf16be-nobom.txt", "utf-16-be"),
+        ("page.html", "gb18030"),
+    ],
+)
+def test_the_encoding_is_decided(rendered: dict[str, Path], name: str, encoding: str) -> None:
+    assert load(rendered[name]).encoding == encoding
+
+
+def test_crlf_becomes_lf_and_offsets_map_back_to_the_decoded_source(
+    rendered: dict[str, Path],
+) -> None:
+    document = load(rendered["utf8-bom-crlf.txt"])
+    assert "\r" not in document.text
+    source = rendered["utf8-bom-crlf.txt"].read_bytes()[3:].decode("utf-8")
+    at = document.text.index("90.95%")
+    assert source[document.source_offset(at) :].startswith("90.95%")
+
+
+def test_pdf_findings_name_their_page(rendered: dict[str, Path]) -> None:
+    findings = check_document(load(rendered["report.pdf"])).findings
+    assert findings and all(f.location.page is not None for f in findings)
+    document = load(rendered["report.pdf"])
+    last_line = report_lines(SEED_TEXT)[-1]
+    assert document.location(document.text.index(last_line)).page > 1
+
+
+def test_pdf_page_numbers_are_dropped(rendered: dict[str, Path]) -> None:
+    text = load(rendered["report.pdf"]).text
+    assert not re.search(r"^- \d+ -$", text, re.M)
+
+
+def test_docx_findings_name_their_paragraph(rendered: dict[str, Path]) -> None:
+    findings = check_document(load(rendered["report.docx"])).findings
+    wanted = next(i for i, line in enumerate(report_lines(SEED_TEXT), 1) if "90.95%" in line)
+    assert {f.location.paragraph for f in findings if f.stated == "90.95%"} == {wanted}
+
+
+def test_docx_table_rows_are_lines_with_tabs_and_cells_are_marked(
+    rendered: dict[str, Path],
+) -> None:
+    document = load(rendered["report.docx"])
+    for row in TABLE:
+        assert "\t".join(row) in document.text.splitlines()
+    (table,) = document.tables
+    assert (table.n_rows, table.n_columns) == (5, 4)
+    total = table.cell(5, 4)
+    assert total is not None and total.text == "333" and total.ref == "T1R5C4"
+    assert document.text[total.start : total.end] == "333"
+    assert document.location(total.start).cell == "T1R5C4"
+
+
+def test_html_keeps_navigation_scripts_and_footer_out(rendered: dict[str, Path]) -> None:
+    text = load(rendered["page.html"]).text
+    for furniture in ("政务公开 2020", "当前位置", "版权所有", "1+1=3", "网站标志", "123项"):
+        assert furniture not in SEED_TEXT
+        assert furniture not in text
+
+
+def test_html_offsets_map_back_to_the_source() -> None:
+    source = "<html><body><nav>首页</nav><p>共&ldquo;1150项&rdquo;,其中&nbsp;763项。</p></body></html>"
+    document = html_to_document(source)
+    assert document.text == "共“1150项”,其中 763项。\n"
+    for figure in ("1150项", "763项"):
+        at = document.text.index(figure)
+        assert source[document.source_offset(at) :].startswith(figure)
+    assert source[document.source_offset(document.text.index("“")) :].startswith("&ldquo;")
+
+
+def test_html_data_table_rows_become_tab_separated_lines() -> None:
+    source = (
+        "<table><tr><th>类别</th><th colspan=2>季度</th><th>合计</th></tr>"
+        "<tr><td>咨询</td><td><p>10</p></td><td>20</td><td>30</td></tr>"
+        "<tr><td></td><td>5</td><td>6</td><td>11</td></tr></table>"
+    )
+    assert html_to_document(source).text.splitlines() == [
+        "类别\t季度\t\t合计",
+        "咨询\t10\t20\t30",
+        "\t5\t6\t11",
+    ]
+
+
+def test_html_layout_tables_keep_paragraphs_on_their_own_lines() -> None:
+    source = (
+        "<table><tr><td><table><tr><td>栏目</td></tr></table></td>"
+        "<td><p>第一段正文。</p><p>第二段正文。</p></td></tr></table>"
+    )
+    assert html_to_document(source).text.splitlines() == ["栏目", "第一段正文。", "第二段正文。"]
+
+
+def test_a_hundred_thousand_nested_tags_are_read_without_recursion() -> None:
+    n = 100_000
+    source = "<div>" * n + "共1150项。" + "</div>" * n + "<b>" * n + "其中763项。"
+    assert html_to_document(source).text == "共1150项。\n其中763项。\n"
+
+
+def test_a_short_gbk_sentence_is_read_as_chinese() -> None:
+    # a general-purpose detector took this for Korean (cp949)
+    assert load_bytes("报送633人,其中495人通过".encode("gbk"), "s.txt").text == "报送633人,其中495人通过"
+
+
+def test_a_big5_report_is_read() -> None:
+    text = "本縣受理訴求3136件,其中辦結2477件,辦結率78.98%。"
+    document = load_bytes(text.encode("big5"), "trad.txt")
+    assert (document.text, document.encoding) == (text, "big5")
+
+
+def test_content_wins_over_a_wrong_suffix(rendered: dict[str, Path]) -> None:
+    data = rendered["report.pdf"].read_bytes()
+    assert load_bytes(data, "misnamed.txt").location(0).page == 1
+    assert load_bytes(rendered["report.docx"].read_bytes(), "-").tables
+
+
+# ---------------------------------------------------------------- bad input
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return out.getvalue()
+
+
+def _encrypted_pdf() -> bytes:
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, encrypt=pdfencrypt.StandardEncryption("secret", canPrint=0))
+    pdf.drawString(72, 800, "x")
+    pdf.save()
+    return out.getvalue()
+
+
+def _blank_pdf() -> bytes:
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out)
+    pdf.rect(100, 100, 200, 200)
+    pdf.save()
+    return out.getvalue()
+
+
+BAD_BYTES = [
+    ("empty.txt", b"", "empty"),
+    ("blank.txt", b"  \r\n\t\n", "no text"),
+    ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+    ("latin1.txt", "Café résumé à la crème".encode("latin-1"), "undecidable encoding"),
+    ("controls.txt", "共1150项\x07\x08".encode(), "binary"),
+    ("broken.docx", b"PK\x03\x04 not really a zip", "not a readable Word document"),
+    ("garbage.docx", _zip({"word/document.xml": b"<w:document><oops"}), "not a readable Word"),
+    ("sheet.docx", _zip({"xl/workbook.xml": b"<x/>"}), "not a Word document"),
+    ("sheet.zip", _zip({"xl/workbook.xml": b"<x/>"}), "zip archive"),
+    ("broken.pdf", b"%PDF-1.7\n this is not a PDF body", "not a readable PDF"),
+    ("legacy.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "legacy"),
+    ("fake.pdf", b"just text in a pdf name", "not a PDF file"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "problem"), BAD_BYTES, ids=[b[0] for b in BAD_BYTES])
+def test_bad_bytes_give_one_line_naming_the_file_and_the_problem(
+    name: str, data: bytes, problem: str
+) -> None:
+    with pytest.raises(InputError) as caught:
+        load_bytes(data, name)
+    message = str(caught.value)
+    assert message.startswith(f"{name}: ") and problem in message and "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "problem"),
+    [("encrypted.pdf", _encrypted_pdf, "encrypted"), ("scan.pdf", _blank_pdf, "no text layer")],
+    ids=["encrypted pdf", "pdf without text"],
+)
+def test_pdfs_that_hold_no_readable_text_are_refused(name: str, make, problem: str) -> None:  # noqa: ANN001
+    with pytest.raises(InputError, match=problem):
+        load_bytes(make(), name)
+
+
+def test_a_missing_file_and_a_directory_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        load(tmp_path / "nothing.txt")
+    with pytest.raises(InputError, match="is a directory"):
+        load(tmp_path)
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        fh.truncate(MAX_BYTES + 1)  # sparse: costs no disk
+    with pytest.raises(InputError, match="too large"):
+        load(big)
+
+
+def test_a_zip_bomb_docx_is_refused_before_inflating(tmp_path: Path) -> None:
+    good = render_docx("共1150项。")
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(io.BytesIO(good)) as src, zipfile.ZipFile(bomb, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+        zinfo = zipfile.ZipInfo("word/media/zeros.bin")
+        zinfo.compress_type = zipfile.ZIP_DEFLATED
+        with dst.open(zinfo, "w", force_zip64=True) as member:
+            chunk = bytes(1 << 20)
+            for _ in range(docx_loader.MAX_UNZIPPED // len(chunk) + 1):
+                member.write(chunk)
+    assert bomb.stat().st_size < 2 * 1024 * 1024
+    with pytest.raises(InputError, match="zip bomb"):
+        load(bomb)
+
+
+def test_a_pdf_of_ten_thousand_pages_is_refused_by_its_page_count(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "long.pdf"
+    pdf = canvas.Canvas(str(path))
+    for _ in range(10_000):
+        pdf.drawString(72, 800, "1")
+        pdf.showPage()
+    pdf.save()
+    with pytest.raises(InputError, match=f"the limit is {pdf_loader.MAX_PAGES:,} pages"):
+        load(path)
