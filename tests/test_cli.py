@@ -18,6 +18,7 @@ import pytest
 
 from consistency import __version__, engine, messages
 from consistency.cli import expand, explain_text, main
+from consistency.findings import Report
 
 CLEAN = "全年收案10=3+7。\n"
 WRONG = "一、概况\n全年收案12=3+7,结案7=3+4。\n"  # C101 (error)
@@ -279,3 +280,103 @@ def test_explain_falls_back_to_the_catalogue(tmp_path: Path, fake_engine: object
 def test_explain_an_unknown_code_is_bad_usage(run: Run) -> None:
     code, _, err = run("explain", "C000")
     assert code == 2 and "C000: unknown code" in err
+
+
+# --- the text formatter on a hand-built report ------------------------------------------
+
+
+def test_text_names_the_page_paragraph_and_cell_of_the_original() -> None:
+    from report_samples import sample_report
+
+    from consistency.config import Config
+    from consistency.report.text import render
+
+    marked = sample_report(marks=((0, 3, 12, "T1R2C3"),))
+    out = render([marked], Config(lang="en"))
+    assert "= error · stated 120件 · computed 110 · page 3 · paragraph 12 · table cell T1R2C3" in out
+    assert "第3页 · 第12段 · 表格 T1R2C3" in render([marked], Config())
+
+
+def test_text_colours_only_when_asked() -> None:
+    from report_samples import sample_report
+
+    from consistency.config import Config
+    from consistency.report.text import render
+
+    plain = render([sample_report()], Config())
+    coloured = render([sample_report()], Config(), color=True)
+    assert "\x1b[" not in plain and "\x1b[1;31mC199\x1b[0m" in coloured
+    assert plain.count("\n") == coloured.count("\n")
+
+
+def test_text_cuts_a_long_line_around_its_figures(fake_engine: Callable[..., Report]) -> None:
+    from consistency.config import Config
+    from consistency.report.text import render
+
+    text = "甲" * 200 + "合计12=3+7," + "乙" * 200 + "。\n"
+    out = render([fake_engine(text, "long.txt")], Config())
+    shown = next(line for line in out.splitlines() if line.startswith("1 | "))
+    assert shown.startswith("1 | …") and shown.endswith("…") and "合计12=3+7," in shown
+    assert len(shown) < 100
+
+
+# --- end to end, with the real engine --------------------------------------------------
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.fixture
+def real(capsys: pytest.CaptureFixture[str]) -> Run:
+    def invoke(*argv: str) -> tuple[int, str, str]:
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return invoke
+
+
+def test_a_seed_report_shows_its_truncated_share(real: Run) -> None:
+    code, out, _ = real("check", str(CORPUS / "seeds" / "004_ee36a159e2e744f4.txt"), "--lang", "en")
+    head = next(line for line in out.splitlines() if "C202" in line and "90.95%" in line)
+    assert head.startswith(f"{CORPUS}/seeds/004_ee36a159e2e744f4.txt:9:")
+    assert code == 0  # warnings do not fail by default
+    assert real("check", str(CORPUS / "seeds" / "004_ee36a159e2e744f4.txt"), "--fail-on", "warning")[0] == 1
+
+
+def test_jobs_on_the_corpus_give_the_same_json_as_one_process(real: Run) -> None:
+    one = real("check", "--format", "json", "--jobs", "1", str(CORPUS))
+    two = real("check", "--format", "json", "--jobs", "2", str(CORPUS))
+    assert one == two
+    assert json.loads(one[1])["summary"]["files"] == 65
+
+
+def test_quantities_lists_every_figure_with_its_bounds(real: Run, tmp_path: Path) -> None:
+    (tmp_path / "q.txt").write_text("全年共1150项,占比90.95%。\n", encoding="utf-8")
+    code, out, _ = real("quantities", str(tmp_path / "q.txt"), str(tmp_path / "none.txt"))
+    assert code == 2
+    assert out.splitlines() == [
+        f"{tmp_path}/q.txt:1:4  1150项  1150  [1150, 1150]  项",
+        f"{tmp_path}/q.txt:1:12  90.95%  0.9095  [0.9095, 0.9095]  %",
+    ]
+
+
+def test_stdin_in_gb18030_is_decoded_by_the_loaders(real: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = "报送633人,其中495人通过,148人不予通过。\n".encode("gb18030")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code, out, _ = real("check", "-", "--format", "github")
+    assert code == 1 and out.startswith("::error file=<stdin>,line=1,col=")
+    assert "title=C101" in out and "495 + 148 = 643" in out
+
+
+def test_annotate_writes_a_word_copy_with_a_comment_on_the_discrepancy(real: Run, tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    draft = docx.Document()
+    draft.add_paragraph("一、总体情况")
+    draft.add_paragraph("报送633人,其中495人通过,148人不予通过。")
+    draft.save(str(tmp_path / "draft.docx"))
+    code, _, err = real("check", str(tmp_path / "draft.docx"), "--annotate", str(tmp_path / "out.docx"))
+    assert code == 1 and err.endswith("out.docx: 1 comments\n")
+    copy = docx.Document(str(tmp_path / "out.docx"))
+    assert [p.text for p in copy.paragraphs] == ["一、总体情况", "报送633人,其中495人通过,148人不予通过。"]
+    (comment,) = copy.comments
+    assert "C101" in comment.text

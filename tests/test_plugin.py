@@ -8,12 +8,12 @@ The runs are in-process, so the stand-in engine of conftest.py is the one they u
 from __future__ import annotations
 
 from importlib.metadata import entry_points
+from pathlib import Path
 
 import pytest
 
 from consistency.baseline import Baseline
-
-pytestmark = pytest.mark.usefixtures("fake_engine")
+from consistency.cli import main
 
 CLEAN = "全年收案10=3+7。\n"
 WRONG = "一、概况\n全年收案12=3+7。\n"
@@ -21,7 +21,7 @@ NEAR = "结案11=3+7。\n"
 
 
 @pytest.fixture
-def corpus(pytester: pytest.Pytester) -> pytest.Pytester:
+def corpus(pytester: pytest.Pytester, fake_engine: object) -> pytest.Pytester:
     """corpus/{a_clean,b_wrong,c_near}.txt, a notes file that is no report, and a test file."""
     pytester.makefile(".txt", **{"corpus/a_clean": CLEAN, "corpus/b_wrong": WRONG, "corpus/c_near": NEAR})
     pytester.makefile(".md", **{"corpus/README": "# 说明 99=1+1"})
@@ -143,3 +143,28 @@ def test_an_unreadable_report_fails_with_one_line(corpus: pytest.Pytester) -> No
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*d_binary.txt: *"])
     assert "Traceback" not in result.stdout.str()
+
+
+# --- end to end: the real engine on the seed reports -----------------------------------
+
+SEEDS = Path(__file__).resolve().parent.parent / "corpus" / "seeds"
+
+
+def test_the_seed_corpus_is_green_with_its_baseline_until_a_figure_changes(
+    pytester: pytest.Pytester,
+) -> None:
+    for seed in sorted(SEEDS.glob("*.txt")):
+        (pytester.path / "seeds").mkdir(exist_ok=True)
+        (pytester.path / "seeds" / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    (pytester.path / "consistency.toml").write_text('fail-on = "warning"\n', encoding="utf-8")
+    assert main(["check", "seeds", "--write-baseline", "baseline.json"]) == 0
+    pytester.makeini("[pytest]\nconsistency_paths = seeds\nconsistency_baseline = baseline.json\n")
+    run(pytester).assert_outcomes(passed=5)
+
+    target = pytester.path / "seeds" / "004_ee36a159e2e744f4.txt"
+    text = target.read_text(encoding="utf-8")
+    assert "“网上办”事项1046项" in text
+    target.write_text(text.replace("“网上办”事项1046项", "“网上办”事项1066项"), encoding="utf-8")
+    result = run(pytester, "-k", "004")
+    result.assert_outcomes(failed=1, deselected=4)
+    result.stdout.fnmatch_lines(["seeds/004_ee36a159e2e744f4.txt:*: C20* *90.95%*"])

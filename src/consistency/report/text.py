@@ -83,8 +83,23 @@ def _finding(report: Report, f: Finding, config: Config, paint: Paint) -> str:
     if f.mode:
         mode = RoundingMode(f.mode).label_zh if config.lang == "zh" else f.mode
         detail.append(f"{labels['mode']} {mode}")
+    detail.extend(_place(f, config.lang))
     lines.append(f"{' ' * gutter} = " + " · ".join(detail))
     return "\n".join(lines) + "\n"
+
+
+def _place(f: Finding, lang: str) -> list[str]:
+    """Where a reader of the Word or PDF original finds it: page, paragraph, table cell."""
+    loc = f.location
+    zh = lang == "zh"
+    out = []
+    if loc.page is not None:
+        out.append(f"第{loc.page}页" if zh else f"page {loc.page}")
+    if loc.paragraph is not None:
+        out.append(f"第{loc.paragraph}段" if zh else f"paragraph {loc.paragraph}")
+    if loc.cell is not None:
+        out.append(f"表格 {loc.cell}" if zh else f"table cell {loc.cell}")
+    return out
 
 
 def _snippet(report: Report, f: Finding) -> list[tuple[int, str, str]]:
