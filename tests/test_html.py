@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from fractions import Fraction
+from html import escape
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from consistency import Claim, Report
+from consistency import Claim, Report, check_text
 from consistency.config import Config
 from consistency.document import Document
 from consistency.quantities import Quantity
@@ -252,3 +254,46 @@ def test_a_plain_pass_is_a_one_line_note_with_its_relation() -> None:
     note = note[: note.index("</aside>")]
     assert '<span class="rel">633 = 495 + 138</span></div>' in note
     assert "<dl" not in note
+
+
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "corpus" / "seeds").glob("*.txt"))
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[s.stem for s in SEEDS])
+def test_a_seed_report_shows_every_figure_and_finding_with_badges_in_reading_order(seed) -> None:
+    report = check_text(seed.read_text(encoding="utf-8"), path=seed.name)
+    html, page = _page(report)
+    assert page.unbalanced == [] and page.stack == []
+    marked = "".join(text for _, text in page.marks)
+    for claim in report.claims:
+        for q in claim.figures:
+            assert q.text in marked
+    for f in report.findings:
+        assert escape(f.message) in html
+    badges = [
+        int(a["id"].rpartition("-r")[2])
+        for tag, a in page.tags
+        if tag == "a" and a.get("class", "").startswith("ref ")
+    ]
+    assert badges == list(range(1, len(report.claims) + 1))
+
+
+@pytest.mark.parametrize(
+    ("computed", "stated", "shown"),
+    [
+        ("0.909565", "90.95%", "0.909565 (90.9565%)"),
+        ("[0.297872, 0.367347]", "33.14%", "[0.297872, 0.367347] ([29.7872%, 36.7347%])"),
+        ("1/3", "33.3%", "1/3"),
+        ("110", "120件", "110"),
+    ],
+    ids=["share", "interval-share", "fraction-left-alone", "count-left-alone"],
+)
+def test_a_computed_share_is_also_shown_as_a_percentage(computed, stated, shown) -> None:
+    report = sample_report()
+    finding = report.findings[1]
+    percent = stated.endswith("%")
+    quantity = replace(finding.claim.stated, text=stated, unit="%" if percent else "件")
+    claim = replace(finding.claim, stated=quantity)
+    finding = replace(finding, claim=claim, computed=computed)
+    html, _ = _page(replace(report, claims=(claim,), findings=(finding,)))
+    assert f"<dd>{escape(shown)}</dd>" in html

@@ -72,8 +72,7 @@ class _Item:
 
     @property
     def anchor(self) -> int:
-        """Where its badge goes: after its last figure (or the claim's end, lacking figures)."""
-        return max((q.end for q in self.claim.figures), default=self.claim.end)
+        return _anchor(self.claim)
 
 
 def render(reports: Sequence[Report], config: Config) -> str:
@@ -123,8 +122,14 @@ def _items(report: Report) -> list[_Item]:
         if key(f.claim) not in seen:
             seen.add(key(f.claim))
             claims.append(f.claim)
-    claims.sort(key=lambda c: (c.start, c.end))
+    # numbered in the order the badges appear, so the notes beside a paragraph count up
+    claims.sort(key=lambda c: (_anchor(c), c.start, c.end))
     return [_Item(n, c, tuple(by_claim.get(key(c), ()))) for n, c in enumerate(claims, 1)]
+
+
+def _anchor(claim: Claim) -> int:
+    """Where a claim's badge goes: after its last figure (or its end, lacking figures)."""
+    return max((q.end for q in claim.figures), default=claim.end)
 
 
 def _counts(items: Iterable[_Item]) -> dict[Verdict, int]:
@@ -349,16 +354,17 @@ def _note(k: int, item: _Item, config: Config) -> str:
 
 def _computed(computed: str, claim: Claim) -> str:
     """The computed value as the engine wrote it, and as a percentage when the text states
-    one (``0.909565`` → ``0.909565 (90.9565%)``): moving the decimal point is display, the
-    value itself is untouched."""
+    one (``0.909565`` → ``0.909565 (90.9565%)``, intervals likewise): moving the decimal
+    point is display, the value itself is untouched."""
     if not claim.stated.is_percent:
         return computed
+    ends = computed.removeprefix("[").removesuffix("]").split(", ")
     try:
-        value = Decimal(computed)
-    except InvalidOperation:  # an interval "[a, b]" or a fraction: shown as it is
+        percents = [f"{Decimal(e).scaleb(2):f}%" for e in ends]
+    except InvalidOperation:  # not decimals (a fraction, words): shown as written
         return computed
-    percent = value.scaleb(2)
-    return f"{computed} ({percent:f}%)"
+    shown = percents[0] if len(ends) == 1 else f"[{', '.join(percents)}]"
+    return f"{computed} ({shown})"
 
 
 def _message(f: Finding, config: Config) -> str:
