@@ -9,11 +9,13 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 
+from consistency import check_text
 from consistency.config import Config
 from consistency.document import Document, Location
 from consistency.findings import Finding, Report
@@ -171,3 +173,31 @@ def test_the_fingerprint_follows_what_the_claim_says_not_where() -> None:
     assert same == elsewhere
     assert same != other
     assert len(set(prints(*report.findings))) == len(report.findings)
+
+
+def test_char_offsets_point_into_the_file_as_it_was_decoded() -> None:
+    # the file had \r\n line ends: every line start moved one character per line above it
+    report = sample_report()
+    lines = TEXT.split("\n")
+    anchors, at = [], 0
+    for number, line in enumerate(lines):
+        anchors.append((at, at + number))
+        at += len(line) + 1
+    doc = replace(report.document, source_map=tuple(anchors))
+    results = _log(replace(report, document=doc))["runs"][0]["results"]
+    for finding, result in zip(report.findings, results, strict=True):
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert region["charOffset"] == finding.start + finding.line - 1
+        assert (region["startLine"], region["startColumn"]) == (finding.line, finding.column)
+        assert region["charLength"] == finding.end - finding.start
+
+
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "corpus" / "seeds").glob("*.txt"))
+
+
+def test_the_seed_reports_give_valid_sarif_with_a_result_per_finding(validator) -> None:
+    reports = [check_text(s.read_text(encoding="utf-8"), path=f"seeds/{s.name}") for s in SEEDS]
+    log = _log(*reports)
+    assert _errors(validator, log) == []
+    assert len(log["runs"][0]["results"]) == sum(len(r.findings) for r in reports)
+    assert len(log["runs"][0]["artifacts"]) == len(SEEDS)

@@ -6,10 +6,12 @@ result with its rule, level, message and the region of the claim. The figures th
 claim relates are its ``relatedLocations``.
 
 Regions count columns in Unicode code points (``columnKind: unicodeCodePoints``), like
-every offset of a :class:`~consistency.document.Document`; ``charOffset`` and
-``charLength`` are offsets into the text that was checked (for a ``.docx`` or ``.pdf``
-that is the extracted text, so the paragraph, cell and page are added as location
-properties as well).
+every offset of a :class:`~consistency.document.Document`. Lines and columns are those
+of the text that was checked (the ``path:line:col`` the command line prints);
+``charOffset`` and ``charLength`` are mapped back through ``Document.source_offset`` to
+the decoded file, so a ``\r\n`` file or an HTML page is pointed at where the characters
+really are. For a ``.docx`` or ``.pdf`` the paragraph, cell and page are added as
+location properties, since neither lines nor offsets mean anything in those files.
 """
 
 from __future__ import annotations
@@ -165,8 +167,9 @@ def _location(
         "startColumn": begin.column,
         "endLine": last.line,
         "endColumn": last.column + (1 if end > start else 0),
-        "charOffset": start,
-        "charLength": end - start,
+        # offsets in the file as decoded (before \r\n became \n, tags were dropped, …)
+        "charOffset": doc.source_offset(start),
+        "charLength": doc.source_offset(end) - doc.source_offset(start),
         "snippet": {"text": doc.text[start:end]},
     }
     loc: dict[str, Any] = {
