@@ -276,24 +276,3 @@ def test_a_seed_report_shows_every_figure_and_finding_with_badges_in_reading_ord
         if tag == "a" and a.get("class", "").startswith("ref ")
     ]
     assert badges == list(range(1, len(report.claims) + 1))
-
-
-@pytest.mark.parametrize(
-    ("computed", "stated", "shown"),
-    [
-        ("0.909565", "90.95%", "0.909565 (90.9565%)"),
-        ("[0.297872, 0.367347]", "33.14%", "[0.297872, 0.367347] ([29.7872%, 36.7347%])"),
-        ("1/3", "33.3%", "1/3"),
-        ("110", "120件", "110"),
-    ],
-    ids=["share", "interval-share", "fraction-left-alone", "count-left-alone"],
-)
-def test_a_computed_share_is_also_shown_as_a_percentage(computed, stated, shown) -> None:
-    report = sample_report()
-    finding = report.findings[1]
-    percent = stated.endswith("%")
-    quantity = replace(finding.claim.stated, text=stated, unit="%" if percent else "件")
-    claim = replace(finding.claim, stated=quantity)
-    finding = replace(finding, claim=claim, computed=computed)
-    html, _ = _page(replace(report, claims=(claim,), findings=(finding,)))
-    assert f"<dd>{escape(shown)}</dd>" in html

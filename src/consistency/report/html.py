@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from html import escape
 
 from .. import __version__
@@ -341,7 +340,7 @@ def _note(k: int, item: _Item, config: Config) -> str:
     ]
     for f in item.findings[:1]:
         if f.computed:
-            facts.append(("计算结果", "computed", escape(_computed(f.computed, claim))))
+            facts.append(("计算结果", "computed", escape(f.computed)))
         if f.mode:
             zh_mode, en_mode = _MODE.get(f.mode, (f.mode, f.mode))
             facts.append(("取舍方式", "reading", _t(escape(zh_mode), escape(en_mode))))
@@ -350,21 +349,6 @@ def _note(k: int, item: _Item, config: Config) -> str:
     )
     lines.append(f'<dl class="facts">{rows}</dl>')
     return f'<div class="note v-{css}" id="d{k}-c{item.number}">{"".join(lines)}</div>'
-
-
-def _computed(computed: str, claim: Claim) -> str:
-    """The computed value as the engine wrote it, and as a percentage when the text states
-    one (``0.909565`` → ``0.909565 (90.9565%)``, intervals likewise): moving the decimal
-    point is display, the value itself is untouched."""
-    if not claim.stated.is_percent:
-        return computed
-    ends = computed.removeprefix("[").removesuffix("]").split(", ")
-    try:
-        percents = [f"{Decimal(e).scaleb(2):f}%" for e in ends]
-    except InvalidOperation:  # not decimals (a fraction, words): shown as written
-        return computed
-    shown = percents[0] if len(ends) == 1 else f"[{', '.join(percents)}]"
-    return f"{computed} ({shown})"
 
 
 def _message(f: Finding, config: Config) -> str:
