@@ -23,9 +23,10 @@ check that only reads text sees the same rows a table-aware check does.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
-__all__ = ["Cell", "Document", "Location", "Mark", "Table"]
+__all__ = ["Cell", "Document", "Location", "Mark", "Table", "text_tables"]
 
 #: (offset, page, paragraph, cell): where the text from ``offset`` on came from
 Mark = tuple[int, int | None, int | None, str | None]
@@ -180,3 +181,81 @@ class Document:
             if t.start <= offset < t.end:
                 return t
         return None
+
+
+#: two or more spaces (ASCII or ideographic) separate cells in a table typed as text
+_WIDE_GAP = re.compile(r"[ \u3000]{2,}")
+#: the fewest cells a line needs to be a table row (tab-separated, space-separated),
+#: and the fewest rows a table needs
+_MIN_TAB_CELLS = 2
+_MIN_SPACE_CELLS = 3
+_MIN_ROWS = 3
+
+
+def text_tables(text: str, *, first_index: int = 1) -> tuple[Table, ...]:
+    """The tables typed as text in ``text``: runs of lines split into cells.
+
+    A row is a line with at least two cells separated by tabs (the rendering the Word
+    and HTML loaders use, which keeps empty cells in place), or, in a line without tabs,
+    at least three cells separated by two or more spaces. A table is a run of at least three such lines of the same kind;
+    a space-separated run must have the same number of cells on every line, since empty
+    cells leave no trace there and columns could not be lined up otherwise.
+    """
+    tables: list[Table] = []
+    block: list[tuple[int, list[tuple[int, int]]]] = []
+    kind = ""
+    pos = 0
+    for line in text.split("\n") + [""]:
+        cells, line_kind = _split_row(line, pos)
+        if not cells or (block and line_kind != kind):
+            _close_block(text, block, kind, tables, first_index)
+            block = []
+        if cells:
+            block.append((pos, cells))
+            kind = line_kind
+        pos += len(line) + 1
+    return tuple(tables)
+
+
+def _split_row(line: str, pos: int) -> tuple[list[tuple[int, int]], str]:
+    """The (start, end) spans of the cells of ``line`` (text offsets) and the separator kind."""
+    if "\t" in line:
+        spans: list[tuple[int, int]] = []
+        start = 0
+        for piece in line.split("\t"):
+            lead = len(piece) - len(piece.lstrip())
+            body = piece.strip()
+            spans.append((pos + start + lead, pos + start + lead + len(body)))
+            start += len(piece) + 1
+        return (spans, "tab") if len(spans) >= _MIN_TAB_CELLS else ([], "")
+    stripped = line.strip(" \u3000")
+    if not stripped:
+        return [], ""
+    lead = len(line) - len(line.lstrip(" \u3000"))
+    spans = []
+    start = 0
+    for gap in _WIDE_GAP.finditer(stripped):
+        spans.append((pos + lead + start, pos + lead + gap.start()))
+        start = gap.end()
+    spans.append((pos + lead + start, pos + lead + len(stripped)))
+    return (spans, "space") if len(spans) >= _MIN_SPACE_CELLS else ([], "")
+
+
+def _close_block(
+    text: str,
+    block: list[tuple[int, list[tuple[int, int]]]], kind: str, tables: list[Table], first: int
+) -> None:
+    if len(block) < _MIN_ROWS:
+        return
+    if kind == "space" and len({len(cells) for _, cells in block}) != 1:
+        return
+    index = first + len(tables)
+    rows = tuple(
+        tuple(
+            Cell(index, r, c, a, b, text[a:b])
+            for c, (a, b) in enumerate(cells, start=1)
+        )
+        for r, (_, cells) in enumerate(block, start=1)
+    )
+    start = block[0][0]
+    tables.append(Table(index, start, block[-1][1][-1][1], rows))

@@ -8,26 +8,35 @@ at import time, and the order is the order claims are looked for.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from types import ModuleType
 
 from ..claim import Claim
+from ..document import Table
 from ..quantities import Quantity
 from ..verdicts import RoundingPolicy
-from . import changes, granularity, ratios, shares, totals
+from . import changes, granularity, ratios, shares, tables, totals
 from ._match import Context
 
 __all__ = ["CLAIM_KINDS", "find_claims"]
 
-CLAIM_KINDS: tuple[ModuleType, ...] = (totals, shares, granularity, changes, ratios)
+CLAIM_KINDS: tuple[ModuleType, ...] = (totals, shares, granularity, changes, ratios, tables)
 
 
 def find_claims(
-    text: str, quantities: Iterable[Quantity], policy: RoundingPolicy
+    text: str,
+    quantities: Iterable[Quantity],
+    policy: RoundingPolicy,
+    tables: Sequence[Table] = (),
 ) -> list[Claim]:
-    """Every claim of every registered kind, checked, in text order."""
+    """Every claim of every registered kind, checked, in text order.
+
+    ``tables`` are the document's own tables (a Word file's), read by the table checks.
+    """
     ctx = Context.build(text, tuple(quantities))
+    if tables:
+        ctx = replace(ctx, tables=tuple(tables))
     found: list[Claim] = []
     for kind in CLAIM_KINDS:
         for claim in kind.extract(ctx):

@@ -1,0 +1,151 @@
+"""Table totals (C8xx): a 合计 row or column against the cells it closes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from consistency import check_text
+from consistency.engine import check_document
+from consistency.loaders import load_bytes
+from consistency.messages import CATALOGUE
+from consistency.verdicts import Verdict
+from tests.fixtures.make_fixtures import render_docx
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _table(*rows: str) -> str:
+    return "表1 受理情况\n" + "\n".join(rows) + "\n以上为全年数据。\n"
+
+
+def _claims(text: str) -> list[tuple[str, str]]:
+    """(relation, verdict) of every table claim, in order."""
+    report = check_text(text)
+    return [(c.relation, c.verdict.value) for c in report.claims if c.kind == "table-total"]
+
+
+def _codes(text: str) -> list[tuple[str, str, str]]:
+    return [(f.code, f.stated, f.computed) for f in check_text(text).findings if f.code[:2] == "C8"]
+
+
+FLAGGED = [
+    (
+        _table("类别\t数量（件）", "咨询\t120", "投诉\t48", "建议\t7", "合计\t176"),
+        [("C801", "176", "175")],
+    ),
+    (
+        _table("类别\t一季度\t二季度\t合计（件）", "咨询\t120\t95\t215", "投诉\t48\t52\t101"),
+        [("C801", "101", "100")],
+    ),
+    (
+        _table("项目\t金额（万元）", "工资\t1.2", "公用\t2.3", "项目\t3.4", "合计\t7.4"),
+        [("C801", "7.4", "[6.75, 7.05]")],
+    ),
+    (
+        _table("类别\t数量", "咨询\t120", "投诉\t48", "合计\t169"),
+        [("C802", "169", "[167, 169]")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), FLAGGED,
+    ids=["合计 row one too many (件)", "合计 column (件) off by one",
+         "decimals beyond their rounding", "whole numbers of unknown unit off by one"],
+)
+def test_a_total_that_is_not_the_sum_is_flagged(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _codes(text) == expected
+
+
+PASSING = [
+    _table("类别\t一季度\t二季度\t合计", "咨询\t10\t20\t30", "投诉\t5\t6\t11", "合计\t15\t26\t41"),
+    _table("项目\t金额（万元）", "工资\t1.1", "公用\t2.2", "项目\t3.3", "合计\t6.7"),
+    _table("类型\t件数\t占比", "A类\t22\t23.91%", "B类\t68\t73.91%", "C类\t2\t2.17%",
+           "合计\t92\t100%"),
+    _table("地区\t人数（人）", "合计\t1000", "甲区\t600", "乙区\t400"),
+    _table("科目\t金额（件）", "甲\t1", "乙\t2", "小计\t3", "丙\t4", "丁\t5", "小计\t9",
+           "合计\t12"),
+    _table("类别\t数量（件）\t罚没金额（万元）", "警告\t31\t", "罚款\t54\t4.1",
+           "合计\t85\t4.1"),
+]
+
+
+@pytest.mark.parametrize(
+    "text", PASSING,
+    ids=["合计 row and column", "decimals within rounding", "shares add to 100% within rounding",
+         "total first, parts below", "subtotals then total", "blank cells add nothing"],
+)
+def test_a_total_that_is_the_sum_passes(text: str) -> None:
+    claims = _claims(text)
+    assert claims and all(verdict == "consistent" for _, verdict in claims)
+
+
+def test_every_cell_of_a_total_row_and_column_is_checked() -> None:
+    assert [r for r, _ in _claims(PASSING[0])] == [
+        "30 = 10 + 20", "11 = 5 + 6", "15 = 10 + 5", "26 = 20 + 6", "41 = 15 + 26", "41 = 30 + 11",
+    ]
+
+
+def test_subtotals_are_added_and_the_total_adds_the_subtotals() -> None:
+    assert [r for r, _ in _claims(PASSING[4])] == ["3 = 1 + 2", "9 = 4 + 5", "12 = 3 + 9"]
+
+
+NOT_CLAIMED = [
+    _table("项目\t金额（件）", "收入\t100", "其中:税收\t80", "非税\t20", "合计\t100"),
+    _table("序号\t类别\t数量（件）\t合计（件）", "1\t咨询\t3\t3", "2\t投诉\t4\t4"),
+    _table("类别\t数量（件）\t增长率", "咨询\t10\t5%", "投诉\t20\t7%", "合计\t30\t9%"),
+    _table("类别\t数量", "咨询\t10", "投诉\t另行统计", "合计\t99"),
+    _table("项目\t金额", "一、收入\t10", "（一）税收\t6", "（二）非税\t4", "合计\t20"),
+    _table("项目\t2021\t2022\t合计", "甲\t1\t2\t3", "乙\t4\t5\t9"),
+    _table("类别\t数量", "咨询\t10", "合计\t10"),
+]
+
+
+@pytest.mark.parametrize(
+    "text", NOT_CLAIMED,
+    ids=["其中 rows are subsets", "序号 column is not a part",
+         "a rate column does not add up", "words among the figures", "labels numbered at two levels",
+         "years in the heading are not figures", "a single part"],
+)
+def test_structures_that_are_not_plain_give_no_error(text: str) -> None:
+    assert [v for _, v in _claims(text) if v != "consistent"] == []
+    assert _codes(text) == []
+
+
+def test_a_rate_column_is_left_out_but_the_count_column_is_checked() -> None:
+    assert _claims(NOT_CLAIMED[2]) == [("30 = 10 + 20", "consistent")]
+
+
+def test_a_wrong_docx_total_points_at_its_cell() -> None:
+    table = (
+        ("类别", "一季度（件）", "二季度（件）", "合计（件）"),
+        ("咨询", "120", "95", "215"),
+        ("投诉", "48", "52", "100"),
+        ("合计", "168", "147", "316"),
+    )
+    document = load_bytes(render_docx("全年受理诉求316件。", table), "t.docx")
+    findings = [f for f in check_document(document).findings if f.code == "C801"]
+    # 316 is neither 215 + 100 (its column) nor 168 + 147 (its row)
+    assert [(f.stated, f.location.cell) for f in findings] == [("316", "T1R4C4")] * 2
+
+
+def test_table_codes_are_in_the_catalogue_with_a_doc_page() -> None:
+    for code in ("C801", "C802"):
+        assert code in CATALOGUE
+        assert (ROOT / "docs" / "rules" / f"{code}.md").is_file()
+
+
+@pytest.mark.xfail(strict=True, reason="a table typed one cell per line (corpus-dev 011) is not read")
+def test_a_table_typed_one_cell_per_line_is_checked() -> None:
+    text = "合计(宗)\n罚没金额(万元)\n31\n54\n \n59\n145\n4.1\n"
+    assert _codes(text)
+
+
+@pytest.mark.xfail(strict=True, reason="cells ending in ' |' one per line (corpus-dev 001) are not read")
+def test_a_table_typed_with_bars_one_cell_per_line_is_checked() -> None:
+    text = "受理总量 |\n诉求来源 |\n数量 |\n合计 |\n电话 |\n34859 |\n微信 |\n2724 |\n"
+    assert _claims(text)
