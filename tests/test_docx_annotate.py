@@ -15,6 +15,7 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
+from consistency import check_file
 from consistency.errors import InputError
 from consistency.loaders.docx import load_docx
 from consistency.report.docx import AUTHOR, annotate
@@ -163,3 +164,21 @@ def test_a_report_without_findings_writes_an_unchanged_copy(tmp_path: Path) -> N
     assert [p.text for p in docx.Document(str(out)).paragraphs] == [
         p.text for p in docx.Document(str(source)).paragraphs
     ]
+
+
+def test_a_seed_report_in_word_gets_its_findings_as_comments_at_its_figures(tmp_path: Path) -> None:
+    # corpus/seeds/004 (Wuhai 2020) typed into Word, one paragraph per line
+    seed = Path(__file__).resolve().parent.parent / "corpus" / "seeds" / "004_ee36a159e2e744f4.txt"
+    draft = docx.Document()
+    for line in seed.read_text(encoding="utf-8").splitlines():
+        draft.add_paragraph(line)
+    source, out = tmp_path / "wuhai.docx", tmp_path / "wuhai-annotated.docx"
+    draft.save(str(source))
+    report = check_file(source)
+    assert annotate(source, report, out) == len(report.findings) > 0
+    ranges = list(_comment_ranges(out).values())
+    for finding, covered in zip(report.findings, ranges, strict=True):
+        assert covered.endswith(finding.stated) or covered.startswith(finding.stated)
+    comments = list(docx.Document(str(out)).comments)
+    truncated = [c.text for c in comments if "90.95%" in c.text.split("：")[1][:8]]
+    assert truncated and "取舍方式 截尾" in truncated[0]

@@ -28,6 +28,7 @@ from typing import Any
 from ..document import Document
 from ..errors import InputError
 from ..findings import Finding, Report
+from ..intervals import RoundingMode
 from ..loaders.docx import load_docx
 from ..verdicts import Severity
 
@@ -92,11 +93,18 @@ def _comment_text(f: Finding) -> list[str]:
     if f.computed:
         facts.append(f"计算结果 {f.computed}")
     if f.mode:
-        facts.append(f"取舍方式 {f.mode}")
+        facts.append(f"取舍方式 {_mode_zh(f.mode)}")
     lines.append("；".join(facts) + f"（{f.claim.relation}）")
     if f.message_en != f.message:
         lines.append(f"{f.code} {f.severity.value}: {f.message_en}")
     return [_NOT_XML.sub("", line) for line in lines]
+
+
+def _mode_zh(mode: str) -> str:
+    try:
+        return RoundingMode(mode).label_zh
+    except ValueError:  # a reading this version does not name: shown as the engine gave it
+        return mode
 
 
 @dataclass(frozen=True)
