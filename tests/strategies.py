@@ -293,3 +293,69 @@ def flagged_cases(cases: list[object]) -> list[dict]:
     """The cases of :func:`claim_cases` that expect a finding code and are not known limits."""
     tables = (p.values[0] for p in cases)  # type: ignore[attr-defined]
     return [c for c in tables if "xfail" not in c and any("code" in e for e in c["claims"])]
+
+
+# ---------------------------------------------------------------- counted lists, completion, restatements
+
+_ITEM_NAMES = (
+    "执法协调", "司法协调", "守法普法", "交通运输", "农牧业", "文化市场", "市场监管", "生态环境",
+    "一窗受理", "网上办理", "全流程办理", "审管分离",
+)
+_CN_COUNTS = ("两", "三", "四", "五", "六", "七", "八", "九")
+
+
+@st.composite
+def counted_lists(draw: st.DrawFn, perturb: bool = False) -> tuple[str, int]:
+    """A list of distinct items closed by its count ("A、B和C三个工作小组"), in one of
+    the shapes authors use; with ``perturb`` the count is one more than the items."""
+    n = draw(st.integers(min_value=2, max_value=8))
+    items = draw(st.lists(st.sampled_from(_ITEM_NAMES), min_size=n, max_size=n, unique=True))
+    count = n
+    if perturb:
+        # one more than listed: one fewer could match "A、B和C" read as two items
+        count = n + 1
+    shape = draw(st.sampled_from(("bare", "quoted", "after")))
+    word = _CN_COUNTS[count - 2] if count <= 9 else str(count)
+    if shape == "bare":
+        # "A和B" alone is read only with 两: authors join longer lists with 、
+        listed = "、".join(items) if n == 2 else "、".join(items[:-1]) + "和" + items[-1]
+        return f"目前,{listed}{word}个领域改革已完成。", count
+    if shape == "quoted":
+        return f"实行“{'、'.join(items)}”{word}个步骤,积极查漏补缺。", count
+    return f"全市设有{word}个工作组,分别为:{'、'.join(items)}。", count
+
+
+@st.composite
+def completions(draw: st.DrawFn, perturb: bool = False) -> tuple[str, str]:
+    """"收入完成A万元,完成年初预算T万元的P%" with P = A/T printed under a rounding mode;
+    with ``perturb`` the last printed digit of P is moved by 2 or more steps."""
+    amount = draw(st.integers(min_value=100, max_value=500_000))
+    target = draw(st.integers(min_value=100, max_value=500_000))
+    mode = draw(st.sampled_from((RoundingMode.HALF_UP, RoundingMode.HALF_EVEN)))
+    decimals = 2
+    share = Fraction(amount, target)
+    printed = render_percent(share, decimals, mode)
+    if perturb:
+        step = Fraction(1, 10**decimals)
+        shift = draw(st.sampled_from((-1, 1))) * draw(st.integers(min_value=2, max_value=40))
+        moved = round_to(share * 100, step, mode) + shift * step
+        if moved <= 0:
+            moved = round_to(share * 100, step, mode) + 5 * step
+        printed = render_percent(moved / 100, decimals, RoundingMode.HALF_UP)
+    return f"基金收入总额{amount}万元,完成年初预算{target}万元的{printed}。", printed
+
+
+@st.composite
+def restated_figures(draw: st.DrawFn, perturb: bool = False) -> tuple[str, str]:
+    """One measure stated twice, in two paragraphs, in the same words; with ``perturb``
+    the second statement differs by a whole unit or more."""
+    value = draw(st.integers(min_value=10, max_value=99_999))
+    label = draw(st.sampled_from(("市本级政务服务事项共", "全市各类调解组织共有", "全区行政执法人员共计")))
+    unit = draw(st.sampled_from(("项", "个", "人")))
+    second = value
+    if perturb:
+        second = value + draw(st.sampled_from((-1, 1))) * draw(st.integers(min_value=1, max_value=500))
+        if second <= 0:
+            second = value + 1
+    text = f"{label}{value}{unit},较好完成各项任务。\n工作成效方面,{label}{second}{unit}。"
+    return text, f"{second}{unit}"

@@ -17,11 +17,14 @@ from ..document import Table
 from ..quantities import Quantity
 from ..verdicts import RoundingPolicy
 from . import changes, granularity, ratios, shares, tables, totals
+from . import enumerations
 from ._match import Context
 
 __all__ = ["CLAIM_KINDS", "find_claims"]
 
-CLAIM_KINDS: tuple[ModuleType, ...] = (totals, shares, granularity, changes, ratios, tables)
+CLAIM_KINDS: tuple[ModuleType, ...] = (
+    totals, shares, granularity, changes, ratios, tables, enumerations,
+)
 
 
 def find_claims(

@@ -1,0 +1,532 @@
+"""Counted lists: a stated count against the items the text actually lists.
+
+Three shapes are read (cue words in ``data/cues/enumerations.toml``):
+
+* items, then the count: ``下设执法协调、司法协调、守法普法三个工作小组`` (3),
+  ``对《…》《…》和《…》等3件规范性文件`` (3 titles), ``“现场告知、…、考核扣分”四个步骤``;
+* the count, then its items: ``“四个百分之百”(100%一窗受理、…、100%审管分离)``,
+  ``7个不及格的城市分别为:拉萨、…和周口``, ``受理量前10位的单位:…``;
+* the count, then numbered measures: ``分为五类:一是…五是…``, or a heading that
+  announces them (``有效形成法治政府建设五大成效`` followed by 一是…五是).
+
+The relation checked is ``listed == count``. A list left open (``等``) or given as
+examples (``如:``) only needs ``listed ≤ count``. A mismatch is an error only when the
+list is cleanly delimited (brackets, quotes, a lead word, or short items in one clause);
+otherwise the claim is undecidable: a miscount by the reader must never look like a
+miscount by the author.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from fractions import Fraction
+
+import regex
+
+from ..claim import Claim
+from ..numerals import fold, parse_chinese
+from ..quantities import Quantity
+from ..verdicts import Outcome, RoundingPolicy, Verdict
+from ._match import Context, load_cues
+
+__all__ = ["KIND", "extract", "check"]
+
+KIND = "enumeration"
+
+_PAIRS = {"(": ")", "（": "）", "“": "”", "《": "》", "「": "」", "[": "]", "【": "】", "‘": "’"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+_CLAUSE_ENDS = frozenset(",，。；;：:！!？?\n")
+_STOPS = frozenset("。；;！!？?\n")
+_CN_DIGITS = "一二三四五六七八九十"
+_MAX_COUNT = 30
+
+
+@functools.cache
+def _cues() -> dict[str, dict[str, tuple[str, ...]]]:
+    return load_cues("enumerations")
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def _anchor_re() -> regex.Pattern[str]:
+    c = _cues()["count"]
+    return regex.compile(
+        rf"(?<![第\d.．{_CN_DIGITS}两百千万])(?P<rank>{_alt(c['rank'])})?"
+        rf"(?P<num>\d{{1,2}}|[两{_CN_DIGITS}]{{1,3}})"
+        rf"(?:(?P<cls>{_alt(c['classifiers'])})|(?P<rcls>{_alt(c['ranked'])}))"
+        rf"(?![是要次])"
+    )
+
+
+# ---------------------------------------------------------------- extraction
+
+
+def extract(ctx: Context) -> Iterator[Claim]:
+    """Every counted list of the text, unchecked."""
+    view = fold(ctx.text)
+    by_start = {q.start: q for q in ctx.quantities}
+    for m in _anchor_re().finditer(view):
+        if m.group("rcls") and not m.group("rank"):
+            continue
+        count = _count_quantity(ctx.text, m, by_start)
+        if count is None:
+            continue
+        claim = _after(view, m, count) or _ordinals(view, m, count) or _before(view, m, count)
+        if claim is not None:
+            yield claim
+
+
+def _count_quantity(text: str, m: regex.Match[str], by_start: dict[int, Quantity]) -> Quantity | None:
+    """The count as a quantity: the scanner's when it read one here, else read in place."""
+    start, end = m.start("num"), m.end()
+    cues = _cues()["count"]
+    view = fold(text)
+    if any(view.endswith(w, 0, m.start()) for w in cues["approx"]):
+        return None
+    if any(view.startswith(w, start) for w in cues["names"]):
+        return None
+    q = by_start.get(start)
+    if q is not None and q.unit is not None and fold(q.unit) not in cues["classifiers"]:
+        if fold(q.unit) not in cues["ranked"]:
+            return None  # 件次, 人次: a frequency, not a number of things
+    if q is not None and not (q.is_exact and q.value.denominator == 1):
+        return None  # 3.5个, 200余个: not a count of listed items
+    value = q.value if q is not None else _small_number(m.group("num"))
+    if value is None or not 2 <= value <= _MAX_COUNT:
+        return None
+    if q is not None:
+        return q
+    unit = m.group("cls") or m.group("rcls")
+    return Quantity(start, end, text[start:end], value, value, value, unit=unit)
+
+
+def _small_number(num: str) -> Fraction | None:
+    if num.isdigit():
+        return Fraction(int(num))
+    return parse_chinese(num)
+
+
+def _claim(
+    count: Quantity,
+    start: int,
+    end: int,
+    items: list[str],
+    form: str,
+    *,
+    open_: bool = False,
+    examples: bool = False,
+    strict: bool = True,
+) -> Claim:
+    listed = len(items)
+    joined = "、".join(i.strip() for i in items)
+    relation = f"{count.text} ↔ {listed}: {joined}"
+    return Claim(
+        kind=KIND,
+        start=min(start, count.start),
+        end=max(end, count.end),
+        stated=count,
+        parts=(),
+        relation=relation,
+        details={
+            "listed": str(listed),
+            "items": joined,
+            "form": form,
+            "open": "1" if open_ else "",
+            "examples": "1" if examples else "",
+            "strict": "1" if strict else "",
+        },
+    )
+
+
+# -- items after the count: "N个X分别为:A、B、C" / "“N个X”(A、B、C)"
+
+
+def _after(view: str, m: regex.Match[str], count: Quantity) -> Claim | None:
+    lead = _cues()["lead"]
+    i = m.end()
+    # the counted noun: a short run with no punctuation but a closing quote or 的
+    j = i
+    while j < len(view) and j - i <= 12 and view[j] not in _CLAUSE_ENDS and view[j] not in "(（":
+        j += 1
+    noun_end = j
+    if regex.search(r"\d", view[i:noun_end]) or _anchor_re().search(view, i, noun_end):
+        return None  # "前二十名的城市有10个": the rank is not the count of the list
+    k = noun_end
+    if view[k : k + 1] in ",，":
+        k += 1
+    word = next((w for w in lead["strong"] if view.startswith(w, k)), None)
+    if word is not None:
+        k += len(word)
+        if view[k : k + 1] in lead["marks"]:
+            k += 1
+    else:
+        weak = next((w for w in lead["weak"] if view.startswith(w, k)), None)
+        if weak is not None:
+            k += len(weak)
+        if view[k : k + 1] not in lead["marks"]:
+            return None
+        k += 1
+    if _starts_ordinal(view, k):
+        return None
+    opened = view[k - 1] if view[k - 1] in "(（" else ""
+    end = _list_end(view, k, opened)
+    body = view[k:end]
+    examples = any(body.lstrip().startswith(w) for w in _cues()["open"]["examples"])
+    readings, clean = _split(body)
+    items = _pick(readings, count)
+    if len(items) < 2:
+        return None
+    return _claim(count, m.start(), end, items, "after", examples=examples, strict=clean)
+
+
+def _pick(readings: list[list[str]], count: Quantity) -> list[str]:
+    """The reading that reproduces the count if one does, else the first."""
+    return next((r for r in readings if len(r) == count.value), readings[0])
+
+
+def _list_end(view: str, k: int, opened: str) -> int:
+    """Where a list that starts at ``k`` ends: at its closing bracket or the clause end."""
+    depth = 0
+    for j in range(k, len(view)):
+        ch = view[j]
+        if opened and depth == 0 and ch == _PAIRS[opened]:
+            return j
+        if ch in _PAIRS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and (ch in _STOPS or ch in ",，"):
+            return j
+    return len(view)
+
+
+# -- items before the count: "A、B和C三个X", "“A、B、C、D”四个步骤"
+
+
+def _before(view: str, m: regex.Match[str], count: Quantity) -> Claim | None:
+    cues = _cues()
+    end = m.start()
+    slogan = False
+    if end > 0 and view[end - 1] == "“":  # the count opens a slogan: “三大目标”
+        end -= 1
+        slogan = True
+    quoted = False
+    if end > 0 and view[end - 1] == "”":
+        quoted = True
+        stop = _match_open(view, end - 1)
+        if stop is None:
+            return None
+        body, body_start, tail = view[stop + 1 : end - 1], stop + 1, ""
+    else:
+        body_start = _clause_start(view, end)
+        body, tail = view[body_start:end], ""
+    body, tail, open_ = _strip_joiners(body)
+    if quoted and tail:
+        return None
+    if "的" in tail and count.text[:1].isdigit():
+        return None  # "…或不可行的10件": ten things so described, not a list of ten
+    if any(w in body[-12:] for w in cues["open"]["membership"]):
+        return None
+    readings, clean = _split(body)
+    items = readings[0]
+    if len(items) < 2 or not items[-1] or not _plain(items):
+        return None
+    if any("或" in i or ("“" in i and _anchor_re().search(fold(i))) for i in items):
+        return None  # alternatives, or items that are slogans with counts of their own
+    titled = _titles(body) is not None
+    if not titled and not any(sep in body for sep in _cues()["items"]["separators"]):
+        # "A和B两X" only: a written-out 两 joins two things; "…及…2件" is a breakdown
+        if count.value != 2 or count.text[:1].isdigit():
+            return None
+    alternatives = [r for reading in readings for r in _readings(reading)]
+    fits = [r for r in alternatives if len(r) == count.value]
+    if fits:
+        items, clean = fits[0], True
+    elif len(alternatives) > len(readings):
+        clean = False  # a modifier with 的 may or may not belong to the first item
+    if not quoted:
+        clean = clean and _balanced(items)
+    strict = clean and not slogan
+    return _claim(count, body_start, m.end(), items, "before", open_=open_, strict=strict)
+
+
+def _plain(items: list[str]) -> bool:
+    """Items that hold figures are a breakdown ("废止1件、失效2件"), not a list of names,
+    unless every item is a bare figure ("7万亿、8万亿、9万亿三个大台阶")."""
+    with_digits = [i for i in items if regex.search(r"\d", i)]
+    if not with_digits:
+        return True
+    return all(regex.fullmatch(r"\s*\d[\d.]*[万亿]*\w?\s*", i) for i in items)
+
+
+def _readings(items: list[str]) -> list[list[str]]:
+    """The list as written, and the lists that start after a "的" inside a later item
+    ("点线面结合的市、区、镇、村": the modifier ends at 的, the items follow)."""
+    out = [items]
+    for i in range(1, len(items) - 1):
+        k = items[i].rfind("的")
+        if 0 <= k < len(items[i]) - 1:
+            out.append([items[i][k + 1 :], *items[i + 1 :]])
+    return out
+
+
+def _match_open(view: str, close: int) -> int | None:
+    """The offset of the bracket or quote that ``view[close]`` closes, on the same line."""
+    want = _CLOSERS[view[close]]
+    depth = 0
+    for j in range(close - 1, max(-1, close - 200), -1):
+        ch = view[j]
+        if ch == "\n":
+            return None
+        if ch == view[close]:
+            depth += 1
+        elif ch == want:
+            if depth == 0:
+                return j
+            depth -= 1
+    return None
+
+
+def _clause_start(view: str, end: int) -> int:
+    """Start of the clause ending at ``end``; marks inside brackets do not end it."""
+    depth = 0
+    for j in range(end - 1, max(-1, end - 120), -1):
+        ch = view[j]
+        if ch in _CLOSERS:
+            depth += 1
+        elif ch in _PAIRS:
+            if depth == 0:
+                return j + 1  # an unmatched opener: the list lives inside it
+            depth -= 1
+        elif depth == 0 and ch in _CLAUSE_ENDS:
+            return j + 1
+    return max(0, end - 120)
+
+
+def _strip_joiners(body: str) -> tuple[str, str, bool]:
+    """Remove the words between the last item and the count (等, 的, 这…)."""
+    items = _cues()["items"]
+    closers = _cues()["open"]["closers"]
+    tail = ""
+    changed = True
+    while changed:
+        changed = False
+        for w in items["joiners"]:
+            if body.endswith(w) and len(body) > len(w):
+                body, tail = body[: -len(w)], w + tail
+                changed = True
+                break
+    return body, tail, any(c in tail for c in closers)
+
+
+def _split(body: str) -> tuple[list[list[str]], bool]:
+    """The readings of a list: split at top-level separators, and that reading again with
+    the last item cut at a conjunction ("乌鲁木齐和周口"), the cut one first.
+
+    Also returns whether the list is clean: no conjunction inside an earlier item and no
+    stray clause mark, so that a count no reading reproduces is the author's.
+    """
+    cues = _cues()["items"]
+    titles = _titles(body)
+    if titles is not None:
+        return [titles], True
+    parts: list[str] = []
+    depth, last = 0, 0
+    for j, ch in enumerate(body):
+        if ch in _PAIRS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in cues["separators"]:
+            parts.append(body[last:j])
+            last = j + 1
+    parts.append(body[last:])
+    conj = _alt(cues["conjunctions"])
+    clean = all(p.strip() for p in parts) and not any(ch in ",，" for p in parts for ch in p)
+    if len(parts) > 1 and any(_top_level_split(p, conj) for p in parts[:-1]):
+        clean = False  # a conjunction inside an earlier item: lists may be nested
+    tail = _top_level_split(parts[-1], conj)
+    if tail is None:
+        return [parts], clean
+    return [[*parts[:-1], *tail], parts], clean and all(t.strip() for t in tail)
+
+
+def _top_level_split(item: str, conj: str) -> list[str] | None:
+    """``item`` cut in two at its last top-level conjunction, or None."""
+    depth = 0
+    cut: tuple[int, int] | None = None
+    pat = regex.compile(conj)
+    words = _cues()["items"]["not_conjunctions"]
+    j = 0
+    while j < len(item):
+        ch = item[j]
+        if ch in _PAIRS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            mm = pat.match(item, j)
+            if mm and 0 < j and mm.end() < len(item) and not _in_word(item, j, words):
+                cut = (j, mm.end())
+                j = mm.end()
+                continue
+        j += 1
+    if cut is None:
+        return None
+    return [item[: cut[0]], item[cut[1] :]]
+
+
+def _in_word(text: str, j: int, words: Iterable[str]) -> bool:
+    """Is the conjunction at ``j`` part of a longer word (及时, 参与)?"""
+    return any(
+        text.startswith(w, k) for w in words for k in range(max(0, j - len(w) + 1), j + 1)
+    )
+
+
+def _titles(body: str) -> list[str] | None:
+    """The 《titles》 of a list made of titles only (``《A》《B》和《C》``), or None."""
+    found = list(regex.finditer(r"《[^《》]*》", body))
+    if len(found) < 2:
+        return None
+    glue = _alt(_cues()["items"]["conjunctions"])
+    for a, b in zip(found, found[1:]):
+        between = body[a.end() : b.start()]
+        if not regex.fullmatch(rf"(?:[、,，]|{glue})?", between):
+            return None
+    if body[found[-1].end() :].strip():
+        return None
+    return [f.group(0) for f in found]
+
+
+def _balanced(items: list[str]) -> bool:
+    """Items of one clause read as a list only if the last is not much longer than the
+    middle ones: "…遗址先后入选全国年度十大…" shows a sentence, not an item."""
+    middle = [len(i) for i in items[1:-1]]
+    limit = max(8, 2 * max(middle)) if middle else 8
+    return len(items[-1]) <= limit and all(len(i) <= 16 for i in items[1:])
+
+
+# -- numbered measures: "分为五类:一是…五是", a heading announcing "五大成效"
+
+
+def _ordinals(view: str, m: regex.Match[str], count: Quantity) -> Claim | None:
+    i = m.end()
+    j = i
+    while j < len(view) and j - i <= 12 and view[j] not in _CLAUSE_ENDS and view[j] not in "(（“":
+        j += 1
+    if j < len(view) and view[j] in ":：":
+        first = j + 1
+    else:
+        first = _heading_body(view, m.start(), j)
+        if first is None:
+            return None
+    style = _ordinal_style(view, first)
+    if style is None:
+        return None
+    found = _sequence(view, first, style)
+    if found is None:
+        return None
+    n, end = found
+    if style == _ARABIC:
+        items = [f"{k + 1}." for k in range(n)]
+    else:
+        items = [f"{_CN_DIGITS[k]}{style}" for k in range(n)]
+    return _claim(count, m.start(), end, items, "ordinals")
+
+
+def _heading_body(view: str, start: int, j: int) -> int | None:
+    """If the count sits in a heading (a line starting with (三), 三、 or 1.) whose only
+    count it is, the offset where the measures begin (next line, or after its 。)."""
+    line_start = view.rfind("\n", 0, start) + 1
+    head = view[line_start:start].lstrip()
+    if not regex.match(r"[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+[.．、]", head):
+        return None
+    k = j
+    while k < len(view) and view[k] not in "。\n":
+        if view[k] in _CLAUSE_ENDS:
+            return None  # the count is not the last thing the heading says
+        k += 1
+    rest_of_head = view[line_start:k]
+    if len(list(_anchor_re().finditer(rest_of_head))) != 1:
+        return None
+    k += 1
+    while k < len(view) and view[k].isspace():
+        k += 1
+    return k
+
+
+_ARABIC = "arabic"
+_ARABIC_MARK = regex.compile(r"(?<![\d.．A-Za-z])(\d{1,2})[.．、](?!\d)")
+
+
+def _ordinal_style(view: str, k: int) -> str | None:
+    """``是``/``要`` for 一是…, ``arabic`` for 1. 2. …, as the measures start at ``k``."""
+    while k < len(view) and view[k].isspace() and view[k] != "\n":
+        k += 1
+    for s in _cues()["ordinals"]["suffixes"]:
+        if view.startswith("一" + s, k):
+            return s
+    mm = _ARABIC_MARK.match(view, k)
+    if mm and mm.group(1) == "1":
+        return _ARABIC
+    return None
+
+
+def _starts_ordinal(view: str, k: int) -> bool:
+    return _ordinal_style(view, k) is not None
+
+
+def _sequence(view: str, first: int, style: str) -> tuple[int, int] | None:
+    """How many ordinals 一是, 二是, … follow from ``first``, each once and in order, up to
+    the next heading; None when the sequence restarts or skips (another list is nested)."""
+    limit = _scope_end(view, first)
+    if style == _ARABIC:
+        pat = _ARABIC_MARK
+        inline = regex.compile(r"[一二三四五六七八九十]+、").search(view, first, limit)
+        limit = inline.start() if inline else limit
+    else:
+        pat = regex.compile(rf"(?<![第\d统之唯单万])([一二三四五六七八九十]{{1,2}}){style}")
+    seen: list[int] = []
+    end = first
+    for mm in pat.finditer(view, first, limit):
+        value = _small_number(mm.group(1))
+        if value is None:
+            continue
+        if value != len(seen) + 1:
+            return None
+        seen.append(int(value))
+        end = mm.end()
+    if len(seen) < 2:
+        return None
+    return len(seen), end
+
+
+def _scope_end(view: str, first: int) -> int:
+    heading = regex.compile(
+        r"\n[^\S\n]*(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+[.．、])"
+    )
+    mm = heading.search(view, first)
+    return mm.start() if mm else len(view)
+
+
+# ---------------------------------------------------------------- checking
+
+
+def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
+    """Does the number of items listed match the count stated?"""
+    del policy  # counts are exact: rounding plays no part
+    stated = claim.stated.value
+    listed = int(claim.details["listed"])
+    params = {"listed": str(listed), "items": claim.details["items"], "value": str(listed)}
+    if listed == stated:
+        return Outcome(Verdict.CONSISTENT, params=params)
+    if listed < stated and (claim.details["open"] or claim.details["examples"]):
+        return Outcome(Verdict.CONSISTENT, params=params)
+    if not claim.details["strict"] or claim.details["examples"]:
+        return Outcome(Verdict.UNDECIDABLE, params=params)
+    code = "C402" if claim.details["form"] == "ordinals" else "C401"
+    return Outcome(Verdict.INCONSISTENT, code=code, params=params)

@@ -1,0 +1,73 @@
+"""Counted lists: the example table, the reading of list shapes, and properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+
+from consistency import check_text, messages
+from consistency.claims import enumerations
+from consistency.verdicts import Verdict
+
+from strategies import assert_claims_match, checked_claims, claim_cases, counted_lists, flagged_cases
+
+CASES = claim_cases("claims_enumerations")
+
+
+def checked(text: str) -> list[tuple[object, object]]:
+    """Every counted-list claim of ``text`` with its outcome."""
+    return checked_claims(enumerations, text)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_example_table(case: dict) -> None:
+    assert_claims_match(checked(case["text"]), case["claims"])
+
+
+FLAGGED = flagged_cases(CASES)
+
+
+@pytest.mark.parametrize("case", FLAGGED, ids=[c["text"][:40] for c in FLAGGED])
+def test_every_flagged_example_is_an_error_naming_count_and_items(case: dict) -> None:
+    report = check_text(case["text"])
+    mine = [f for f in report.findings if f.claim.kind == enumerations.KIND]
+    assert [f.code for f in mine] == [e["code"] for e in case["claims"] if "code" in e]
+    for f in mine:
+        assert f.claim.stated.text in f.message and f.claim.stated.text in f.message_en
+        assert f.severity is messages.lookup(f.code).severity
+
+
+def test_list_codes_are_catalogued_in_their_family() -> None:
+    assert {"C401", "C402"} <= {c for c in messages.CATALOGUE if c.startswith("C4")}
+
+
+def test_an_open_list_with_more_items_than_its_count_is_still_an_error() -> None:
+    ((claim, outcome),) = checked("将家事、乡村振兴、城市生活、营商环境等三类矛盾纠纷作为工作重点")
+    assert outcome.verdict is Verdict.INCONSISTENT and outcome.code == "C401"
+    assert claim.details["listed"] == "4"
+
+
+def test_a_long_last_item_makes_a_mismatch_undecidable_not_an_error() -> None:
+    text = "加强执法协调、司法协调、守法普法工作长效机制建设和队伍保障等工作的四个小组"
+    for _, outcome in checked(text):
+        assert outcome.verdict is not Verdict.INCONSISTENT
+
+
+def test_the_claim_spans_the_items_and_the_count() -> None:
+    text = "下设执法协调、司法协调、守法普法三个工作小组"
+    ((claim, _),) = checked(text)
+    assert text[claim.start : claim.end] == "下设执法协调、司法协调、守法普法三个"
+
+
+@settings(max_examples=60, deadline=None)
+@given(counted_lists())
+def test_a_list_whose_count_matches_is_never_flagged(case: tuple[str, int]) -> None:
+    text, _ = case
+    assert [o.verdict for _, o in checked(text)] == [Verdict.CONSISTENT]
+
+
+@settings(max_examples=60, deadline=None)
+@given(counted_lists(perturb=True))
+def test_a_list_whose_count_is_off_by_one_is_always_flagged(case: tuple[str, int]) -> None:
+    text, _ = case
+    assert [o.code for _, o in checked(text)] == ["C401"]
