@@ -190,6 +190,9 @@ def test_the_configured_language_is_shown_first(lang, checked) -> None:
 def test_several_reports_share_one_page_with_a_table_of_files() -> None:
     html, page = _page(sample_report("a.txt"), sample_report("b.txt"))
     assert '<table class="files">' in html
+    # per file: one claim of each verdict, then one error, one warning, one note
+    assert html.count("<td>1</td><td>1</td><td>1</td><td>1</td>") == 2
+    assert html.count('<td class="s-error">1</td><td class="s-warning">1</td>') == 2
     assert 'href="#d1"' in html and 'href="#d2"' in html
     assert len(page.paras) == 2 * len(SAMPLE_LINES)
 

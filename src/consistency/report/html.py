@@ -215,10 +215,12 @@ def _legend() -> str:
 
 def _file_table(docs: list[tuple[int, Report, list[_Item]]]) -> str:
     head = "".join(f"<th>{sym} {_t(zh, en)}</th>" for _, zh, en, sym in _VERDICT.values())
+    head += "".join(f"<th>{_t(zh, en)}</th>" for zh, en in _SEVERITY.values())
     rows = []
     for k, report, items in docs:
         counts = _counts(items)
         cells = "".join(f"<td>{counts[v]}</td>" for v in _VERDICT)
+        cells += "".join(f'<td class="s-{s.value}">{report.count(s)}</td>' for s in _SEVERITY)
         rows.append(f'<tr><td><a href="#d{k}">{escape(_name(report))}</a></td>{cells}</tr>')
     return (
         f'<table class="files"><thead><tr><th>{_t("文件", "file")}</th>{head}</tr></thead>'
