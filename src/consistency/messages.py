@@ -162,6 +162,13 @@ _CHANGES: tuple[Message, ...] = (
         "than its level.",
         "A change claim whose base cannot be computed.",
     ),
+    Message(
+        "C310", "change-rate-no-whole-base", E,
+        "{stated}不可能由整数基数得出:{formula}中n取任何整数都不得{stated},最接近的为{value}。",
+        "No whole earlier count gives {stated}: in {formula} no whole n yields it; the nearest "
+        "are {value}.",
+        "A change rate of a whole count that no whole earlier count can produce (granularity).",
+    ),
 )
 _ENUMERATIONS: tuple[Message, ...] = (
     Message(

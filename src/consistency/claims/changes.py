@@ -13,19 +13,25 @@ What it reads, one sentence at a time (cue words in ``data/cues/changes.toml``):
   2.04%``) is ambiguous: if only the points reading fits it is a note (``C306``), and if
   neither reading fits it stays undecided (``C307``), never an error.
 
+* a **whole count and its rate** with the earlier count unstated, ``网络投诉共178件,与上月
+  相比上升44.4%``: some whole earlier count n must give 178 ÷ n − 1 (the granularity test
+  applied to a change; n = 123 gives 44.72%, n = 124 gives 43.55%: error ``C310``).
+
 Rounding: each claim is first computed from the figures as printed. When that fails but
 the inputs are themselves rounded (decimals, 万/亿 scales, units of measurement, or an
 average such as ``平均…24天``) they are widened to every value that prints as them, and a
 fit there is a note with the interval (``C302``); only truncation → warning (``C303``);
 otherwise an error (``C301`` rate, ``C304`` absolute change, ``C305`` points).
 
-Left alone, on purpose: a rate with no base in its sentence (``同比增长5.2%``), ``年均``
+Left alone, on purpose: a rate with no base in its sentence unless its level is a whole
+count (``受理…5610件,比上月增加75.42%`` is tested for a whole base), ``年均``
 and ``两年平均`` rates, growth at comparable prices (nominal figures cannot reproduce it),
 figures paired by position (``分别``, ``各下降``), and changes of ``‰`` rates.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -35,7 +41,16 @@ from ..claim import Claim
 from ..intervals import Interval, RoundingMode, rounding_preimage
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
-from ._match import Context, Sentence, figure_interval, fmt_interval, is_whole_count, judge, load_cues
+from ._match import (
+    Context,
+    Sentence,
+    figure_interval,
+    fmt_interval,
+    is_whole_count,
+    judge,
+    load_cues,
+    stated_allows,
+)
 
 __all__ = ["KIND", "extract", "check", "Input", "decide"]
 
@@ -48,6 +63,7 @@ _GAPS = _CUES["gaps"]["words"]
 _FROM, _TO = _CUES["pair"]["from"], _CUES["pair"]["to"]
 _BASE_OPEN, _BASE_CLOSE = _CUES["base"]["open"], _CUES["base"]["close"]
 _AVERAGES = _CUES["averages"]["words"]
+_PERIOD = _CUES["period"]["words"]
 _SKIP = _CUES["skip"]
 
 #: pinyin glosses that mirror sites inject ("增長(zhǎng)") and spaces: ignored between words
@@ -75,6 +91,7 @@ class _Change:
     sign: int
     kind: str  # "rate" (% or 倍), "points" (百分点) or "amount" (in the level's unit)
     cue: str
+    compared: bool = False  # an earlier period named before it: 同比, 环比, 比上年, 与上月相比
 
 
 @dataclass(slots=True)
@@ -84,6 +101,11 @@ class _Group:
     level: Quantity
     before: Quantity | None = None
     changes: list[_Change] = field(default_factory=list)
+    #: rates still belong to the level: a share stated in between ("结案率97.19%,同比上升
+    #: 6.7%") takes the rates after it, until an amount in the level's unit comes back to it
+    open: bool = True
+    #: the changes that follow the level closely, clause by clause (whole-base candidates)
+    near: list[_Change] = field(default_factory=list)
 
 
 def _as_change(prefix: str, q: Quantity) -> _Change | None:
@@ -97,8 +119,9 @@ def _as_change(prefix: str, q: Quantity) -> _Change | None:
         if gap:
             bare = bare[: -len(gap)]
     noun = _ends_with(bare, _NOUN_UP) or _ends_with(bare, _NOUN_DOWN)
+    compared = any(w in prefix for w in _PERIOD)
     if noun:
-        return _Change(q, 1 if noun in _NOUN_UP else -1, kind, noun)
+        return _Change(q, 1 if noun in _NOUN_UP else -1, kind, noun, compared)
     verb_text = prefix[:-1] if prefix.endswith("了") else prefix
     verb = _ends_with(verb_text, _UP) or _ends_with(verb_text, _DOWN)
     if verb is None:
@@ -106,7 +129,7 @@ def _as_change(prefix: str, q: Quantity) -> _Change | None:
     head = verb_text[: -len(verb)]
     if head.endswith("新") or _ends_with(head, _SKIP["period"]):
         return None  # 新增 is a level; 年均增长 is not a change over one period
-    return _Change(q, 1 if verb in _UP else -1, kind, verb)
+    return _Change(q, 1 if verb in _UP else -1, kind, verb, compared)
 
 
 def _groups(ctx: Context, sentence: Sentence) -> Iterator[_Group]:
@@ -145,10 +168,16 @@ def _groups(ctx: Context, sentence: Sentence) -> Iterator[_Group]:
             if group and group.before is None and group.level.unit == q.unit:
                 group.before = q
         elif ch is not None:
-            if group:
+            if group and ch.kind == "amount" and ch.q.unit == group.level.unit:
+                group.open = True
+            if group and group.open:
                 group.changes.append(ch)
-        elif text[q.end : q.end + 1] == "的" or (q.is_percent and group and not group.level.is_percent):
-            continue  # "预算31,700万元的229.39%": a base of something else; a share aside
+                if len(prefixes[i]) <= 10 and len(group.near) == len(group.changes) - 1:
+                    group.near.append(ch)
+        elif text[q.end : q.end + 1] == "的":
+            continue  # "预算31,700万元的229.39%": a base of something else
+        elif q.is_percent and group and not group.level.is_percent:
+            group.open = False  # a share or a comparison aside
         else:
             if group:
                 yield group
@@ -206,6 +235,12 @@ def _claims(ctx: Context, group: _Group, real: bool) -> Iterator[Claim]:
                 op = "−" if d.sign > 0 else "+"
                 formula = f"{d.q.text} ÷ ({after.text} {op} {d.q.text})"
                 yield _claim(ctx, "level-rate", r, (after, d.q), formula)
+        elif not amounts and not real and is_whole_count(after) and after.value > 0:
+            # "879件(含旧存343件)": a compound level; "平均每月12件": a rounded one
+            if ctx.text[after.end : after.end + 1] not in ("(", "（") and not _averaged(ctx, after):
+                for r in group.near:
+                    if r.kind == "rate" and r.compared and r.q.unit == "%":
+                        yield _whole_base_claim(after, r)
         return
     if before.unit != after.unit:
         return
@@ -242,6 +277,21 @@ def _claim(
             "sign": str(change.sign),
             "averaged": ",".join("1" if a else "0" for a in averaged),
         },
+    )
+
+
+def _whole_base_claim(level: Quantity, rate: _Change) -> Claim:
+    """A whole count and its change rate with the earlier count unstated: some whole
+    earlier count must give the rate (the granularity test applied to a change)."""
+    formula = f"{level.text} ÷ n − 1"
+    return Claim(
+        kind=KIND,
+        start=level.start,
+        end=rate.q.end,
+        stated=rate.q,
+        parts=(level,),
+        relation=f"{rate.q.text} = {formula}, n 为整数",
+        details={"formula": formula, "relation_kind": "whole-base", "sign": str(rate.sign)},
     )
 
 
@@ -285,6 +335,8 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
     """Check one change claim: printed figures first, then rounded inputs, then truncation."""
     relation = claim.details["relation_kind"]
     sign = int(claim.details["sign"])
+    if relation == "whole-base":
+        return _whole_base(int(claim.parts[0].value), claim.stated, sign, policy)
     flags = claim.details["averaged"].split(",")
     a, b = (Input(q, f == "1") for q, f in zip(claim.parts, flags, strict=True))
     if relation == "level-rate":
@@ -329,6 +381,36 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
             params={"value": outcome.params["value"], "points": as_points.params["value"]},
         )
     return Outcome(Verdict.CONDITIONAL, "C306", as_points.computed, as_points.mode, {"value": as_points.params["value"]})
+
+
+def _whole_base(level: int, stated: Quantity, sign: int, policy: RoundingPolicy) -> Outcome:
+    """Is there a whole earlier count n with level ÷ n − 1 printed as ``stated``?"""
+
+    def fitting(mode: RoundingMode) -> int | None:
+        hull = rounding_preimage(stated.value, stated.resolution, mode)
+        if 1 + sign * hull.low <= 0 or 1 + sign * hull.high <= 0:
+            return None
+        ends = sorted(Fraction(level) / (1 + sign * r) for r in (hull.low, hull.high))
+        low, high = max(1, math.ceil(ends[0])), math.floor(ends[1])
+        for n in (*range(low, min(high, low + 8) + 1), high):  # past a few, any n fits
+            if n >= low and stated_allows(stated, Interval.exact(sign * Fraction(level - n, n)), mode):
+                return n
+        return None
+
+    for verdict, modes in ((Verdict.CONSISTENT, policy.accepted), (Verdict.CONDITIONAL, policy.tolerated)):
+        for mode in modes:
+            n = fitting(mode)
+            if n is not None:
+                rate = Interval.exact(sign * Fraction(level - n, n))
+                code = None if verdict is Verdict.CONSISTENT else "C303"
+                return Outcome(verdict, code, rate, mode, {"value": f"n = {n}: {fmt_interval(rate, percent=True)}"})
+    near = math.floor(Fraction(level) / (1 + sign * stated.value)) if 1 + sign * stated.value > 0 else 0
+    shown = [
+        f"n = {n}: {fmt_interval(Interval.exact(sign * Fraction(level - n, n)), percent=True)}"
+        for n in (near, near + 1)
+        if n >= 1
+    ]
+    return Outcome(Verdict.INCONSISTENT, "C310", None, None, {"value": ", ".join(shown)})
 
 
 def _level_rate(level: Interval, delta: Interval, sign: int) -> Interval:
