@@ -30,8 +30,22 @@ pytest_plugins = ["pytester"]
 _SUM = re.compile(r"(\d+)=(\d+)\+(\d+)")
 #: the stand-in's codes: off by one is a warning (C102), more is an error (C101)
 FAKE_CODES = {
-    "C101": Message("C101", "sum mismatch", Severity.ERROR, "{stated}≠{computed}", "{stated} ≠ {computed}", "A total differs from its parts."),
-    "C102": Message("C102", "sum off by one", Severity.WARNING, "{stated}≈{computed}", "{stated} ≈ {computed}", "A total differs from its parts by one."),
+    "C101": Message(
+        "C101",
+        "sum mismatch",
+        Severity.ERROR,
+        "{stated}≠{computed}",
+        "{stated} ≠ {computed}",
+        "A total differs from its parts.",
+    ),
+    "C102": Message(
+        "C102",
+        "sum off by one",
+        Severity.WARNING,
+        "{stated}≈{computed}",
+        "{stated} ≈ {computed}",
+        "A total differs from its parts by one.",
+    ),
 }
 
 
@@ -50,7 +64,15 @@ def fake_check_document(document: Document, config: Config | None = None) -> Rep
         code = None if off == 0 else "C102" if off == 1 else "C101"
         verdict = Verdict.CONSISTENT if code is None else Verdict.INCONSISTENT
         outcome = Outcome(verdict, code, Interval.exact(a + b))
-        claim = Claim("total", m.start(), m.end(), figures[0], figures[1:], f"{total} = {a} + {b}", outcome=outcome)
+        claim = Claim(
+            "total",
+            m.start(),
+            m.end(),
+            figures[0],
+            figures[1:],
+            f"{total} = {a} + {b}",
+            outcome=outcome,
+        )
         claims.append(claim)
         if code is None or not config.wants(code):
             continue
@@ -78,7 +100,7 @@ def fake_check_document(document: Document, config: Config | None = None) -> Rep
 @pytest.fixture
 def fake_engine(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Report]]:
     """Replace the engine's check by :func:`fake_check_document`; yields :func:`fake_report`."""
-    import consistency.cli as cli
+    from consistency import cli
 
     monkeypatch.setattr(engine, "check_document", fake_check_document)
     monkeypatch.setattr(cli, "check_document", fake_check_document)

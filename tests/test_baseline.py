@@ -36,7 +36,9 @@ def test_every_finding_written_is_accepted_when_read_back(tmp_path: Path, make: 
     assert (applied.suppressed, applied.stale) == (2, ())
 
 
-def test_the_file_is_sorted_json_with_paths_relative_to_its_folder(tmp_path: Path, make: MakeReport) -> None:
+def test_the_file_is_sorted_json_with_paths_relative_to_its_folder(
+    tmp_path: Path, make: MakeReport
+) -> None:
     report = make(DRAFT, str(tmp_path / "drafts" / "draft.txt"))
     Baseline.from_reports([report], tmp_path).write(tmp_path / "baseline.json")
     data = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))
@@ -77,7 +79,9 @@ def test_the_claim_key_ignores_width_and_whitespace(written: str, key: str) -> N
     assert normalise(written) == key
 
 
-def test_a_changed_figure_is_a_new_finding_and_its_old_entry_is_stale(tmp_path: Path, make: MakeReport) -> None:
+def test_a_changed_figure_is_a_new_finding_and_its_old_entry_is_stale(
+    tmp_path: Path, make: MakeReport
+) -> None:
     path = str(tmp_path / "draft.txt")
     baseline = round_trip(tmp_path, [make(DRAFT, path)])
     applied = baseline.apply([make(DRAFT.replace("10=3+5", "11=3+5"), path)])
@@ -108,7 +112,9 @@ def test_entries_of_files_not_checked_are_not_stale(tmp_path: Path, make: MakeRe
     assert applied.stale == () and applied.suppressed == 2
 
 
-def test_the_same_sentence_in_another_file_is_not_accepted(tmp_path: Path, make: MakeReport) -> None:
+def test_the_same_sentence_in_another_file_is_not_accepted(
+    tmp_path: Path, make: MakeReport
+) -> None:
     baseline = round_trip(tmp_path, [make(DRAFT, str(tmp_path / "a.txt"))])
     applied = baseline.apply([make(DRAFT, str(tmp_path / "b.txt"))])
     assert len(applied.reports[0].findings) == 2
@@ -137,11 +143,19 @@ def test_stdin_has_its_own_key(tmp_path: Path, make: MakeReport) -> None:
         ("not json", "not a baseline file"),
         ('{"version": 2, "findings": []}', "not a baseline file of version 1"),
         ('{"version": 1}', "findings: expected a list"),
-        ('{"version": 1, "findings": [{"path": "a"}]}', "findings[0]: needs path, code, claim, stated"),
-        ('{"version": 1, "findings": [{"path": 1, "code": "C1", "claim": "", "stated": ""}]}', "findings[0]"),
+        (
+            '{"version": 1, "findings": [{"path": "a"}]}',
+            "findings[0]: needs path, code, claim, stated",
+        ),
+        (
+            '{"version": 1, "findings": [{"path": 1, "code": "C1", "claim": "", "stated": ""}]}',
+            "findings[0]",
+        ),
     ],
 )
-def test_a_broken_baseline_names_the_file_and_the_problem(tmp_path: Path, content: str, problem: str) -> None:
+def test_a_broken_baseline_names_the_file_and_the_problem(
+    tmp_path: Path, content: str, problem: str
+) -> None:
     file = tmp_path / "baseline.json"
     file.write_text(content, encoding="utf-8")
     with pytest.raises(ConfigError) as raised:

@@ -58,7 +58,10 @@ def test_version_prints_the_package_version(capsys: pytest.CaptureFixture[str]) 
 
 def test_the_console_script_is_installed() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "consistency", "--version"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "consistency", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert (done.returncode, done.stdout.strip()) == (0, f"consistency {__version__}")
 
@@ -68,18 +71,22 @@ def test_the_console_script_is_installed() -> None:
     [(["clean.txt"], 0), (["wrong.txt"], 1), (["near.txt"], 0), (["clean.txt", "wrong.txt"], 1)],
     ids=["clean", "an error", "a warning only", "clean and an error"],
 )
-def test_exit_code_follows_the_findings(run: Run, drafts: Path, files: list[str], expected: int) -> None:
+def test_exit_code_follows_the_findings(
+    run: Run, drafts: Path, files: list[str], expected: int
+) -> None:
     assert run("check", *files)[0] == expected
 
 
-@pytest.mark.parametrize(
-    ("fail_on", "expected"), [("error", 0), ("warning", 1), ("info", 1)]
-)
-def test_fail_on_sets_the_level_that_fails(run: Run, drafts: Path, fail_on: str, expected: int) -> None:
+@pytest.mark.parametrize(("fail_on", "expected"), [("error", 0), ("warning", 1), ("info", 1)])
+def test_fail_on_sets_the_level_that_fails(
+    run: Run, drafts: Path, fail_on: str, expected: int
+) -> None:
     assert run("check", "near.txt", "--fail-on", fail_on)[0] == expected
 
 
-def test_a_missing_file_is_one_line_and_the_others_are_still_checked(run: Run, drafts: Path) -> None:
+def test_a_missing_file_is_one_line_and_the_others_are_still_checked(
+    run: Run, drafts: Path
+) -> None:
     code, out, err = run("check", "missing.txt", "wrong.txt")
     assert code == 2
     assert err.splitlines() == ["missing.txt: no such file or folder"]
@@ -107,11 +114,24 @@ def test_a_pattern_matching_nothing_is_bad_input(run: Run, drafts: Path) -> None
 
 
 def test_folders_are_searched_for_report_files_only(drafts: Path) -> None:
-    for rel in ("sub/a.html", "sub/b.HTM", "sub/c.docx", "sub/d.pdf", "sub/e.md", ".hidden/f.txt", "sub/.g.txt"):
+    for rel in (
+        "sub/a.html",
+        "sub/b.HTM",
+        "sub/c.docx",
+        "sub/d.pdf",
+        "sub/e.md",
+        ".hidden/f.txt",
+        "sub/.g.txt",
+    ):
         (drafts / rel).parent.mkdir(exist_ok=True)
         (drafts / rel).write_text("x", encoding="utf-8")
     files, bad = expand(["sub", "."])
-    assert [Path(f).as_posix() for f in files[:4]] == ["sub/a.html", "sub/b.HTM", "sub/c.docx", "sub/d.pdf"]
+    assert [Path(f).as_posix() for f in files[:4]] == [
+        "sub/a.html",
+        "sub/b.HTM",
+        "sub/c.docx",
+        "sub/d.pdf",
+    ]
     assert {Path(f).name for f in files[4:]} == {"clean.txt", "near.txt", "wrong.txt"}
     assert bad == []
 
@@ -170,12 +190,24 @@ def test_json_follows_the_contract(run: Run, drafts: Path) -> None:
     assert [f["path"] for f in data["files"]] == ["wrong.txt", "clean.txt"]
     assert data["errors"] == [{"path": "missing.txt", "error": "no such file or folder"}]
     (finding,) = data["files"][0]["findings"]
-    assert {k: finding[k] for k in ("code", "severity", "line", "column", "stated", "computed")} == {
-        "code": "C101", "severity": "error", "line": 2, "column": 5, "stated": "12", "computed": "10"
+    assert {
+        k: finding[k] for k in ("code", "severity", "line", "column", "stated", "computed")
+    } == {
+        "code": "C101",
+        "severity": "error",
+        "line": 2,
+        "column": 5,
+        "stated": "12",
+        "computed": "10",
     }
     assert data["files"][0]["claims"][0]["verdict"] == "inconsistent"
     assert data["summary"] == {
-        "files": 2, "findings": 1, "error": 1, "warning": 0, "info": 0, "by_code": {"C101": 1}
+        "files": 2,
+        "findings": 1,
+        "error": 1,
+        "warning": 0,
+        "info": 0,
+        "by_code": {"C101": 1},
     }
 
 
@@ -190,7 +222,9 @@ def test_github_annotations(run: Run, drafts: Path) -> None:
 def test_output_writes_the_report_to_a_file(run: Run, drafts: Path) -> None:
     code, out, _ = run("check", "--format", "json", "--output", "report.json", "wrong.txt")
     assert (code, out) == (1, "")
-    assert json.loads((drafts / "report.json").read_text(encoding="utf-8"))["summary"]["findings"] == 1
+    assert (
+        json.loads((drafts / "report.json").read_text(encoding="utf-8"))["summary"]["findings"] == 1
+    )
 
 
 # --- selection, configuration, baseline -----------------------------------------------
@@ -205,17 +239,24 @@ def test_select_and_ignore_on_the_command_line(run: Run, drafts: Path) -> None:
 def test_an_unknown_code_on_the_command_line_is_one_line(run: Run, drafts: Path) -> None:
     code, _, err = run("check", "wrong.txt", "--ignore", "C000")
     assert code == 2
-    assert err == "consistency: command line: --ignore: unknown code 'C000' (see `consistency rules`)\n"
+    assert (
+        err
+        == "consistency: command line: --ignore: unknown code 'C000' (see `consistency rules`)\n"
+    )
 
 
 def test_the_configuration_is_found_from_the_cwd(run: Run, drafts: Path) -> None:
-    (drafts / "pyproject.toml").write_text('[tool.consistency]\nfail-on = "warning"\n', encoding="utf-8")
+    (drafts / "pyproject.toml").write_text(
+        '[tool.consistency]\nfail-on = "warning"\n', encoding="utf-8"
+    )
     assert run("check", "near.txt")[0] == 1
     assert run("check", "near.txt", "--fail-on", "error")[0] == 0  # the command line wins
 
 
 def test_per_file_ignores_apply_to_the_matching_files(run: Run, drafts: Path) -> None:
-    (drafts / "consistency.toml").write_text('[per-file-ignores]\n"wr*.txt" = ["C1"]\n', encoding="utf-8")
+    (drafts / "consistency.toml").write_text(
+        '[per-file-ignores]\n"wr*.txt" = ["C1"]\n', encoding="utf-8"
+    )
     assert run("check", "wrong.txt")[0] == 0
 
 
@@ -228,7 +269,12 @@ def test_a_bad_configuration_names_file_and_key(run: Run, drafts: Path) -> None:
 
 def test_baseline_round_trip_then_a_new_finding_fails(run: Run, drafts: Path) -> None:
     assert run("check", "wrong.txt", "near.txt", "--write-baseline", "baseline.json")[0] == 0
-    assert run("check", "wrong.txt", "near.txt", "--baseline", "baseline.json", "--fail-on", "warning")[0] == 0
+    assert (
+        run(
+            "check", "wrong.txt", "near.txt", "--baseline", "baseline.json", "--fail-on", "warning"
+        )[0]
+        == 0
+    )
     (drafts / "wrong.txt").write_text("前言。\n" + WRONG + "又收15=3+7。\n", encoding="utf-8")
     code, out, err = run("check", "wrong.txt", "--baseline", "baseline.json")
     assert code == 1
@@ -267,14 +313,18 @@ def test_rules_lists_every_catalogue_code(run: Run) -> None:
     assert "C101  error    sum mismatch" in out.splitlines()
 
 
-def test_explain_prints_the_rule_page_when_there_is_one(tmp_path: Path, fake_engine: object) -> None:
+def test_explain_prints_the_rule_page_when_there_is_one(
+    tmp_path: Path, fake_engine: object
+) -> None:
     (tmp_path / "C101.md").write_text("# C101 sum mismatch\n\nA real example.\n", encoding="utf-8")
     assert explain_text("C101", tmp_path) == "# C101 sum mismatch\n\nA real example.\n"
 
 
 def test_explain_falls_back_to_the_catalogue(tmp_path: Path, fake_engine: object) -> None:
     text = explain_text("C102", tmp_path)
-    assert text.startswith("C102 sum off by one (warning)") and "differs from its parts by one" in text
+    assert (
+        text.startswith("C102 sum off by one (warning)") and "differs from its parts by one" in text
+    )
 
 
 def test_explain_an_unknown_code_is_bad_usage(run: Run) -> None:
@@ -286,22 +336,22 @@ def test_explain_an_unknown_code_is_bad_usage(run: Run) -> None:
 
 
 def test_text_names_the_page_paragraph_and_cell_of_the_original() -> None:
-    from report_samples import sample_report
-
     from consistency.config import Config
     from consistency.report.text import render
+    from report_samples import sample_report
 
     marked = sample_report(marks=((0, 3, 12, "T1R2C3"),))
     out = render([marked], Config(lang="en"))
-    assert "= error · stated 120件 · computed 110 · page 3 · paragraph 12 · table cell T1R2C3" in out
+    assert (
+        "= error · stated 120件 · computed 110 · page 3 · paragraph 12 · table cell T1R2C3" in out
+    )
     assert "第3页 · 第12段 · 表格 T1R2C3" in render([marked], Config())
 
 
 def test_text_colours_only_when_asked() -> None:
-    from report_samples import sample_report
-
     from consistency.config import Config
     from consistency.report.text import render
+    from report_samples import sample_report
 
     plain = render([sample_report()], Config())
     coloured = render([sample_report()], Config(), color=True)
@@ -336,11 +386,15 @@ def real(capsys: pytest.CaptureFixture[str]) -> Run:
 
 
 def test_a_seed_report_shows_its_truncated_share(real: Run) -> None:
-    code, out, _ = real("check", str(CORPUS / "seeds" / "004_ee36a159e2e744f4.txt"), "--lang", "en")
+    seed = str(CORPUS / "seeds" / "004_ee36a159e2e744f4.txt")
+    code, out, _ = real("check", seed, "--lang", "en", "--select", "C202")
     head = next(line for line in out.splitlines() if "C202" in line and "90.95%" in line)
-    assert head.startswith(f"{CORPUS}/seeds/004_ee36a159e2e744f4.txt:9:")
-    assert code == 0  # warnings do not fail by default
-    assert real("check", str(CORPUS / "seeds" / "004_ee36a159e2e744f4.txt"), "--fail-on", "warning")[0] == 1
+    assert head.startswith(f"{seed}:9:")
+    detail = out.splitlines()[out.splitlines().index(head) + 4]
+    assert detail.startswith("  = warning · stated 90.95% · computed ")
+    assert detail.endswith(" · reading truncate")
+    assert code == 0  # a warning does not fail by default
+    assert real("check", seed, "--select", "C202", "--fail-on", "warning")[0] == 1
 
 
 def test_jobs_on_the_corpus_give_the_same_json_as_one_process(real: Run) -> None:
@@ -360,7 +414,9 @@ def test_quantities_lists_every_figure_with_its_bounds(real: Run, tmp_path: Path
     ]
 
 
-def test_stdin_in_gb18030_is_decoded_by_the_loaders(real: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stdin_in_gb18030_is_decoded_by_the_loaders(
+    real: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data = "报送633人,其中495人通过,148人不予通过。\n".encode("gb18030")
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     code, out, _ = real("check", "-", "--format", "github")
@@ -368,15 +424,22 @@ def test_stdin_in_gb18030_is_decoded_by_the_loaders(real: Run, monkeypatch: pyte
     assert "title=C101" in out and "495 + 148 = 643" in out
 
 
-def test_annotate_writes_a_word_copy_with_a_comment_on_the_discrepancy(real: Run, tmp_path: Path) -> None:
+def test_annotate_writes_a_word_copy_with_a_comment_on_the_discrepancy(
+    real: Run, tmp_path: Path
+) -> None:
     docx = pytest.importorskip("docx")
     draft = docx.Document()
     draft.add_paragraph("一、总体情况")
     draft.add_paragraph("报送633人,其中495人通过,148人不予通过。")
     draft.save(str(tmp_path / "draft.docx"))
-    code, _, err = real("check", str(tmp_path / "draft.docx"), "--annotate", str(tmp_path / "out.docx"))
+    code, _, err = real(
+        "check", str(tmp_path / "draft.docx"), "--annotate", str(tmp_path / "out.docx")
+    )
     assert code == 1 and err.endswith("out.docx: 1 comments\n")
     copy = docx.Document(str(tmp_path / "out.docx"))
-    assert [p.text for p in copy.paragraphs] == ["一、总体情况", "报送633人,其中495人通过,148人不予通过。"]
+    assert [p.text for p in copy.paragraphs] == [
+        "一、总体情况",
+        "报送633人,其中495人通过,148人不予通过。",
+    ]
     (comment,) = copy.comments
     assert "C101" in comment.text

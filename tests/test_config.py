@@ -84,7 +84,9 @@ def test_snake_case_keys_are_accepted_as_well(tmp_path: Path) -> None:
     assert load_config(path).fail_on is Severity.INFO
 
 
-def test_per_file_ignores_match_paths_relative_to_the_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_per_file_ignores_match_paths_relative_to_the_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = write(tmp_path / "consistency.toml", '[per-file-ignores]\n"old/*.txt" = ["C1"]\n')
     config = load_config(path)
     monkeypatch.chdir(tmp_path.parent)  # globs are relative to the config, not the cwd
@@ -94,7 +96,9 @@ def test_per_file_ignores_match_paths_relative_to_the_config(tmp_path: Path, mon
 
 
 def test_per_file_ignores_match_a_bare_file_name(tmp_path: Path) -> None:
-    config = load_config(write(tmp_path / "consistency.toml", '[per-file-ignores]\n"*_trad.txt" = ["C102"]\n'))
+    config = load_config(
+        write(tmp_path / "consistency.toml", '[per-file-ignores]\n"*_trad.txt" = ["C102"]\n')
+    )
     assert config.for_path("elsewhere/report_trad.txt").ignore == ("C102",)
 
 
@@ -104,15 +108,15 @@ def test_per_file_ignores_match_a_bare_file_name(tmp_path: Path) -> None:
         ('selct = ["C1"]\n', "selct"),
         ('select = ["C000"]\n', "select"),
         ('ignore = ["X1"]\n', "ignore"),
-        ('ignore = [1]\n', "ignore"),
-        ('select = 3\n', "select"),
+        ("ignore = [1]\n", "ignore"),
+        ("select = 3\n", "select"),
         ('fail-on = "fatal"\n', "fail-on"),
         ('lang = "fr"\n', "lang"),
         ('[severity]\nC101 = "loud"\n', "severity.C101"),
         ('[severity]\nC000 = "error"\n', "severity.C000"),
         ('severity = "error"\n', "severity"),
         ('[rounding]\naccepted = ["banker"]\n', "rounding.accepted"),
-        ('[rounding]\naccepted = []\n', "rounding.accepted"),
+        ("[rounding]\naccepted = []\n", "rounding.accepted"),
         ('[rounding]\ntolerated = ["half-up"]\n', "rounding"),
         ('[rounding]\nmodes = ["half-up"]\n', "rounding.modes"),
         ('[per-file-ignores]\n"*.txt" = ["C0000"]\n', "per-file-ignores.*.txt"),

@@ -23,7 +23,9 @@ NEAR = "结案11=3+7。\n"
 @pytest.fixture
 def corpus(pytester: pytest.Pytester, fake_engine: object) -> pytest.Pytester:
     """corpus/{a_clean,b_wrong,c_near}.txt, a notes file that is no report, and a test file."""
-    pytester.makefile(".txt", **{"corpus/a_clean": CLEAN, "corpus/b_wrong": WRONG, "corpus/c_near": NEAR})
+    pytester.makefile(
+        ".txt", **{"corpus/a_clean": CLEAN, "corpus/b_wrong": WRONG, "corpus/c_near": NEAR}
+    )
     pytester.makefile(".md", **{"corpus/README": "# 说明 99=1+1"})
     pytester.makepyfile(test_unit="def test_unit():\n    assert True\n")
     return pytester
@@ -39,7 +41,9 @@ def test_the_plugin_is_registered_through_the_pytest11_entry_point() -> None:
     assert "consistency.pytest_plugin" in names
 
 
-def test_each_report_file_is_an_item_and_only_those_with_errors_fail(corpus: pytest.Pytester) -> None:
+def test_each_report_file_is_an_item_and_only_those_with_errors_fail(
+    corpus: pytest.Pytester,
+) -> None:
     result = run(corpus, "--consistency", "corpus", "-v")
     result.assert_outcomes(passed=2, failed=1)
     result.stdout.fnmatch_lines(
@@ -73,7 +77,9 @@ def test_without_the_option_report_files_are_not_collected(corpus: pytest.Pytest
 def test_k_selects_reports_by_name(corpus: pytest.Pytester) -> None:
     result = run(corpus, "--consistency", "corpus", "-k", "b_wrong")
     result.assert_outcomes(failed=1, deselected=2)
-    run(corpus, "--consistency", "corpus", "-k", "not wrong").assert_outcomes(passed=2, deselected=1)
+    run(corpus, "--consistency", "corpus", "-k", "not wrong").assert_outcomes(
+        passed=2, deselected=1
+    )
 
 
 def test_ini_paths_are_checked_on_a_plain_run(corpus: pytest.Pytester) -> None:
@@ -118,7 +124,10 @@ def test_stale_baseline_entries_are_listed_at_the_end(corpus: pytest.Pytester) -
     ("files", "message"),
     [
         ({"baseline.json": "{"}, "*consistency: *baseline.json: not a baseline file*"),
-        ({"consistency.toml": "lang = 1\n"}, "*consistency: *consistency.toml: lang: 1 is not one of zh, en*"),
+        (
+            {"consistency.toml": "lang = 1\n"},
+            "*consistency: *consistency.toml: lang: 1 is not one of zh, en*",
+        ),
     ],
     ids=["a broken baseline", "a broken configuration"],
 )
@@ -155,7 +164,9 @@ def test_the_seed_corpus_is_green_with_its_baseline_until_a_figure_changes(
 ) -> None:
     for seed in sorted(SEEDS.glob("*.txt")):
         (pytester.path / "seeds").mkdir(exist_ok=True)
-        (pytester.path / "seeds" / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+        (pytester.path / "seeds" / seed.name).write_text(
+            seed.read_text(encoding="utf-8"), encoding="utf-8"
+        )
     (pytester.path / "consistency.toml").write_text('fail-on = "warning"\n', encoding="utf-8")
     assert main(["check", "seeds", "--write-baseline", "baseline.json"]) == 0
     pytester.makeini("[pytest]\nconsistency_paths = seeds\nconsistency_baseline = baseline.json\n")

@@ -101,7 +101,9 @@ class Baseline:
             try:
                 entries.append(Entry(*(_text(row[k]) for k in _KEY)))
             except (KeyError, TypeError, ValueError):
-                raise ConfigError(where, f"findings[{i}]: needs path, code, claim, stated") from None
+                raise ConfigError(
+                    where, f"findings[{i}]: needs path, code, claim, stated"
+                ) from None
         root = Path(path).resolve().parent
         return cls(tuple(sorted(entries)), str(root))
 

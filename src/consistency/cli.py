@@ -17,8 +17,10 @@ import sys
 import traceback
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import replace
 from fractions import Fraction
+from itertools import repeat
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -33,7 +35,7 @@ from .loaders import load, load_bytes
 from .quantities import scan
 from .report import FORMATTERS
 
-__all__ = ["main", "SUFFIXES"]
+__all__ = ["SUFFIXES", "main"]
 
 #: what a directory is searched for
 SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
@@ -85,7 +87,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = sub.add_parser("check", help="check reports and print the findings")
-    check.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, globs, - for stdin")
+    check.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files, folders, globs, - for stdin"
+    )
     check.add_argument("--format", choices=tuple(FORMATTERS), default="text")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report here")
     check.add_argument("--fail-on", choices=("error", "warning", "info"))
@@ -179,7 +183,9 @@ def _config(args: argparse.Namespace) -> Config:
     return replace(config, **changes)
 
 
-def _emit(args: argparse.Namespace, reports: list[Report], bad: list[tuple[str, str]], config: Config) -> None:
+def _emit(
+    args: argparse.Namespace, reports: list[Report], bad: list[tuple[str, str]], config: Config
+) -> None:
     if args.format == "json":
         from .report.json import render as render_json
 
@@ -258,17 +264,16 @@ def _run(paths: list[str], config: Config, jobs: int) -> Iterator[tuple[str, Rep
     jobs = jobs or os.cpu_count() or 1
     on_disk = [p for p in paths if p != STDIN]
     progress = _Progress(len(paths))
-    if jobs > 1 and len(on_disk) >= _POOL_THRESHOLD:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            pooled = pool.map(_check_path, on_disk, [config] * len(on_disk), chunksize=4)
-            done = dict(zip(on_disk, pooled, strict=True))  # map keeps the given order
-            for path in paths:
-                outcome = _check_stdin(config) if path == STDIN else done[path]
-                progress.step()
-                yield path, _unwrap(path, outcome)
-    else:
+    with ExitStack() as stack:
+        results: Iterator[Report | str | tuple[str, str]]
+        if jobs > 1 and len(on_disk) >= _POOL_THRESHOLD:
+            pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs))
+            # map hands results back in the order given, so the output cannot depend on jobs
+            results = pool.map(_check_path, on_disk, repeat(config), chunksize=4)
+        else:
+            results = map(_check_path, on_disk, repeat(config))
         for path in paths:
-            outcome = _check_stdin(config) if path == STDIN else _check_path(path, config)
+            outcome = _check_stdin(config) if path == STDIN else next(results)
             progress.step()
             yield path, _unwrap(path, outcome)
     progress.close()
@@ -343,7 +348,9 @@ def _quantities(args: argparse.Namespace) -> int:
             loc = document.location(q.start)
             bounds = f"[{_num(q.low)}, {_num(q.high)}]"
             approx = "~" if q.approx else ""
-            print(f"{path}:{loc.line}:{loc.column}  {q.text}  {approx}{_num(q.value)}  {bounds}  {q.unit or '-'}")
+            print(
+                f"{path}:{loc.line}:{loc.column}  {q.text}  {approx}{_num(q.value)}  {bounds}  {q.unit or '-'}"
+            )
     return 2 if bad else 0
 
 
@@ -394,4 +401,3 @@ def explain_text(code: str, docs: Path = _RULE_DOCS) -> str:
         f"{m.code} {m.name} ({m.severity.value})\n\n{m.summary}\n\n"
         f"Message: {m.zh}\n         {m.en}\n"
     )
-

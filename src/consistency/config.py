@@ -176,7 +176,9 @@ def _parse(table: Mapping[str, Any], source: str, where: str, root: str) -> Conf
     table = {str(k).replace("_", "-"): v for k, v in table.items()}
     for key in table:
         if key not in _KEYS:
-            raise ConfigError(source, f"{name(key)}: unknown key (known: {', '.join(sorted(_KEYS))})")
+            raise ConfigError(
+                source, f"{name(key)}: unknown key (known: {', '.join(sorted(_KEYS))})"
+            )
     fields: dict[str, Any] = {"source": source, "root": root}
     for key in ("select", "ignore"):
         if key in table:
@@ -240,7 +242,9 @@ def _rounding(value: object, source: str, key: str) -> RoundingPolicy:
             modes[sub] = tuple(RoundingMode(str(m)) for m in _list(raw, source, f"{key}.{sub}"))
         except ValueError:
             known = ", ".join(m.value for m in RoundingMode)
-            raise ConfigError(source, f"{key}.{sub}: {raw!r} names an unknown mode ({known})") from None
+            raise ConfigError(
+                source, f"{key}.{sub}: {raw!r} names an unknown mode ({known})"
+            ) from None
     if not modes["accepted"]:
         raise ConfigError(source, f"{key}.accepted: at least one rounding mode must be accepted")
     both = set(modes["accepted"]) & set(modes["tolerated"])

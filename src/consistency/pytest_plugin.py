@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     from .config import Config
     from .findings import Report
 
-__all__ = ["ReportFile", "ReportItem", "FindingsFailed"]
+__all__ = ["FindingsFailed", "ReportFile", "ReportItem"]
 
 ITEM_NAME = "consistency"
 

@@ -39,9 +39,7 @@ def summary(reports: Sequence[Report]) -> dict[str, Any]:
     return counts
 
 
-def envelope(
-    reports: Sequence[Report], errors: Sequence[tuple[str, str]] = ()
-) -> dict[str, Any]:
+def envelope(reports: Sequence[Report], errors: Sequence[tuple[str, str]] = ()) -> dict[str, Any]:
     """The whole JSON document as a dict; ``errors`` are ``(path, problem)`` pairs."""
     return {
         "version": SCHEMA_VERSION,

@@ -66,7 +66,9 @@ def _painter(color: bool) -> Paint:
 
 def _finding(report: Report, f: Finding, config: Config, paint: Paint) -> str:
     path = report.path or "<stdin>"
-    head = f"{paint('path', f'{path}:{f.line}:{f.column}:')} {paint(f.severity, f.code)} {f.message}"
+    head = (
+        f"{paint('path', f'{path}:{f.line}:{f.column}:')} {paint(f.severity, f.code)} {f.message}"
+    )
     lines = [head]
     snippet = _snippet(report, f)
     gutter = max(len(str(n)) for n, _, _ in snippet) if snippet else 1
@@ -166,10 +168,8 @@ def _summary(reports: Sequence[Report], paint: Paint) -> str:
     by_severity = Counter(f.severity for f in findings)
     counts = ", ".join(_counted(by_severity[s], s.value) for s in Severity)
     with_findings = sum(1 for r in reports if r.findings)
-    lines = [
-        f"Found {_counted(len(findings), 'finding')} "
-        f"in {with_findings} of {files} {noun} ({counts})."
-    ]
+    summary = f"Found {_counted(len(findings), 'finding')} in {with_findings} of {files} {noun}"
+    lines = [f"{summary} ({counts})."]
     names: dict[str, tuple[str, Severity]] = {}
     for f in findings:
         names.setdefault(f.code, (f.name, f.severity))
