@@ -79,11 +79,11 @@ def test_a_change_larger_than_its_level_is_undecidable_not_an_error() -> None:
 
 def test_printed_figures_decide_before_rounded_ones() -> None:
     text = "平均办理环节由3.7个压缩至3.2个,压缩率13.51%"
-    a = changes.Input(figure(text, "3.7个", Fraction(37, 10), "个", decimals=1, resolution=Fraction(1, 10)))
-    b = changes.Input(figure(text, "3.2个", Fraction(32, 10), "个", decimals=1, resolution=Fraction(1, 10)))
+    a = _match.RoundedInput(figure(text, "3.7个", Fraction(37, 10), "个", decimals=1, resolution=Fraction(1, 10)))
+    b = _match.RoundedInput(figure(text, "3.2个", Fraction(32, 10), "个", decimals=1, resolution=Fraction(1, 10)))
     stated = figure(text, "13.51%", Fraction(1351, 10000), "%", decimals=2, resolution=Fraction(1, 10000))
     outcome = changes.decide(stated, (a, b), lambda x, y: (y / x - 1) * -1, POLICY,
-                             ("C301", "C302", "C303"), True)
+                             ("C301", "C302", "C303", "C309"), True)
     assert outcome.verdict is Verdict.CONSISTENT and outcome.computed is not None
     assert outcome.computed.is_exact
 
@@ -91,10 +91,10 @@ def test_printed_figures_decide_before_rounded_ones() -> None:
 def test_an_average_widens_a_whole_count_but_a_plain_count_stays_exact() -> None:
     text = "平均办理环节由5个压缩至4个,压缩率21%"
     five = figure(text, "5个", 5, "个")
-    assert changes.Input(five, averaged=True).allowed(_match.RoundingMode.HALF_UP) == Interval(
+    assert _match.RoundedInput(five, averaged=True).allowed(_match.RoundingMode.HALF_UP) == Interval(
         Fraction(9, 2), Fraction(11, 2)
     )
-    assert changes.Input(five).allowed(_match.RoundingMode.HALF_UP) == Interval.exact(5)
+    assert _match.RoundedInput(five).allowed(_match.RoundingMode.HALF_UP) == Interval.exact(5)
 
 
 def test_the_average_cue_reaches_the_figures_of_its_clause() -> None:

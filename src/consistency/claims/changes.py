@@ -43,16 +43,16 @@ from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
 from ._match import (
     Context,
+    RoundedInput,
     Sentence,
-    figure_interval,
+    decide_printed_first,
     fmt_interval,
     is_whole_count,
-    judge,
     load_cues,
     stated_allows,
 )
 
-__all__ = ["KIND", "extract", "check", "Input", "decide"]
+__all__ = ["KIND", "extract", "check", "decide"]
 
 KIND = "change"
 
@@ -308,29 +308,6 @@ def _averaged(ctx: Context, q: Quantity) -> bool:
 # ---------------------------------------------------------------- checking
 
 
-@dataclass(frozen=True, slots=True)
-class Input:
-    """A figure a claim computes from, with whether it is an average (so rounded)."""
-
-    q: Quantity
-    averaged: bool = False
-
-    @property
-    def printed(self) -> Fraction | None:
-        """The value as printed, or None when only a range is stated (余, 约, 以上)."""
-        q = self.q
-        if q.approx or q.low is None or q.high is None or q.low != q.high:
-            return None
-        return q.value
-
-    def allowed(self, mode: RoundingMode) -> Interval | None:
-        """Every true value this figure may stand for, rounded under ``mode``."""
-        q = self.q
-        if self.averaged and is_whole_count(q):
-            return rounding_preimage(q.value, q.resolution, mode)
-        return figure_interval(q, mode)
-
-
 def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
     """Check one change claim: printed figures first, then rounded inputs, then truncation."""
     relation = claim.details["relation_kind"]
@@ -338,24 +315,24 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
     if relation == "whole-base":
         return _whole_base(int(claim.parts[0].value), claim.stated, sign, policy)
     flags = claim.details["averaged"].split(",")
-    a, b = (Input(q, f == "1") for q, f in zip(claim.parts, flags, strict=True))
+    a, b = (RoundedInput(q, f == "1") for q, f in zip(claim.parts, flags, strict=True))
     if relation == "level-rate":
         def f(x: Interval, y: Interval) -> Interval:
             return _level_rate(x, y, sign)
-        codes, percent = ("C301", "C302", "C303"), True
+        codes, percent = ("C301", "C302", "C303", "C309"), True
     elif relation == "amount":
         def f(x: Interval, y: Interval) -> Interval:
             return (y - x) * sign
-        codes, percent = ("C304", "C302", "C303"), False
+        codes, percent = ("C304", "C302", "C303", "C309"), False
     elif relation == "points":
         scale = Fraction(100) if b.q.is_percent else Fraction(1)
         def f(x: Interval, y: Interval) -> Interval:
             return (y - x) * scale * sign
-        codes, percent = ("C305", "C302", "C303"), False
+        codes, percent = ("C305", "C302", "C303", "C309"), False
     else:
         def f(x: Interval, y: Interval) -> Interval:
             return (y / x - 1) * sign
-        codes, percent = ("C301", "C302", "C303"), True
+        codes, percent = ("C301", "C302", "C303", "C309"), True
     outcome = decide(claim.stated, (a, b), f, policy, codes, percent)
     if outcome.verdict is not Verdict.INCONSISTENT:
         return outcome
@@ -431,47 +408,12 @@ def _level_rate(level: Interval, delta: Interval, sign: int) -> Interval:
 
 def decide(
     stated: Quantity,
-    inputs: tuple[Input, ...],
+    inputs: tuple[RoundedInput, ...],
     f: Callable[..., Interval],
     policy: RoundingPolicy,
-    codes: tuple[str, str, str],
+    codes: tuple[str, str, str, str],
     percent: bool,
 ) -> Outcome:
-    """Judge ``stated`` against ``f(*inputs)``: as printed, then with rounded inputs, then
-    under the tolerated modes. ``codes`` are (error, rounded-inputs note, truncation warning)."""
-    error, note, warning = codes
-    accepted_only = RoundingPolicy(policy.accepted, ())
-    exact: Interval | None = None
-    try:
-        printed = [i.printed for i in inputs]
-        if all(v is not None for v in printed):
-            exact = f(*(Interval.exact(v) for v in printed))  # type: ignore[arg-type]
-            j = judge(lambda _m: exact, stated, accepted_only)
-            if j.verdict is Verdict.CONSISTENT:
-                return Outcome(Verdict.CONSISTENT, None, exact, j.mode, _show(exact, percent))
-        else:
-            exact = None
-        j = judge(lambda m: _apply(f, inputs, m), stated, policy)
-    except ArithmeticError:  # a zero base, or a change larger than its level
-        return Outcome(Verdict.UNDECIDABLE, "C309", exact, params={"value": ""})
-    if j.verdict is Verdict.UNDECIDABLE:
-        return Outcome(Verdict.UNDECIDABLE, "C309", exact, params={"value": ""})
-    shown = exact if exact is not None and j.verdict is Verdict.INCONSISTENT else j.computed
-    params = _show(shown, percent)
-    params["printed"] = _show(exact, percent)["value"] if exact is not None else "—"
-    if j.verdict is Verdict.CONSISTENT:
-        return Outcome(Verdict.CONDITIONAL, note, j.computed, j.mode, params)
-    if j.verdict is Verdict.CONDITIONAL:
-        return Outcome(Verdict.CONDITIONAL, warning, j.computed, j.mode, params)
-    return Outcome(Verdict.INCONSISTENT, error, shown, None, params)
-
-
-def _apply(f: Callable[..., Interval], inputs: tuple[Input, ...], mode: RoundingMode) -> Interval | None:
-    allowed = [i.allowed(mode) for i in inputs]
-    if any(a is None for a in allowed):
-        return None
-    return f(*allowed)
-
-
-def _show(iv: Interval | None, percent: bool) -> dict[str, str]:
-    return {"value": fmt_interval(iv, percent=percent) if iv is not None else ""}
+    """The outcome of judging ``stated`` against ``f(*inputs)``: printed figures first,
+    then rounded inputs, then truncation (see :func:`._match.decide_printed_first`)."""
+    return Outcome(*decide_printed_first(stated, inputs, f, policy, codes, percent))

@@ -25,8 +25,8 @@ from ..claim import Claim
 from ..intervals import Interval
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
-from ._match import Context, Sentence, family, load_cues
-from .changes import Input, decide
+from ._match import Context, RoundedInput, Sentence, family, load_cues
+from .changes import decide
 
 __all__ = ["KIND", "extract", "check"]
 
@@ -151,9 +151,9 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
     if len(claim.parts) != 2:
         return Outcome(Verdict.UNDECIDABLE, "C704", params={"value": ""})
     per = Fraction(claim.details["per"])
-    a, b = (Input(q) for q in claim.parts)
+    a, b = (RoundedInput(q) for q in claim.parts)
 
     def f(x: Interval, y: Interval) -> Interval:
         return x / y * per
 
-    return decide(claim.stated, (a, b), f, policy, ("C701", "C702", "C703"), percent=False)
+    return decide(claim.stated, (a, b), f, policy, ("C701", "C702", "C703", "C704"), percent=False)
