@@ -328,21 +328,27 @@ def counted_lists(draw: st.DrawFn, perturb: bool = False) -> tuple[str, int]:
 @st.composite
 def completions(draw: st.DrawFn, perturb: bool = False) -> tuple[str, str]:
     """"收入完成A万元,完成年初预算T万元的P%" with P = A/T printed under a rounding mode;
-    with ``perturb`` the last printed digit of P is moved by 2 or more steps."""
-    amount = draw(st.integers(min_value=100, max_value=500_000))
-    target = draw(st.integers(min_value=100, max_value=500_000))
+    with ``perturb`` the last printed digit of P is moved by 5 or more steps."""
+    # hundredths of 万元, printed with two decimals: the inputs' own rounding stays far
+    # below one step of the printed rate
+    target = draw(st.integers(min_value=100_000, max_value=50_000_000))
+    amount = draw(st.integers(min_value=target // 3, max_value=target * 3))
     mode = draw(st.sampled_from((RoundingMode.HALF_UP, RoundingMode.HALF_EVEN)))
     decimals = 2
     share = Fraction(amount, target)
     printed = render_percent(share, decimals, mode)
     if perturb:
         step = Fraction(1, 10**decimals)
-        shift = draw(st.sampled_from((-1, 1))) * draw(st.integers(min_value=2, max_value=40))
+        shift = draw(st.sampled_from((-1, 1))) * draw(st.integers(min_value=5, max_value=40))
         moved = round_to(share * 100, step, mode) + shift * step
         if moved <= 0:
             moved = round_to(share * 100, step, mode) + 5 * step
         printed = render_percent(moved / 100, decimals, RoundingMode.HALF_UP)
-    return f"基金收入总额{amount}万元,完成年初预算{target}万元的{printed}。", printed
+    return (
+        f"基金收入总额{amount // 100}.{amount % 100:02d}万元,"
+        f"完成年初预算{target // 100}.{target % 100:02d}万元的{printed}。",
+        printed,
+    )
 
 
 @st.composite

@@ -17,13 +17,13 @@ from ..document import Table
 from ..quantities import Quantity
 from ..verdicts import RoundingPolicy
 from . import changes, granularity, ratios, shares, tables, totals
-from . import enumerations
+from . import completion, enumerations, restatements
 from ._match import Context
 
 __all__ = ["CLAIM_KINDS", "find_claims"]
 
 CLAIM_KINDS: tuple[ModuleType, ...] = (
-    totals, shares, granularity, changes, ratios, tables, enumerations,
+    totals, shares, granularity, changes, ratios, tables, completion, enumerations, restatements,
 )
 
 

@@ -1,0 +1,300 @@
+"""Completion of a target, and comparisons with a threshold.
+
+Completion (cue words in ``data/cues/completion.toml``, table ``[completion]``):
+
+* amount, target and rate all stated: ``基金收入72,716万元,完成年初预算31,700万元的
+  229.39%`` → 72716 / 31700 must round to 229.39%;
+* the target given as a difference: ``支出总计1741.75万元…完成年初预算100%,决算数大于
+  预算数55.93万元`` → 1741.75 / (1741.75 − 55.93) = 103.32%, not 100%;
+* two rates of one sentence, each with its amount (``完成总时长7068.88小时,完成度182.09%,
+  …7545.34小时,完成度194.37%``): the targets they imply are compared; when they differ
+  the two may simply have different targets, so that is undecidable, never an error;
+* ``超额完成…任务的124%``: only the direction can be checked, above 100%.
+
+Comparison (table ``[comparison]``): ``参考率为84.1%,超过自治区要求的参考率达到80%的
+标准``: the stated relation (>, <, ≥, ≤) between the figure just before the word and a
+threshold after it must hold for some true values the two printed figures allow.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from fractions import Fraction
+
+import regex
+
+from ..claim import Claim
+from ..intervals import IndeterminateDivision, Interval, RoundingMode
+from ..numerals import fold
+from ..quantities import Quantity
+from ..verdicts import Outcome, RoundingPolicy, Verdict
+from ._match import Context, Sentence, family, figure_interval, fmt_interval, judge, load_cues
+
+__all__ = ["KIND", "extract", "check"]
+
+KIND = "completion"
+
+_ONE = Fraction(1)
+
+
+@functools.cache
+def _cues() -> dict[str, dict[str, tuple[str, ...]]]:
+    return load_cues("completion")
+
+
+def extract(ctx: Context) -> Iterator[Claim]:
+    """Every completion and comparison claim of the text, unchecked."""
+    view = fold(ctx.text)
+    for sentence in ctx.sentences:
+        qs = sentence.quantities
+        if not qs:
+            continue
+        yield from _with_target(view, sentence, qs)
+        yield from _shared_target(view, qs)
+        yield from _over(view, sentence, qs)
+        yield from _comparisons(view, sentence, qs)
+
+
+def _claim(form: str, stated: Quantity, parts: tuple[Quantity, ...], relation: str,
+           start: int | None = None, **details: str) -> Claim:
+    figures = (stated, *parts)
+    return Claim(
+        kind=KIND,
+        start=min(q.start for q in figures) if start is None else start,
+        end=max(q.end for q in figures),
+        stated=stated,
+        parts=parts,
+        relation=relation,
+        details={"form": form, **details},
+    )
+
+
+def _same_unit(a: Quantity, b: Quantity) -> bool:
+    return a.unit is not None and a.unit == b.unit
+
+
+def _amount_before(qs: tuple[Quantity, ...], like: Quantity, before: int) -> Quantity | None:
+    """The first figure of the sentence in the unit of ``like`` that ends before ``before``:
+    the subject's amount ("支出总计1741.75万元"), ahead of changes written after it."""
+    return next((q for q in qs if q.end <= before and q is not like and _same_unit(q, like)), None)
+
+
+# -- amount, target and rate: "…72,716万元,完成年初预算31,700万元的229.39%"
+
+
+def _with_target(view: str, sentence: Sentence, qs: tuple[Quantity, ...]) -> Iterator[Claim]:
+    cues = _cues()["completion"]
+    for i, rate in enumerate(qs):
+        if not rate.is_percent:
+            continue
+        before = view[max(sentence.start, rate.start - 24) : rate.start]
+        verb = _last_verb(before, cues["verbs"])
+        if verb is None:
+            continue
+        verb_at = rate.start - len(before) + verb
+        target = qs[i - 1] if i > 0 else None
+        if target is not None and target.start > verb_at and not target.is_percent:
+            if view[target.end : rate.start] not in cues["of"]:
+                continue
+            if not any(t in view[verb_at : target.start] for t in cues["targets"]):
+                continue
+            amount = _amount_before(qs, target, verb_at)
+            if amount is not None:
+                yield _claim("target", rate, (amount, target), f"{amount.text} / {target.text} = {rate.text}")
+            continue
+        # "完成年初预算100%,决算数大于预算数55.93万元": the target is the amount less the excess
+        if not any(_unglossed(view[verb_at : rate.start]).endswith(t) for t in cues["targets"]):
+            continue
+        found = _excess(view, sentence, qs, rate)
+        if found is None:
+            continue
+        sign, diff = found
+        amount = _amount_before(qs, diff, verb_at)
+        if amount is not None:
+            op = "−" if sign > 0 else "+"
+            yield _claim("excess", rate, (amount, diff),
+                         f"{amount.text} / ({amount.text} {op} {diff.text}) = {rate.text}",
+                         sign=str(sign))
+
+
+_GLOSS = regex.compile(r"\([a-zA-Z\u00e0-\u01dc]+\)")
+
+
+def _unglossed(text: str) -> str:
+    """``text`` without pinyin glosses that mirror sites insert ("预(yù)算")."""
+    return _GLOSS.sub("", text)
+
+
+def _last_verb(text: str, verbs: tuple[str, ...]) -> int | None:
+    hits = [text.rfind(v) for v in verbs]
+    best = max(hits, default=-1)
+    return best if best >= 0 else None
+
+
+def _excess(view: str, sentence: Sentence, qs: tuple[Quantity, ...], rate: Quantity
+            ) -> tuple[int, Quantity] | None:
+    cues = _cues()["completion"]
+    for q in qs:
+        if q.start <= rate.end or q.is_percent:
+            continue
+        lead = _unglossed(view[max(rate.end, q.start - 30) : q.start])
+        if any(lead.endswith(w) for w in cues["excess"]):
+            return 1, q
+        if any(lead.endswith(w) for w in cues["shortfall"]):
+            return -1, q
+    return None
+
+
+# -- two rates with their amounts: "完成总时长7068.88小时,完成度182.09%,…,完成度194.37%"
+
+
+def _shared_target(view: str, qs: tuple[Quantity, ...]) -> Iterator[Claim]:
+    names = _cues()["completion"]["rate_names"]
+    pairs: list[tuple[Quantity, Quantity, str]] = []
+    for i, rate in enumerate(qs):
+        if not rate.is_percent or i == 0:
+            continue
+        head = view[max(qs[i - 1].end, rate.start - 12) : rate.start]
+        name = next((n for n in names if head.rstrip("为达了").endswith(n)), None)
+        amount = qs[i - 1]
+        if name is None or amount.is_percent or amount.unit is None:
+            continue
+        pairs.append((amount, rate, name))
+    for (a1, r1, n1), (a2, r2, n2) in zip(pairs, pairs[1:]):
+        if n1 != n2 or not _same_unit(a1, a2) or any(c in view[r1.end : a2.start] for c in "；;"):
+            continue  # separate clauses of a list ("…65.3%;…64.32%") have separate targets
+        yield _claim("shared", r2, (a1, r1, a2),
+                     f"{a1.text} / {r1.text} ≈ {a2.text} / {r2.text}")
+
+
+# -- "超额完成…任务的124%": the direction only
+
+
+def _over(view: str, sentence: Sentence, qs: tuple[Quantity, ...]) -> Iterator[Claim]:
+    for word in _cues()["completion"]["over"]:
+        at = view.find(word, sentence.start, sentence.end)
+        if at < 0:
+            continue
+        rate = next((q for q in qs if q.start > at and q.is_percent), None)
+        if rate is None or any(ch in "，,；;。" for ch in view[at : rate.start]):
+            continue
+        head = _unglossed(view[at : rate.start])
+        if not any(head.endswith(t + "的") for t in _cues()["completion"]["targets"]):
+            continue  # "超额完成…下降4%…的目标": the figure is part of the target itself
+        yield _claim("over", rate, (), f"{rate.text} > 100%", start=at)
+
+
+# -- comparisons: "84.1%,超过…要求的…80%的标准"
+
+
+def _comparisons(view: str, sentence: Sentence, qs: tuple[Quantity, ...]) -> Iterator[Claim]:
+    cues = _cues()["comparison"]
+    relations = {r: cues[r] for r in ("at_least", "at_most", "greater", "less")}
+    for i, first in enumerate(qs[:-1]):
+        after = view[first.end : sentence.end]
+        for relation, words in relations.items():
+            word = next((w for w in words if _starts_after_gap(after, w, cues["gap"])), None)
+            if word is None:
+                continue
+            at = first.end + after.find(word) + len(word)
+            second = next((q for q in qs[i + 1 :] if q.start >= at), None)
+            if second is None or second.start - at > 20 or family(second) != family(first):
+                break
+            between = view[at : second.start]
+            tail = view[second.end : second.end + 6]
+            if any(ch in "，,；;" for ch in between) or "百分点" in tail:
+                break
+            # a threshold, not a difference: "…要求的…80%的标准", not "低于平均2%"
+            named = any(r in between for r in cues["reference"]) and "的" in between
+            if not (named or (tail.startswith("的") and any(r in tail for r in cues["reference"]))):
+                break
+            yield _claim("comparison", first, (second,), f"{first.text} {word} {second.text}",
+                         op=relation, word=word)
+            break
+
+
+def _starts_after_gap(text: str, word: str, gaps: tuple[str, ...]) -> bool:
+    if text.startswith(word):
+        return True
+    return any(text.startswith(g + word) for g in gaps)
+
+
+# ---------------------------------------------------------------- checking
+
+
+def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
+    """Judge a completion or comparison claim with exact interval arithmetic."""
+    form = claim.details["form"]
+    if form == "comparison":
+        return _check_comparison(claim)
+    if form == "over":
+        iv = figure_interval(claim.stated)
+        if iv is None or iv.high > _ONE:
+            return Outcome(Verdict.CONSISTENT, computed=iv)
+        return Outcome(Verdict.INCONSISTENT, code="C603", computed=iv)
+    if form == "shared":
+        return _check_shared(claim)
+    amount, other = claim.parts
+
+    def compute(mode: RoundingMode) -> Interval | None:
+        a, b = figure_interval(amount, mode), figure_interval(other, mode)
+        if a is None or b is None:
+            return None
+        if form == "excess":
+            b = a - b if claim.details["sign"] == "1" else a + b
+        try:
+            return a / b
+        except IndeterminateDivision:
+            return None
+
+    j = judge(compute, claim.stated, policy)
+    params = {"amount": amount.text, "target": other.text,
+              "relation_calc": claim.relation.rsplit(" = ", 1)[0],
+              "computed_pct": fmt_interval(j.computed, percent=True) if j.computed else ""}
+    params["value"] = params["computed_pct"]
+    if j.verdict is Verdict.INCONSISTENT:
+        code = "C604" if form == "excess" else "C601"
+        return Outcome(j.verdict, code=code, computed=j.computed, params=params)
+    if j.verdict is Verdict.CONDITIONAL:
+        return Outcome(j.verdict, code="C602", computed=j.computed, mode=j.mode, params=params)
+    return Outcome(j.verdict, computed=j.computed, mode=j.mode, params=params)
+
+
+def _check_shared(claim: Claim) -> Outcome:
+    a1, r1, a2 = claim.parts
+    r2 = claim.stated
+    ivs = [figure_interval(q) for q in (a1, r1, a2, r2)]
+    if any(iv is None for iv in ivs):
+        return Outcome(Verdict.UNDECIDABLE)
+    try:
+        t1 = ivs[0] / ivs[1]  # type: ignore[operator]
+        t2 = ivs[2] / ivs[3]  # type: ignore[operator]
+    except IndeterminateDivision:
+        return Outcome(Verdict.UNDECIDABLE)
+    if t1.intersects(t2):
+        return Outcome(Verdict.CONSISTENT, computed=Interval(max(t1.low, t2.low), min(t1.high, t2.high)))
+    # two different targets are possible: nothing the text says is contradicted
+    return Outcome(Verdict.UNDECIDABLE, computed=t2)
+
+
+def _check_comparison(claim: Claim) -> Outcome:
+    first, (second,) = claim.stated, claim.parts
+    a = figure_interval(first) or _point(first)
+    b = figure_interval(second) or _point(second)
+    relation = claim.details["op"]
+    holds = {
+        "greater": a.high > b.low,
+        "less": a.low < b.high,
+        "at_least": a.high >= b.low,
+        "at_most": a.low <= b.high,
+    }[relation]
+    params = {"first": first.text, "second": second.text, "word": claim.details["word"],
+              "value": f"{first.text} {claim.details['word']} {second.text}"}
+    if holds:
+        return Outcome(Verdict.CONSISTENT, computed=a, params=params)
+    return Outcome(Verdict.INCONSISTENT, code="C611", computed=a, params=params)
+
+
+def _point(q: Quantity) -> Interval:
+    return Interval.exact(q.value)

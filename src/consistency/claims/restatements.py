@@ -1,0 +1,186 @@
+"""Restated figures: one measure stated twice in a document must have one value.
+
+A figure is paired with an earlier one only when both are stated with the same subject
+words (``市本级政务服务事项共1150项`` … ``市本级1150个政务服务事项``), in the same unit, in
+sentences naming the same period, and neither subject is a change, a part or a
+comparison (cue words in ``data/cues/restatements.toml``). Figures that merely share a
+value (``“最多跑一趟”342项`` and ``入驻…APP事项达342项``) are different measures and never
+paired; figures with a short or generic subject are left alone. When in doubt, no claim.
+
+The check: some true value is allowed by both printed figures (``7.5%`` and ``7.52%``
+agree); if only truncation reconciles them, a warning.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from ..claim import Claim
+from ..intervals import Interval, RoundingMode
+from ..numerals import fold
+from ..quantities import Quantity
+from ..verdicts import Outcome, RoundingPolicy, Verdict
+from ._match import Context, Sentence, family, figure_interval, load_cues
+
+__all__ = ["KIND", "extract", "check"]
+
+KIND = "restatement"
+
+_CJK = regex.compile(r"[\p{Han}“”《》]+")
+_PERIOD = regex.compile(r"\d{4}年|\d{1,2}(?:[-—至]\d{1,2})?月|[一二三四]季度|上半年|下半年")
+
+
+@functools.cache
+def _cues() -> dict[str, dict[str, tuple[str, ...]]]:
+    return load_cues("restatements")
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """One figure with the subject it is stated under and the period of its sentence."""
+
+    quantity: Quantity
+    subjects: frozenset[str]
+    exact_subject: str | None
+    period: frozenset[str]
+    sentence: int
+    line: int
+
+
+def extract(ctx: Context) -> Iterator[Claim]:
+    """Pairs of figures stated under the same subject, unit and period."""
+    view = fold(ctx.text)
+    mentions = [m for s in ctx.sentences for m in _mentions(ctx, view, s)]
+    seen: dict[tuple[str, str, frozenset[str]], _Mention] = {}
+    for m in mentions:
+        for subject in sorted(m.subjects, key=len, reverse=True):
+            key = (subject, _family(m.quantity), m.period)
+            earlier = seen.get(key)
+            if earlier is not None and earlier.sentence != m.sentence:
+                if earlier.exact_subject == subject or m.exact_subject == subject:
+                    yield _claim(earlier, m, subject)
+                    break
+        if m.exact_subject is not None:
+            seen[(m.exact_subject, _family(m.quantity), m.period)] = m
+        for subject in m.subjects:
+            seen.setdefault((subject, _family(m.quantity), m.period), m)
+
+
+def _family(q: Quantity) -> str:
+    """件, 个 and 项 all count things: "1150项" and "1150个…事项" may be one measure."""
+    return family(q) or ""
+
+
+def _claim(earlier: _Mention, later: _Mention, subject: str) -> Claim:
+    a, b = earlier.quantity, later.quantity
+    # the claim spans both statements, so that either figure is inside it
+    return Claim(
+        kind=KIND,
+        start=a.start,
+        end=b.end,
+        stated=b,
+        parts=(a,),
+        relation=f"{subject}: {b.text} = {a.text}",
+        details={"subject": subject, "other": a.text, "other_line": str(earlier.line)},
+    )
+
+
+def _mentions(ctx: Context, view: str, sentence: Sentence) -> Iterator[_Mention]:
+    cues = _cues()
+    minimum = int(cues["label"]["min_length"][0])
+    # the period may be named anywhere in the paragraph ("12月份…。其中:受理…")
+    start = view.rfind("\n", 0, sentence.start) + 1
+    end = view.find("\n", sentence.end)
+    text = view[start : len(view) if end < 0 else end]
+    period = frozenset(_PERIOD.findall(text)) | frozenset(
+        w for w in cues["period"]["words"] if w in text
+    )
+    line = ctx.text.count("\n", 0, sentence.start) + 1
+    for clause in sentence.clauses:
+        for q in clause.quantities:
+            if not _eligible(q):
+                continue
+            label = _strip(_tail_cjk(fold(ctx.label_before(q, clause))))
+            if any(w in label for w in cues["skip"]["words"]):
+                continue
+            exact = label if len(label) >= minimum else None
+            subjects: set[str] = set()
+            if exact is not None:
+                subjects.add(exact)
+            # "市本级1150个政务服务事项": the subject is split around the figure
+            noun = _before_any(_head_cjk(fold(ctx.after(q, clause))), cues["skip"]["words"])
+            if label and noun:
+                for k in range(2, len(noun) + 1):
+                    whole = label + noun[:k]
+                    if len(whole) >= minimum:
+                        subjects.add(whole)
+            if subjects:
+                yield _Mention(q, frozenset(subjects), exact, period, sentence.index, line)
+
+
+def _eligible(q: Quantity) -> bool:
+    """Exact figures written with digits, in a unit: the ones a restatement could contradict."""
+    return (
+        q.unit is not None
+        and not q.approx
+        and q.low is not None
+        and q.high is not None
+        and any(ch.isdigit() for ch in q.text)
+    )
+
+
+def _tail_cjk(label: str) -> str:
+    """The run of Chinese characters that ends the label (the subject next to the figure)."""
+    runs = _CJK.findall(label)
+    return runs[-1] if runs and label.rstrip().endswith(runs[-1]) else ""
+
+
+def _head_cjk(after: str) -> str:
+    """The run of Chinese characters right after a figure's unit (at most 12)."""
+    m = _CJK.match(after)
+    return m.group(0)[:12] if m else ""
+
+
+def _before_any(text: str, words: tuple[str, ...]) -> str:
+    """``text`` up to the first of ``words`` in it."""
+    cut = min((i for w in words if (i := text.find(w)) >= 0), default=len(text))
+    return text[:cut]
+
+
+def _strip(label: str) -> str:
+    words = _cues()["label"]["strip"]
+    changed = True
+    while changed and label:
+        changed = False
+        for w in words:
+            if label.endswith(w) and len(label) > len(w):
+                label, changed = label[: -len(w)], True
+            if label.startswith(w) and len(label) > len(w):
+                label, changed = label[len(w) :], True
+    return label
+
+
+def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
+    """Do the two statements allow one common true value?"""
+    (earlier,) = claim.parts
+    later = claim.stated
+    params = {"other": claim.details["other"], "other_line": claim.details["other_line"],
+              "value": claim.details["other"]}
+    for modes, verdict in ((policy.accepted, Verdict.CONSISTENT), (policy.tolerated, Verdict.CONDITIONAL)):
+        for mode in modes:
+            a, b = _allowed(earlier, mode), _allowed(later, mode)
+            if a is None or b is None:
+                return Outcome(Verdict.UNDECIDABLE, params=params)
+            if a.intersects(b):
+                code = "C502" if verdict is Verdict.CONDITIONAL else None
+                return Outcome(verdict, code=code, computed=a, mode=mode, params=params)
+    return Outcome(Verdict.INCONSISTENT, code="C501", computed=_allowed(earlier, policy.accepted[0]),
+                   params=params)
+
+
+def _allowed(q: Quantity, mode: RoundingMode) -> Interval | None:
+    return figure_interval(q, mode)

@@ -1,0 +1,73 @@
+"""Restated figures: the example table, the pairing rules, and properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+
+from consistency import check_text, messages
+from consistency.claims import restatements
+from consistency.verdicts import Verdict
+
+from strategies import assert_claims_match, checked_claims, claim_cases, flagged_cases, restated_figures
+
+CASES = claim_cases("claims_restatements")
+
+
+def checked(text: str) -> list[tuple[object, object]]:
+    """Every restatement claim of ``text`` with its outcome."""
+    return checked_claims(restatements, text)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_example_table(case: dict) -> None:
+    assert_claims_match(checked(case["text"]), case["claims"])
+
+
+FLAGGED = flagged_cases(CASES)
+
+
+@pytest.mark.parametrize("case", FLAGGED, ids=[c["text"][:40] for c in FLAGGED])
+def test_every_flagged_example_names_both_statements(case: dict) -> None:
+    report = check_text(case["text"])
+    mine = [f for f in report.findings if f.claim.kind == restatements.KIND]
+    assert [f.code for f in mine] == [e["code"] for e in case["claims"] if "code" in e]
+    for f in mine:
+        (earlier,) = f.claim.parts
+        assert f.claim.stated.text in f.message and earlier.text in f.message
+        assert f.severity is messages.lookup(f.code).severity
+
+
+def test_restatement_codes_are_catalogued_in_their_family() -> None:
+    assert {"C501", "C502"} <= set(messages.CATALOGUE)
+
+
+def test_the_claim_states_the_later_figure_and_spans_both() -> None:
+    text = "市本级政务服务事项共1150项。\n市本级政务服务事项共1160项。"
+    ((claim, _),) = checked(text)
+    assert claim.stated.start > text.index("\n") > claim.parts[0].start
+    assert text[claim.start : claim.end].startswith("1150项") and text[: claim.end].endswith("1160项")
+
+
+def test_figures_in_one_sentence_are_never_paired() -> None:
+    assert checked("全市政务服务事项共1150项,全市政务服务事项共1160项。") == []
+
+
+def test_approximate_figures_are_never_paired() -> None:
+    assert checked("全区法律顾问共计提供法律服务约578人次。\n全区法律顾问共计提供法律服务约600人次。") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(restated_figures())
+def test_a_figure_restated_unchanged_is_never_flagged(case: tuple[str, str]) -> None:
+    text, later = case
+    ((claim, outcome),) = checked(text)
+    assert claim.stated.text == later and outcome.verdict is Verdict.CONSISTENT
+
+
+@settings(max_examples=60, deadline=None)
+@given(restated_figures(perturb=True))
+def test_a_figure_restated_differently_is_always_flagged(case: tuple[str, str]) -> None:
+    text, _ = case
+    ((_, outcome),) = checked(text)
+    assert outcome.code == "C501"
