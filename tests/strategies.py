@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
+from hypothesis import assume
 from hypothesis import strategies as st
 
 from consistency.intervals import RoundingMode, round_to
@@ -25,6 +26,7 @@ __all__ = [
     "breakdowns",
     "figure",
     "figures_in",
+    "granular_shares",
     "render_percent",
     "shares",
     "subsets",
@@ -83,18 +85,16 @@ def figures_in(text: str) -> tuple[Quantity, ...]:
 
 def render_percent(share: Fraction, decimals: int, mode: RoundingMode) -> str:
     """``share`` (a fraction of 1) printed as a percentage with ``decimals`` places."""
-    step = Fraction(1, 10**decimals)
-    value = round_to(share * 100, step, mode)
-    whole = value.numerator // value.denominator if value >= 0 else -((-value.numerator) // value.denominator)
-    if decimals == 0:
-        return f"{whole}%"
+    value = round_to(share * 100, Fraction(1, 10**decimals), mode)
     scaled = int(value * 10**decimals)
+    if decimals == 0:
+        return f"{scaled}%"
     return f"{scaled // 10**decimals}.{scaled % 10**decimals:0{decimals}d}%"
 
 
 @dataclass(frozen=True)
 class RenderedClaim:
-    """A sentence built around a claim, and the figure a perturbation changed (if any)."""
+    """A sentence built around a claim, its figures, and how it was built."""
 
     sentence: str
     figures: tuple[int, ...]
@@ -102,33 +102,42 @@ class RenderedClaim:
 
 
 _CLASSIFIERS = ("件", "人", "项", "个")
-_LABELS = ("行政复议案卷", "行政执法案卷", "调解成功", "予以通过", "不予通过", "网上办理")
-
+_KINDS = ("甲", "乙", "丙", "丁")
 counts = st.integers(min_value=1, max_value=5000)
 
 
 @st.composite
 def breakdowns(draw: st.DrawFn, perturb: bool = False) -> RenderedClaim:
-    """``共T件,其中A件,B件…`` with T the exact sum of 2–4 parts (or one part perturbed)."""
+    """A total and 2–4 parts that the text marks as its whole breakdown, in one of three
+    shapes (a bracketed 其中 list, parts named by the total's noun, a closing 其余 part);
+    the total is the exact sum, or, with ``perturb``, one part is moved by 1–900."""
     parts = draw(st.lists(counts, min_size=2, max_size=4))
     unit = draw(st.sampled_from(_CLASSIFIERS))
     total = sum(parts)
     note = "consistent"
     if perturb:
         i = draw(st.integers(0, len(parts) - 1))
-        delta = draw(st.integers(1, 9).map(lambda d: d * 10 ** draw(st.integers(0, 2))))
-        if parts[i] - delta > 0 and draw(st.booleans()):
+        delta = draw(st.integers(1, 900))
+        if parts[i] > delta and draw(st.booleans()):
             delta = -delta
         parts[i] += delta
         note = f"part {i} moved by {delta}"
-    labels = [f"第{chr(0x7532 + k)}类" for k in range(len(parts))]
-    body = ",".join(f"{lab}{p}{unit}" for lab, p in zip(labels, parts))
-    return RenderedClaim(f"本年度共办理案件{total}{unit},其中{body}。", (total, *parts), note)
+    shape = draw(st.sampled_from(("bracket", "noun", "remainder")))
+    if shape == "bracket":
+        body = "、".join(f"{k}类{p}{unit}" for k, p in zip(_KINDS, parts))
+        sentence = f"全年共办理{total}{unit}(其中:{body})。"
+    elif shape == "noun":
+        body = ",".join(f"{k}类案件{p}{unit}" for k, p in zip(_KINDS, parts))
+        sentence = f"全年共办理案件{total}{unit},其中{body}。"
+    else:
+        body = ",".join(f"{k}类{p}{unit}" for k, p in zip(_KINDS, parts[:-1]))
+        sentence = f"全年共办理案件{total}{unit},其中{body},其余{parts[-1]}{unit}。"
+    return RenderedClaim(sentence, (total, *parts), f"{shape}: {note}")
 
 
 @st.composite
 def subsets(draw: st.DrawFn, perturb: bool = False) -> RenderedClaim:
-    """``共T个,其中X个`` with X ≤ T (or X pushed above T)."""
+    """``共有…T个,其中…X个`` with X ≤ T (or, with ``perturb``, X above T)."""
     whole = draw(st.integers(min_value=2, max_value=5000))
     part = draw(st.integers(min_value=0, max_value=whole))
     if perturb:
@@ -142,19 +151,17 @@ def subsets(draw: st.DrawFn, perturb: bool = False) -> RenderedClaim:
 
 @st.composite
 def shares(draw: st.DrawFn, perturb: bool = False) -> RenderedClaim:
-    """``共N项,"网上办"事项K项、占比R%`` with R = K/N printed under an accepted mode
-    at 0–2 decimals (or R moved by at least one step beyond every reading)."""
+    """``共N项,“网上办”事项K项、占比R%`` with R = K/N printed under an accepted mode
+    at 0–2 decimals (or, with ``perturb``, two to nine steps away from K/N, which no
+    rounding mode reaches)."""
     n = draw(st.integers(min_value=1, max_value=20000))
     k = draw(st.integers(min_value=0, max_value=n))
     decimals = draw(st.integers(min_value=0, max_value=2))
     mode = draw(st.sampled_from((RoundingMode.HALF_UP, RoundingMode.HALF_EVEN)))
     share = Fraction(k, n)
     if perturb:
-        # two steps away from the exact share cannot be reached by any rounding mode
-        step = Fraction(1, 100 * 10**decimals)
-        offset = draw(st.integers(min_value=2, max_value=9)) * step
-        moved = share + offset if share + offset <= 1 or share - offset < 0 else share - offset
-        share = moved
+        offset = draw(st.integers(min_value=2, max_value=9)) * Fraction(1, 100 * 10**decimals)
+        share = share + offset if share + offset <= 1 else share - offset
     printed = render_percent(share, decimals, mode)
     return RenderedClaim(
         f"市本级政务服务事项共{n}项,“网上办”事项{k}项、占比{printed}。",
@@ -163,7 +170,30 @@ def shares(draw: st.DrawFn, perturb: bool = False) -> RenderedClaim:
     )
 
 
-# ---------------------------------------------------------------- change and ratio claims
+@st.composite
+def granular_shares(draw: st.DrawFn, perturb: bool = False) -> RenderedClaim:
+    """``共N件,其中网上信访占比R%`` with only the base stated: R = k/N for a whole k
+    printed at two decimals (or, with ``perturb``, a two-decimal R no k/N produces)."""
+    n = draw(st.integers(min_value=3, max_value=400))
+    mode = draw(st.sampled_from((RoundingMode.HALF_UP, RoundingMode.HALF_EVEN)))
+    if perturb:
+        hundredths = draw(st.integers(min_value=1, max_value=9999))
+        share = Fraction(hundredths, 10000)
+        step = Fraction(1, 10000)
+        reachable = any(
+            round_to(Fraction(k, n), step, m) == share
+            for k in range(n + 1)
+            for m in RoundingMode
+        )
+        assume(not reachable)
+    else:
+        share = Fraction(draw(st.integers(min_value=0, max_value=n)), n)
+    printed = render_percent(share, 2, mode)
+    return RenderedClaim(
+        f"全年共办理信访事项{n}件,其中网上信访占比{printed}。",
+        (n,),
+        f"{mode.value}" + (" perturbed" if perturb else ""),
+    )
 
 
 @dataclass(frozen=True)
@@ -287,6 +317,12 @@ def checked_claims(kind: object, text: str) -> list[tuple[object, object]]:
 
     ctx = Context.build(text, tuple(scan(text)))
     return [(c, kind.check(c, RoundingPolicy())) for c in kind.extract(ctx)]  # type: ignore[attr-defined]
+
+
+def checked_kinds(kinds: tuple[object, ...], text: str) -> list[tuple[object, object]]:
+    """:func:`checked_claims` over several kind modules, in text order of the stated figure."""
+    found = [pair for kind in kinds for pair in checked_claims(kind, text)]
+    return sorted(found, key=lambda pair: pair[0].stated.start)  # type: ignore[attr-defined]
 
 
 def flagged_cases(cases: list[object]) -> list[dict]:

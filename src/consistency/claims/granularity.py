@@ -26,11 +26,20 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from ..claim import Claim
-from ..intervals import Interval, RoundingMode
+from ..intervals import Interval, RoundingMode, rounding_preimage
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
 from . import shares, totals
-from ._match import Context, Sentence, fmt_number, fmt_percent, is_whole_count, stated_allows
+from ._match import (
+    SEMICOLONS,
+    Context,
+    Sentence,
+    countable,
+    fmt_number,
+    fmt_percent,
+    is_whole_count,
+    stated_allows,
+)
 
 __all__ = ["KIND", "extract", "check", "fitting_counts"]
 
@@ -63,50 +72,85 @@ def _nearest(n: int, stated: Quantity) -> str:
 def extract(ctx: Context) -> Iterator[Claim]:
     """Every share or rate of a stated whole count whose own count is not stated."""
     for pct, s, ci, cue in shares.stated_shares(ctx):
-        if shares.part_of(ctx, pct, s, ci, cue) is not None:
+        part = shares.part_of(ctx, pct, s, ci, cue)
+        if part is not None and shares.bases_for(ctx, part, s, cue):
+            continue  # the share check has both counts
+        found = _bases(ctx, pct, s, ci, cue)
+        if not found:
             continue
-        bases = _bases(ctx, pct, s, ci, cue)
-        if not bases:
-            continue
+        bases, either = found
         yield Claim(
             kind=KIND,
-            start=min([pct.start, *(b.start for b in bases if b.start >= s.start)]),
+            start=min(q.start for q in (pct, *bases)),
             end=pct.end,
             stated=pct,
             parts=tuple(bases),
             relation=f"{pct.text} = k / {fmt_number(bases[0].value)}",
-            details={"base": bases[0].text, "cue": cue[1]},
+            details={"base": bases[0].text, "cue": cue[1], "either": "yes" if either else ""},
         )
 
 
-def _bases(ctx: Context, pct: Quantity, s: Sentence, ci: int, cue: tuple[str, str]) -> list[Quantity]:
-    """Candidate whole-count bases for ``pct`` (see the module docstring).
+def _bases(
+    ctx: Context, pct: Quantity, s: Sentence, ci: int, cue: tuple[str, str]
+) -> tuple[list[Quantity], bool] | None:
+    """Candidate whole-count bases for ``pct``, and whether the count may instead be
+    the numerator (a rate after an unmarked count: "出庭应诉10件,出庭应诉率达100%").
 
-    The count just before a rate (…率) may be its base ("14739个帐号…参考率84.1%"); the
-    count just before a share (占比) is the part, never the base.
+    Only the nearest count before the percentage in its run (figures followed by a
+    share of their own skipped) is read: the whole of its 其中 frame if it is a part,
+    itself if it is marked as a total (共, 合计) or if the percentage is a rate (…率),
+    never the part of a share (占比). A sentence opening with 其中 and holding no
+    count before the percentage takes the counts of the sentence before.
     """
-    found: list[Quantity] = []
     frames = totals.wholes(ctx)
-    before = [q for c in s.clauses[: ci + 1] for q in c.quantities if q.end <= pct.start]
-    for q in before:
-        if q.start in frames:
-            found.append(frames[q.start])
-    for c in s.clauses[: ci + 1]:
-        for q in c.quantities:
-            if q.end <= pct.start and totals.total_cue_in(ctx.label_before(q, c)):
-                found.append(q)
-    if cue[0] == "rate" and ci > 0 and s.clauses[ci - 1].quantities:
-        found.append(s.clauses[ci - 1].quantities[-1])
-    if not before:
-        opening = ctx.between(s.start, pct.start)
+    near: Quantity | None = None
+    near_clause = None
+    for k in range(ci, -1, -1):
+        c = s.clauses[k]
+        for q in reversed(c.quantities):
+            if q.end <= pct.start and countable(q) and not shares.has_own_share(ctx, q, pct):
+                near, near_clause = q, c
+                break
+        if near is not None or c.opener in SEMICOLONS:
+            break
+    found: list[Quantity] = []
+    either = False
+    if near is not None and near_clause is not None:
+        if near.start in frames:
+            found.append(frames[near.start])
+        elif totals.total_cue_in(ctx.label_before(near, near_clause)):
+            found.append(near)
+        elif cue[0] == "rate":
+            found.append(near)
+            either = True
+    elif any(w in ctx.between(s.start, pct.start) for w in totals.SUBSET):
         prev = ctx.previous(s)
-        if prev is not None and any(w in opening for w in totals.SUBSET):
-            found.extend(prev.quantities[-2:])
+        if prev is not None:
+            # written in digits: a Chinese numeral there is too often no count ("唯一一個")
+            found.extend(q for q in prev.quantities[-2:] if countable(q) and _digits(q))
     out: list[Quantity] = []
     for q in found:
-        if is_whole_count(q) and q.value > 0 and all(q.value != o.value for o in out):
+        if is_whole_count(q) and q.value > 1 and all(q.value != o.value for o in out):
             out.append(q)
-    return out
+    return (out, either) if out else None
+
+
+def _digits(q: Quantity) -> bool:
+    return any(ch.isdigit() for ch in q.text)
+
+
+def _numerator_fits(k: int, stated: Quantity, mode: RoundingMode) -> bool:
+    """Is there a whole n ≥ k with k/n printed as ``stated`` under ``mode``?"""
+    if stated.value <= 0:
+        return k == 0
+    low = rounding_preimage(Fraction(stated.value), stated.resolution, mode).low
+    high = rounding_preimage(Fraction(stated.value), stated.resolution, mode).high
+    n_low = max(k, math.floor(k / high) - 1) if high > 0 else k
+    n_high = math.ceil(k / low) + 1 if low > 0 else n_low + 10**6
+    return any(
+        stated_allows(stated, Interval.exact(Fraction(k, n)), mode)
+        for n in range(max(n_low, 1), min(n_high, n_low + 10**6) + 1)
+    )
 
 
 def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
@@ -131,11 +175,18 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
         ks = fitting_counts(n, stated, mode)
         computed = Interval(Fraction(ks[0], n), Fraction(ks[-1], n))
         params = {"base": base.text, "k": str(ks[0]), "n": str(n), "nearest": _nearest(n, stated)}
+        params["value"] = f"{ks[0]}/{n} = {fmt_percent(Fraction(ks[0], n), stated.decimals + 2)}"
         code = None if verdict is Verdict.CONSISTENT else "C204"
         return Outcome(verdict, code, computed, mode, params)
     base = claim.parts[0]
     n = int(base.value)
     params = {"base": base.text, "n": str(n), "nearest": _nearest(n, stated)}
+    params["value"] = params["nearest"]
+    if claim.details.get("either"):
+        # the count may be the numerator of the rate, over a base the text leaves out
+        for verdict, modes in ((Verdict.CONSISTENT, policy.accepted), (Verdict.CONDITIONAL, policy.tolerated)):
+            if any(_numerator_fits(n, stated, m) for m in modes):
+                return Outcome(Verdict.UNDECIDABLE, None, None, None, params)
     if len(claim.parts) > 1:
         return Outcome(Verdict.UNDECIDABLE, "C903", None, None, params)
     return Outcome(Verdict.INCONSISTENT, "C203", None, None, params)

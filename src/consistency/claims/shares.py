@@ -48,7 +48,7 @@ from ._match import (
     load_cues,
 )
 
-__all__ = ["KIND", "extract", "check", "percent_cue", "stated_shares"]
+__all__ = ["KIND", "bases_for", "check", "extract", "has_own_share", "part_of", "percent_cue", "stated_shares"]
 
 KIND = "share"
 
@@ -152,8 +152,9 @@ def _run_start(ctx: Context, q: Quantity) -> int:
     return s.clauses[k].start
 
 
-def _has_own_share(ctx: Context, q: Quantity) -> bool:
-    """Is ``q`` followed, in its clause or the next, by a share of its own (占12.79%)?"""
+def has_own_share(ctx: Context, q: Quantity, besides: Quantity | None = None) -> bool:
+    """Is ``q`` followed, in its clause or the next, by a share of its own (占12.79%),
+    other than ``besides``?"""
     located = ctx.locate(q)
     if located is None:
         return False
@@ -163,7 +164,7 @@ def _has_own_share(ctx: Context, q: Quantity) -> bool:
             if p.start <= q.start:
                 continue
             if p.is_percent:
-                return percent_cue(ctx, p, c) is not None
+                return p is not besides and percent_cue(ctx, p, c) is not None
             return False
     return False
 
@@ -187,10 +188,10 @@ def bases_for(
     Besides a marked total, every figure between it and the part that is at least as
     large and has no share of its own is a candidate too (话务总数20693个 … 有效工单11171件
     … 综合办结数11163件: the base may be either); figures of the part's own classifier
-    are preferred when there are any.
+    come first.
     """
     frame = totals.wholes(ctx).get(part.start)
-    if frame is not None and not _has_own_share(ctx, frame):
+    if frame is not None and not has_own_share(ctx, frame):
         return [frame]
     fam = family(part)
     fits = [q for q in _cued_totals(ctx, (s,), part.start) if family(q) == fam and q.value >= part.value]
@@ -199,23 +200,25 @@ def bases_for(
         # is another statement (逮捕14.3万人…;不捕8.6万人,不捕率38.1%: not 8.6/14.3)
         run = _run_start(ctx, part)
         fits = [q for q in fits if q.start >= run]
+    scope: tuple[Sentence, ...] = (s,)
     if not fits and cue[0] == "share":
-        window = ctx.window(s, before=WINDOW)[:-1]
-        fits = [q for q in _cued_totals(ctx, window, part.start) if family(q) == fam and q.value >= part.value]
+        scope = ctx.window(s, before=WINDOW)
+        fits = [q for q in _cued_totals(ctx, scope[:-1], part.start) if family(q) == fam and q.value >= part.value]
     if not fits:
         return []
     first = fits[-1].start
     between = [
         q
-        for q in s.quantities
+        for sentence in scope
+        for q in sentence.quantities
         if first < q.start < part.start
         and family(q) == fam
         and q.value >= part.value
-        and not _has_own_share(ctx, q)
+        and not has_own_share(ctx, q)
     ]
     found = _distinct([*fits[-1:], *between]) if len({q.value for q in fits}) == 1 else _distinct([*fits, *between])
-    same_unit = [q for q in found if q.unit == part.unit]
-    return same_unit or found
+    # figures of the part's classifier first: the relation shows the likeliest base
+    return sorted(found, key=lambda q: q.unit != part.unit)
 
 
 def _distinct(qs: Sequence[Quantity]) -> list[Quantity]:
@@ -277,6 +280,7 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
         "expr": f"{fmt_number(part.value)} / {fmt_number(base.value)}",
         "share": fmt_interval(j.computed, percent=True) if j.computed is not None else "",
     }
+    params["value"] = params["share"]
     if j.verdict is Verdict.CONSISTENT:
         return Outcome(Verdict.CONSISTENT, None, j.computed, j.mode, params)
     if j.verdict is Verdict.CONDITIONAL:

@@ -242,7 +242,9 @@ def _collect(ctx: Context, s: Sentence, ci: int, cue_at: int) -> _Parts:
             continue  # a bracket inside the list details one part: not a part itself
         if any(w in text for w in (*SUBSET, *STOP)) or total_cue_in(_lead(ctx, clause)):
             break
-        if clause.opener in SEMICOLONS and not _starts_with_figure(ctx, clause):
+        if clause.opener in SEMICOLONS and not (
+            _starts_with_figure(ctx, clause) or _parallel_label(ctx, by_clause, clause)
+        ):
             break
         by_clause.append(tuple(q for q in clause.quantities if _countable(q)))
         used.append(clause)
@@ -250,6 +252,20 @@ def _collect(ctx: Context, s: Sentence, ci: int, cue_at: int) -> _Parts:
             closed = True
             break
     return _Parts(tuple(by_clause), bracketed and closed, tuple(used))
+
+
+def _parallel_label(
+    ctx: Context, by_clause: Sequence[tuple[Quantity, ...]], clause: Clause
+) -> bool:
+    """Does ``clause`` name its figure like the list's first part ("第一产业增加值304.0亿元;
+    第二产业增加值2155.7亿元": both end in 增加值), so the list goes on past a semicolon?"""
+    first = next((q for qs in by_clause for q in qs), None)
+    mine = next((q for q in clause.quantities if _countable(q)), None)
+    if first is None or mine is None:
+        return False
+    a = _label(ctx, first).rstrip()
+    b = ctx.label_before(mine, clause).rstrip()
+    return len(a) >= 2 and len(b) >= 2 and a[-2:] == b[-2:]
 
 
 def _opens_bracket(ctx: Context, s: Sentence, ci: int) -> bool:
@@ -355,7 +371,7 @@ def _reading(
         return "open"
     if parts.bracketed or any(w in head for w in RESPECTIVE):
         return "explicit"
-    if last_clause is not None and any(w in ctx.clause_text(last_clause) for w in REMAINDER):
+    if any(any(w in ctx.clause_text(c) for w in REMAINDER) for c in _closing(parts, last_clause)):
         return "explicit"
     if any(_complementary(a, b, labels) for a, b in PAIRS):
         return "explicit"
@@ -363,6 +379,20 @@ def _reading(
     if len(noun) == 2 and all(lab.rstrip().endswith(noun) for lab in labels):
         return "explicit"
     return "implied"
+
+
+def _closing(parts: _Parts, last: Clause | None) -> list[Clause]:
+    """The clause of the last part and up to two figure-less clauses after it, where a
+    remainder word may close the list ("138人因…等原因,年审不予通过")."""
+    if last is None or last not in parts.clauses:
+        return [last] if last is not None else []
+    i = parts.clauses.index(last)
+    tail = [last]
+    for c in parts.clauses[i + 1 : i + 3]:
+        if c.quantities:
+            break
+        tail.append(c)
+    return tail
 
 
 def _complementary(a: str, b: str, labels: Sequence[str]) -> bool:
@@ -477,7 +507,7 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
 def _check_total(claim: Claim, policy: RoundingPolicy) -> Outcome:
     j = judge(lambda mode: sum_interval(claim.parts, mode), claim.stated, policy)
     shown = fmt_interval(j.computed) if j.computed is not None else ""
-    params = {"sum": shown}
+    params = {"sum": shown, "value": shown}
     if j.verdict is Verdict.CONSISTENT:
         return Outcome(Verdict.CONSISTENT, None, j.computed, j.mode, params)
     if j.verdict is Verdict.CONDITIONAL:
@@ -495,7 +525,7 @@ def _check_total(claim: Claim, policy: RoundingPolicy) -> Outcome:
 
 def _check_subset(claim: Claim, policy: RoundingPolicy) -> Outcome:
     part, whole = claim.stated, claim.parts[0]
-    params = {"whole": whole.text}
+    params = {"whole": whole.text, "value": fmt_number(Fraction(whole.value))}
     for verdict, modes in (
         (Verdict.CONSISTENT, policy.accepted),
         (Verdict.CONDITIONAL, policy.tolerated),

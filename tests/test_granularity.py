@@ -1,0 +1,78 @@
+"""Granularity (GRIM): a percentage of a whole count must be k/n for some whole k."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+
+from consistency.claims import granularity
+from consistency.intervals import RoundingMode
+from consistency.verdicts import Verdict
+
+from strategies import RenderedClaim, checked_claims, figure, granular_shares
+
+HALF_UP, TRUNCATE = RoundingMode.HALF_UP, RoundingMode.TRUNCATE
+
+
+def pct(text: str, value: str, decimals: int) -> object:
+    return figure(text, text, Fraction(value) / 100, "%", decimals=decimals,
+                  resolution=Fraction(1, 100 * 10**decimals))
+
+
+@pytest.mark.parametrize(
+    ("n", "printed", "value", "decimals", "mode", "expected"),
+    [
+        (17, "33.33%", "33.33", 2, HALF_UP, []),
+        (17, "29.41%", "29.41", 2, HALF_UP, [5]),
+        (34, "94.11%", "94.11", 2, HALF_UP, []),
+        (34, "94.11%", "94.11", 2, TRUNCATE, [32]),
+        (3, "100%", "100", 0, HALF_UP, [3]),
+        (1150, "0%", "0", 0, HALF_UP, [0, 1, 2, 3, 4, 5]),
+    ],
+    ids=["17-a-third", "17-five", "34-rounded", "34-truncated", "3-all", "1150-none"],
+)
+def test_fitting_counts_are_exactly_the_k_that_print_as_stated(
+    n: int, printed: str, value: str, decimals: int, mode: RoundingMode, expected: list[int]
+) -> None:
+    assert granularity.fitting_counts(n, pct(printed, value, decimals), mode) == expected
+
+
+def test_the_error_suggests_the_two_nearest_shares() -> None:
+    ((claim, outcome),) = checked_claims(granularity, "全年共办理信访事项17件,其中网上信访占比33.33%。")
+    assert outcome.code == "C203"
+    assert outcome.params["nearest"] == "5/17 = 29.4118%, 6/17 = 35.2941%"
+
+
+def test_a_rate_after_an_unmarked_count_may_be_of_an_unstated_base() -> None:
+    # 10 may be the numerator: 10/11 = 90.91%; no error
+    ((claim, outcome),) = checked_claims(granularity, "出庭应诉10件,出庭应诉率为90.91%。")
+    assert outcome.verdict is Verdict.UNDECIDABLE and outcome.code is None
+
+
+def test_a_rate_after_a_marked_total_is_of_that_total() -> None:
+    ((claim, outcome),) = checked_claims(granularity, "共有10件,办结率为90.91%。")
+    assert outcome.code == "C203"
+
+
+def test_a_share_after_a_part_is_not_a_granularity_claim() -> None:
+    assert checked_claims(granularity, "零跑动事项提升至763项,占比66.35%。") == []
+
+
+def test_a_base_of_one_is_no_base() -> None:
+    assert checked_claims(granularity, "唯一一个省份。其中,儿童占总人口的17.86%。") == []
+
+
+@settings(max_examples=120, deadline=None)
+@given(granular_shares())
+def test_a_share_that_some_count_gives_is_never_flagged(claim: RenderedClaim) -> None:
+    ((c, o),) = checked_claims(granularity, claim.sentence)
+    assert o.verdict is Verdict.CONSISTENT and o.code is None, claim.sentence
+
+
+@settings(max_examples=120, deadline=None)
+@given(granular_shares(perturb=True))
+def test_a_share_no_count_gives_is_always_an_error(claim: RenderedClaim) -> None:
+    ((c, o),) = checked_claims(granularity, claim.sentence)
+    assert o.code == "C203", claim.sentence
