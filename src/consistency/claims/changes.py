@@ -64,11 +64,15 @@ _FROM, _TO = _CUES["pair"]["from"], _CUES["pair"]["to"]
 _BASE_OPEN, _BASE_CLOSE = _CUES["base"]["open"], _CUES["base"]["close"]
 _AVERAGES = _CUES["averages"]["words"]
 _PERIOD = _CUES["period"]["words"]
+_LINK = _CUES["link"]["words"]
 _SKIP = _CUES["skip"]
 
 #: pinyin glosses that mirror sites inject ("增長(zhǎng)") and spaces: ignored between words
 _NOISE = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)|\s+")
 _CLAUSE_MARK = re.compile(r"[,，;；:：、]")
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+#: digits and punctuation: what may remain between linked figures besides comparison words
+_NOT_WORDS = re.compile(r"[\d.,，;；:：、\s]")
 _POINT_UNITS = ("百分点", "个百分点")
 
 
@@ -92,6 +96,7 @@ class _Change:
     kind: str  # "rate" (% or 倍), "points" (百分点) or "amount" (in the level's unit)
     cue: str
     compared: bool = False  # an earlier period named before it: 同比, 环比, 比上年, 与上月相比
+    linked: bool = True  # nothing but comparison words since the figure before it
 
 
 @dataclass(slots=True)
@@ -121,7 +126,8 @@ def _as_change(prefix: str, q: Quantity) -> _Change | None:
     noun = _ends_with(bare, _NOUN_UP) or _ends_with(bare, _NOUN_DOWN)
     compared = any(w in prefix for w in _PERIOD)
     if noun:
-        return _Change(q, 1 if noun in _NOUN_UP else -1, kind, noun, compared)
+        head = bare[: -len(noun)]
+        return _Change(q, 1 if noun in _NOUN_UP else -1, kind, noun, compared, _linked(head))
     verb_text = prefix[:-1] if prefix.endswith("了") else prefix
     verb = _ends_with(verb_text, _UP) or _ends_with(verb_text, _DOWN)
     if verb is None:
@@ -129,7 +135,16 @@ def _as_change(prefix: str, q: Quantity) -> _Change | None:
     head = verb_text[: -len(verb)]
     if head.endswith("新") or _ends_with(head, _SKIP["period"]):
         return None  # 新增 is a level; 年均增长 is not a change over one period
-    return _Change(q, 1 if verb in _UP else -1, kind, verb, compared)
+    return _Change(q, 1 if verb in _UP else -1, kind, verb, compared, _linked(head))
+
+
+def _linked(head: str) -> bool:
+    """Are the words before a change only comparison words (``,比上年``), so that the change
+    belongs to the figure before them?"""
+    rest = _BRACKETED.sub("", head)
+    for word in _LINK:
+        rest = rest.replace(word, "")
+    return not _NOT_WORDS.sub("", rest)
 
 
 def _groups(ctx: Context, sentence: Sentence) -> Iterator[_Group]:
@@ -170,7 +185,9 @@ def _groups(ctx: Context, sentence: Sentence) -> Iterator[_Group]:
         elif ch is not None:
             if group and ch.kind == "amount" and ch.q.unit == group.level.unit:
                 group.open = True
-            if group and group.open:
+            if group and not ch.linked:
+                group.open = False  # another subject: "其中调解案件同比增长…"
+            elif group and group.open:
                 group.changes.append(ch)
                 if len(prefixes[i]) <= 10 and len(group.near) == len(group.changes) - 1:
                     group.near.append(ch)
