@@ -199,6 +199,19 @@ _RESTATEMENTS: tuple[Message, ...] = (
         "agree only if one was cut rather than rounded.",
         "A figure restated at another precision agrees only under truncation.",
     ),
+    Message(
+        "C503", "converted-figure-mismatch", E,
+        "括注的换算值{stated}与{other}不符:按{factor}换算应为{value}。",
+        "The converted figure {stated} does not match {other}: at {factor} it is {value}.",
+        "A figure restated in another unit in brackets does not match the conversion.",
+    ),
+    Message(
+        "C504", "converted-figure-truncated", W,
+        "括注的换算值{stated}只有按截尾(而非四舍五入)才与{other}相符:按{factor}换算为{value}。",
+        "The converted figure {stated} matches {other} only if the last digit was cut: at "
+        "{factor} it is {value}.",
+        "A figure restated in another unit agrees with the conversion only under truncation.",
+    ),
 )
 _COMPLETION: tuple[Message, ...] = (
     Message(

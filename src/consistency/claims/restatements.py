@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from fractions import Fraction
 
 import regex
 
@@ -24,7 +25,16 @@ from ..intervals import Interval, RoundingMode
 from ..numerals import fold
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
-from ._match import Context, Sentence, family, figure_interval, load_cues
+from ..errors import DataFileError
+from ._match import (
+    Context,
+    Sentence,
+    family,
+    figure_interval,
+    fmt_interval,
+    load_cues,
+    stated_allows,
+)
 
 __all__ = ["KIND", "extract", "check"]
 
@@ -52,7 +62,13 @@ class _Mention:
 
 
 def extract(ctx: Context) -> Iterator[Claim]:
-    """Pairs of figures stated under the same subject, unit and period."""
+    """Pairs of figures stated under the same subject, unit and period, and figures
+    restated in another unit in brackets."""
+    yield from _conversions(ctx)
+    yield from _restated(ctx)
+
+
+def _restated(ctx: Context) -> Iterator[Claim]:
     view = fold(ctx.text)
     mentions = [m for s in ctx.sentences for m in _mentions(ctx, view, s)]
     seen: dict[tuple[str, str, frozenset[str]], _Mention] = {}
@@ -70,6 +86,45 @@ def extract(ctx: Context) -> Iterator[Claim]:
             seen.setdefault((subject, _family(m.quantity), m.period), m)
 
 
+@functools.cache
+def _factors() -> dict[tuple[str, str], Fraction]:
+    """The conversion table of ``[conversions].pairs``: (from unit, to unit) → factor."""
+    out: dict[tuple[str, str], Fraction] = {}
+    for entry in _cues()["conversions"]["pairs"]:
+        parts = entry.split()
+        try:
+            if len(parts) != 3:
+                raise ValueError(entry)
+            out[(parts[0], parts[1])] = Fraction(parts[2])
+        except (ValueError, ZeroDivisionError) as exc:
+            raise DataFileError(
+                "data/cues/restatements.toml", f"expected 'from to factor', got {entry!r}",
+                key="conversions.pairs",
+            ) from exc
+    return out
+
+
+def _conversions(ctx: Context) -> Iterator[Claim]:
+    """"13659.6万吨(2731.9亿斤)": a figure and its conversion in brackets right after it."""
+    factors = _factors()
+    qs = ctx.quantities
+    for a, b in zip(qs, qs[1:]):
+        factor = factors.get((a.unit or "", b.unit or ""))
+        if factor is None or ctx.text[a.end : b.start] not in ("(", "（"):
+            continue
+        if ctx.text[b.end : b.end + 1] not in (")", "）"):
+            continue
+        yield Claim(
+            kind=KIND,
+            start=a.start,
+            end=b.end + 1,
+            stated=b,
+            parts=(a,),
+            relation=f"{b.text} = {a.text} × {factor}",
+            details={"form": "conversion", "factor": str(factor), "other": a.text},
+        )
+
+
 def _family(q: Quantity) -> str:
     """件, 个 and 项 all count things: "1150项" and "1150个…事项" may be one measure."""
     return family(q) or ""
@@ -85,7 +140,7 @@ def _claim(earlier: _Mention, later: _Mention, subject: str) -> Claim:
         stated=b,
         parts=(a,),
         relation=f"{subject}: {b.text} = {a.text}",
-        details={"subject": subject, "other": a.text, "other_line": str(earlier.line)},
+        details={"form": "restated", "subject": subject, "other": a.text, "other_line": str(earlier.line)},
     )
 
 
@@ -166,6 +221,8 @@ def _strip(label: str) -> str:
 
 def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
     """Do the two statements allow one common true value?"""
+    if claim.details["form"] == "conversion":
+        return _check_conversion(claim, policy)
     (earlier,) = claim.parts
     later = claim.stated
     params = {"other": claim.details["other"], "other_line": claim.details["other_line"],
@@ -184,3 +241,36 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
 
 def _allowed(q: Quantity, mode: RoundingMode) -> Interval | None:
     return figure_interval(q, mode)
+
+
+def _check_conversion(claim: Claim, policy: RoundingPolicy) -> Outcome:
+    """The bracketed figure against the first times the factor. The first figure is read
+    as rounded by an accepted rule; only the bracketed one may have been cut (a warning)."""
+    (source,) = claim.parts
+    factor = Fraction(claim.details["factor"])
+    computed: Interval | None = None
+    for mode in policy.accepted:
+        iv = figure_interval(source, mode)
+        if iv is None:
+            return Outcome(Verdict.UNDECIDABLE)
+        computed = iv * factor if computed is None else computed.hull(iv * factor)
+    if computed is None:
+        return Outcome(Verdict.UNDECIDABLE)
+    params = {"other": source.text,
+              "factor": f"1{source.unit} = {claim.details['factor']}{claim.stated.unit}",
+              "value": _in_terms_of(claim.stated, computed)}
+    for mode in policy.accepted:
+        if stated_allows(claim.stated, computed, mode):
+            return Outcome(Verdict.CONSISTENT, computed=computed, mode=mode, params=params)
+    for mode in policy.tolerated:
+        if stated_allows(claim.stated, computed, mode):
+            return Outcome(Verdict.CONDITIONAL, code="C504", computed=computed, mode=mode,
+                           params=params)
+    return Outcome(Verdict.INCONSISTENT, code="C503", computed=computed, params=params)
+
+
+def _in_terms_of(q: Quantity, iv: Interval) -> str:
+    """``iv`` written in the scale and unit of ``q`` ("[94.95, 94.97]亿斤"), for messages."""
+    scale = q.resolution * 10**q.decimals
+    suffix = regex.sub(r"^[\d.,]+", "", q.text)
+    return fmt_interval(Interval(iv.low / scale, iv.high / scale)) + suffix
