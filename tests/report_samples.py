@@ -16,7 +16,7 @@ from consistency.document import Document
 from consistency.intervals import Interval, RoundingMode
 from consistency.verdicts import Outcome, Severity, Verdict
 
-__all__ = ["SAMPLE_LINES", "sample_report", "figure"]
+__all__ = ["SAMPLE_LINES", "figure", "sample_report"]
 
 #: one passage per line; the last line carries markup that must come out escaped
 SAMPLE_LINES = (
@@ -57,11 +57,14 @@ def _claim(
     outcome: Outcome,
 ) -> Claim:
     start = sum(len(s) + 1 for s in SAMPLE_LINES[:line])
-    return Claim(kind, start, start + len(SAMPLE_LINES[line]), stated, parts, relation,
-                 outcome=outcome)
+    return Claim(
+        kind, start, start + len(SAMPLE_LINES[line]), stated, parts, relation, outcome=outcome
+    )
 
 
-def _finding(doc: Document, claim: Claim, code: str, severity: Severity, zh: str, en: str) -> Finding:
+def _finding(
+    doc: Document, claim: Claim, code: str, severity: Severity, zh: str, en: str
+) -> Finding:
     outcome = claim.outcome
     assert outcome is not None
     return Finding(
@@ -86,40 +89,71 @@ def sample_report(path: str | None = "样例/报告.txt", marks: tuple = ()) -> 
     doc = Document(TEXT, path, marks)
     t = TEXT
     total = _claim(
-        "total", 0, figure(t, "633件", 633),
-        (figure(t, "495件", 495), figure(t, "138件", 138)), "633 = 495 + 138",
+        "total",
+        0,
+        figure(t, "633件", 633),
+        (figure(t, "495件", 495), figure(t, "138件", 138)),
+        "633 = 495 + 138",
         Outcome(Verdict.CONSISTENT, computed=Interval.exact(633)),
     )
     share = _claim(
-        "share", 1, figure(t, "90.95%", Fraction(9095, 10000)),
-        (figure(t, "1046件", 1046), figure(t, "1150件", 1150)), "90.95% = 1046 / 1150",
-        Outcome(Verdict.CONDITIONAL, "C299", Interval.exact(Fraction(1046, 1150)),
-                RoundingMode.TRUNCATE),
+        "share",
+        1,
+        figure(t, "90.95%", Fraction(9095, 10000)),
+        (figure(t, "1046件", 1046), figure(t, "1150件", 1150)),
+        "90.95% = 1046 / 1150",
+        Outcome(
+            Verdict.CONDITIONAL, "C299", Interval.exact(Fraction(1046, 1150)), RoundingMode.TRUNCATE
+        ),
     )
     wrong = _claim(
-        "total", 2, figure(t, "120件", 120),
-        (figure(t, "70件", 70), figure(t, "40件", 40)), "120 = 70 + 40",
+        "total",
+        2,
+        figure(t, "120件", 120),
+        (figure(t, "70件", 70), figure(t, "40件", 40)),
+        "120 = 70 + 40",
         Outcome(Verdict.INCONSISTENT, "C199", Interval.exact(110)),
     )
     vague = _claim(
-        "change", 3, figure(t, "约15%", Fraction(15, 100)), (), "增长约15%：基数未写明",
+        "change",
+        3,
+        figure(t, "约15%", Fraction(15, 100)),
+        (),
+        "增长约15%：基数未写明",
         Outcome(Verdict.UNDECIDABLE, "C999"),
     )
     findings = (
-        _finding(doc, share, "C299", Severity.WARNING,
-                 "90.95%只有在截尾取舍下才等于1046/1150（90.9565…%），四舍五入应为90.96%。",
-                 "90.95% equals 1046/1150 (90.9565…%) only if truncated; rounded it is 90.96%."),
-        _finding(doc, wrong, "C199", Severity.ERROR,
-                 "分项之和为110件，与合计120件不符。",
-                 "The parts add up to 110, not the stated total of 120."),
-        _finding(doc, vague, "C999", Severity.INFO,
-                 "增长率的基数没有写明，无法核对。",
-                 "The base of this growth rate is not stated, so it cannot be checked."),
+        _finding(
+            doc,
+            share,
+            "C299",
+            Severity.WARNING,
+            "90.95%只有在截尾取舍下才等于1046/1150（90.9565…%），四舍五入应为90.96%。",
+            "90.95% equals 1046/1150 (90.9565…%) only if truncated; rounded it is 90.96%.",
+        ),
+        _finding(
+            doc,
+            wrong,
+            "C199",
+            Severity.ERROR,
+            "分项之和为110件，与合计120件不符。",
+            "The parts add up to 110, not the stated total of 120.",
+        ),
+        _finding(
+            doc,
+            vague,
+            "C999",
+            Severity.INFO,
+            "增长率的基数没有写明，无法核对。",
+            "The base of this growth rate is not stated, so it cannot be checked.",
+        ),
     )
     return Report(doc, (), (total, share, wrong, vague), findings)
 
 
-def report_on(document: Document, specs: list[tuple[str, str, tuple[str, ...], Verdict, str | None]]) -> Report:
+def report_on(
+    document: Document, specs: list[tuple[str, str, tuple[str, ...], Verdict, str | None]]
+) -> Report:
     """A report on an already loaded ``document``: one claim per spec, figures found by text.
 
     A spec is ``(after, stated, parts, verdict, code)``: the figures are looked for from
@@ -136,12 +170,19 @@ def report_on(document: Document, specs: list[tuple[str, str, tuple[str, ...], V
         figures = sorted((stated, *parts), key=lambda q: q.start)
         relation = f"{stated_text} = {' + '.join(part_texts)}"
         outcome = Outcome(verdict, code, Interval.exact(1))
-        claim = Claim("total", figures[0].start, figures[-1].end, stated, parts, relation,
-                      outcome=outcome)
+        claim = Claim(
+            "total", figures[0].start, figures[-1].end, stated, parts, relation, outcome=outcome
+        )
         claims.append(claim)
         if code:
             findings.append(
-                _finding(document, claim, code, severity.get(verdict, Severity.INFO),
-                         f"{stated_text}与分项之和不符。", f"{stated_text} is not the sum of its parts.")
+                _finding(
+                    document,
+                    claim,
+                    code,
+                    severity.get(verdict, Severity.INFO),
+                    f"{stated_text}与分项之和不符。",
+                    f"{stated_text} is not the sum of its parts.",
+                )
             )
     return Report(document, (), tuple(claims), tuple(findings))

@@ -100,7 +100,9 @@ def _seed_report() -> Report:
     ],
     ids=["sample-report-chinese", "sample-report-english", "wuhai-2020-seed-chinese"],
 )
-def test_chromium_renders_the_report_as_written(chromium, shots, tmp_path, name, make, lang) -> None:
+def test_chromium_renders_the_report_as_written(
+    chromium, shots, tmp_path, name, make, lang
+) -> None:
     report = make()
     html = render([report], Config(lang=lang))
     page = tmp_path / f"{name}.html"

@@ -94,7 +94,12 @@ def test_each_finding_gets_one_comment_and_the_count_is_returned(annotated) -> N
     assert written == len(comments) == 6
     assert {c.author for c in comments} == {AUTHOR}
     assert [c.text.split("：")[0] for c in comments] == [
-        "C199 错误", "C299 提醒", "C198 错误", "C196 错误", "C197 错误", "C999 说明",
+        "C199 错误",
+        "C299 提醒",
+        "C198 错误",
+        "C196 错误",
+        "C197 错误",
+        "C999 说明",
     ]
     assert "120件与分项之和不符。" in comments[0].text
     assert "120件 is not the sum of its parts." in comments[0].text

@@ -19,7 +19,7 @@ from consistency.quantities import Quantity
 from consistency.report import FORMATTERS
 from consistency.report.html import render
 from consistency.verdicts import Outcome, Verdict
-from report_samples import SAMPLE_LINES, TEXT, sample_report
+from report_samples import SAMPLE_LINES, sample_report
 
 VOID = {"meta", "input", "br", "hr", "img", "link"}
 CSS = {
@@ -131,9 +131,7 @@ def test_every_line_of_the_document_is_shown_unchanged() -> None:
 def test_every_checked_figure_is_marked_in_the_colour_of_its_verdict() -> None:
     report = sample_report()
     _, page = _page(report)
-    expected = [
-        (f"fig {CSS[c.verdict]}", q.text) for c in report.claims for q in c.figures
-    ]
+    expected = [(f"fig {CSS[c.verdict]}", q.text) for c in report.claims for q in c.figures]
     legend = 4  # the legend shows one sample mark per verdict
     assert page.marks[legend:] == expected
 
@@ -157,7 +155,7 @@ def test_each_finding_is_explained_beside_its_figures_in_both_languages() -> Non
         assert f'<span class="zh">{finding.message}</span>' in note
         assert f'<span class="en">{finding.message_en}</span>' in note
         assert finding.code in note
-        assert f'<a class="ref' in html and f'href="#d1-c{number}"' in html
+        assert '<a class="ref' in html and f'href="#d1-c{number}"' in html
 
 
 def test_the_summary_counts_each_verdict_and_leads_with_the_gravest_news() -> None:
@@ -212,7 +210,11 @@ def test_the_registry_renders_html_through_this_module() -> None:
 
 @pytest.mark.parametrize(
     "reports",
-    [[], [Report(Document("", None), (), ())], [Report(Document("\n\n无数字。\n", "x.txt"), (), ())]],
+    [
+        [],
+        [Report(Document("", None), (), ())],
+        [Report(Document("\n\n无数字。\n", "x.txt"), (), ())],
+    ],
     ids=["no-reports", "empty-text", "no-claims"],
 )
 def test_a_page_with_nothing_checked_says_so_rather_than_all_clear(reports) -> None:

@@ -32,7 +32,7 @@ from ..intervals import RoundingMode
 from ..loaders.docx import load_docx
 from ..verdicts import Severity
 
-__all__ = ["annotate", "AUTHOR"]
+__all__ = ["AUTHOR", "annotate"]
 
 #: the author Word shows on every comment this module writes
 AUTHOR = "consistency"

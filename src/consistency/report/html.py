@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
+from itertools import pairwise
 
 from .. import __version__
 from ..claim import Claim
@@ -37,7 +38,12 @@ _VERDICT: dict[Verdict, tuple[str, str, str, str]] = {
     Verdict.CONSISTENT: ("ok", "一致", "consistent", "✓"),
 }
 #: which colour a figure takes when claims with different verdicts share it
-_RANK = {Verdict.CONSISTENT: 0, Verdict.UNDECIDABLE: 1, Verdict.CONDITIONAL: 2, Verdict.INCONSISTENT: 3}
+_RANK = {
+    Verdict.CONSISTENT: 0,
+    Verdict.UNDECIDABLE: 1,
+    Verdict.CONDITIONAL: 2,
+    Verdict.INCONSISTENT: 3,
+}
 _BY_RANK = {rank: verdict for verdict, rank in _RANK.items()}
 
 _SEVERITY = {
@@ -199,13 +205,22 @@ def _legend() -> str:
         for (css, _, _, sym), (zh_help, en_help) in zip(
             _VERDICT.values(),
             (
-                ("不一致：按文中其他数字算出的结果与所写数字对不上。",
-                 "inconsistent: the other figures give a different result than the one written."),
-                ("有条件一致：只有按不常见的取舍方式（如直接截尾）才对得上。",
-                 "consistent only if: it agrees only under an unusual reading, such as truncation."),
-                ("无法判断：文中信息不足，或关系有多种理解，未下结论。",
-                 "undecidable: the text does not say enough, or can be read several ways."),
-                ("一致：计算结果与所写数字相符。", "consistent: the computed result matches the figure."),
+                (
+                    "不一致：按文中其他数字算出的结果与所写数字对不上。",
+                    "inconsistent: the other figures give a different result than the one written.",
+                ),
+                (
+                    "有条件一致：只有按不常见的取舍方式（如直接截尾）才对得上。",
+                    "consistent only if: it agrees only under an unusual reading, such as truncation.",
+                ),
+                (
+                    "无法判断：文中信息不足，或关系有多种理解，未下结论。",
+                    "undecidable: the text does not say enough, or can be read several ways.",
+                ),
+                (
+                    "一致：计算结果与所写数字相符。",
+                    "consistent: the computed result matches the figure.",
+                ),
             ),
             strict=True,
         )
@@ -293,15 +308,18 @@ def _line(
     cuts = sorted({start, end} | inner | changes)
     # a badge anchored at the line's first offset (a claim without figures) opens the line
     out = [_badge(k, i) for i in badges.get(start, ())]
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in pairwise(cuts):
         if rank[a] < 0:
             out.append(escape(text[a:b]))
         else:
             covering = [i for i in items if any(q.start < b and a < q.end for q in i.claim.figures)]
-            tip = "; ".join(f"{i.number}: {_VERDICT[i.verdict][1]} / {_VERDICT[i.verdict][2]}"
-                            for i in covering)
+            tip = "; ".join(
+                f"{i.number}: {_VERDICT[i.verdict][1]} / {_VERDICT[i.verdict][2]}" for i in covering
+            )
             css = _VERDICT[_BY_RANK[rank[a]]][0]
-            out.append(f'<mark class="fig v-{css}" title="{escape(tip)}">{escape(text[a:b])}</mark>')
+            out.append(
+                f'<mark class="fig v-{css}" title="{escape(tip)}">{escape(text[a:b])}</mark>'
+            )
         out.extend(_badge(k, i) for i in badges.get(b, ()))
     return "".join(out)
 
@@ -320,7 +338,7 @@ def _note(k: int, item: _Item, config: Config) -> str:
     claim = item.claim
     head = (
         f'<a class="num v-{css}" href="#d{k}-r{item.number}">{item.number}</a> '
-        f'<strong>{sym} {_t(zh, en)}</strong>'
+        f"<strong>{sym} {_t(zh, en)}</strong>"
     )
     if not item.findings and item.verdict is Verdict.CONSISTENT:
         # a plain pass needs one line; the notes that need reading stand out the more

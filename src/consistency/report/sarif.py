@@ -190,7 +190,7 @@ def _location(
 def _fingerprint(f: Finding) -> str:
     """A hash of what the claim says (not where): stable when lines move above it."""
     figures = "|".join(q.text for q in f.claim.figures)
-    key = "\x1f".join((f.code, f.claim.kind, f.claim.relation, figures))
+    key = f"{f.code}\x1f{f.claim.kind}\x1f{f.claim.relation}\x1f{figures}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
