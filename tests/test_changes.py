@@ -6,6 +6,7 @@ from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from consistency import check_text, messages
 from consistency.claims import _match, changes
@@ -134,3 +135,19 @@ def test_before_after_rate_built_consistent_is_never_flagged(s: ChangeSentence) 
 @given(pair_changes(perturb=True))
 def test_before_after_rate_moved_two_steps_is_always_an_error(s: ChangeSentence) -> None:
     assert _verdicts(s) == [Verdict.INCONSISTENT], s
+
+
+_PIECES = st.sampled_from(
+    ["共受理", "案件", "由", "从", "至", "到", "为", "同比", "增长", "下降", "增加", "减少", "压缩率",
+     "增幅", "个百分点", "倍", "%", "件", "万元", "人", ",", "。", "(", ")", "比上年", "与", "相比",
+     "分别", "各", "平均", "12", "3.5", "0", "100", "7.25", "2020年的", "性别比", "∶", ":"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_reading_never_raises_and_claims_stay_in_bounds(text: str) -> None:
+    for claim, outcome in checked(text):
+        assert 0 <= claim.start < claim.end <= len(text)
+        assert outcome.verdict in Verdict
+

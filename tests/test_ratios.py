@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from consistency import check_text, messages
 from consistency.claims import ratios
@@ -70,3 +71,19 @@ def test_sex_ratios_built_consistent_are_never_flagged(s: ChangeSentence) -> Non
 @given(sex_ratios(perturb=True))
 def test_sex_ratios_moved_two_steps_are_always_errors(s: ChangeSentence) -> None:
     assert [o.verdict for c, o in checked(s.sentence)] == [Verdict.INCONSISTENT], s
+
+
+_PIECES = st.sampled_from(
+    ["男性", "女性", "人口", "性别比", "出生", "为", "与", "之比", "比例", "约为", "(", ")", ",", "。",
+     "以女性为100", "2010年", "相比", "105.1", "4.5∶1", "105:100", "3:1", "242067人", "0人",
+     "230 349人", "行政复议", "行政诉讼", "件", "12"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_reading_never_raises_and_claims_stay_in_bounds(text: str) -> None:
+    for claim, outcome in checked(text):
+        assert 0 <= claim.start < claim.end <= len(text)
+        assert outcome.verdict in Verdict
+

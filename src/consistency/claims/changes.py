@@ -70,6 +70,7 @@ _SKIP = _CUES["skip"]
 #: pinyin glosses that mirror sites inject ("增長(zhǎng)") and spaces: ignored between words
 _NOISE = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)|\s+")
 _CLAUSE_MARK = re.compile(r"[,，;；:：、]")
+_DATED = re.compile(r"(?:(?:19|20)\d\d年(?:底|末|初|度)?|[上本今去前]年(?:底|末|初|度)?)?的?$")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 #: digits and punctuation: what may remain between linked figures besides comparison words
 _NOT_WORDS = re.compile(r"[\d.,，;；:：、\s]")
@@ -160,11 +161,12 @@ def _groups(ctx: Context, sentence: Sentence) -> Iterator[_Group]:
     for i in range(len(qs) - 1):
         a, b = qs[i], qs[i + 1]
         gap = prefixes[i + 1]
+        to_gap = _DATED.sub("", gap)  # "提高到2021年的100%": the date names the after figure
         if (
             changes[i] is None
             and not _CLAUSE_MARK.search(gap)
-            and len(gap) <= 8
-            and _ends_with(gap, _TO)
+            and len(to_gap) <= 8
+            and _ends_with(to_gap, _TO)
             and _from_word_before(prefixes[i])
         ):
             role[i], role[i + 1] = "from", "to"
