@@ -242,6 +242,13 @@ _COMPLETION: tuple[Message, ...] = (
         "A completion rate is contradicted by the amount the outturn exceeds or falls short of the target.",
     ),
     Message(
+        "C605", "completion-targets-differ", I,
+        "同句中的两个完成比例所对应的目标不同:{first}与{second}({value}),如应为同一目标,请核对。",
+        "Two completion rates of one sentence imply different targets: {first} and {second} "
+        "({value}); if they share one, check the figures.",
+        "Two completion rates that read as sharing a target imply different ones.",
+    ),
+    Message(
         "C611", "comparison-does-not-hold", E,
         "所述关系“{first}{word}{second}”不成立。",
         "The stated relation '{first} {word} {second}' does not hold.",

@@ -274,8 +274,11 @@ def _check_shared(claim: Claim) -> Outcome:
         return Outcome(Verdict.UNDECIDABLE)
     if t1.intersects(t2):
         return Outcome(Verdict.CONSISTENT, computed=Interval(max(t1.low, t2.low), min(t1.high, t2.high)))
-    # two different targets are possible: nothing the text says is contradicted
-    return Outcome(Verdict.UNDECIDABLE, computed=t2)
+    # two different targets are possible: nothing the text says is contradicted, but the
+    # author may want to know the two rates do not share one
+    params = {"first": f"{a1.text} / {r1.text}", "second": f"{a2.text} / {r2.text}",
+              "value": f"{fmt_interval(t1)} ≠ {fmt_interval(t2)}"}
+    return Outcome(Verdict.UNDECIDABLE, code="C605", computed=t2, params=params)
 
 
 def _check_comparison(claim: Claim) -> Outcome:

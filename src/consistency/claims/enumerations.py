@@ -39,7 +39,10 @@ _CLOSERS = {v: k for k, v in _PAIRS.items()}
 _CLAUSE_ENDS = frozenset(",，。；;：:！!？?\n")
 _STOPS = frozenset("。；;！!？?\n")
 _CN_DIGITS = "一二三四五六七八九十"
-_MAX_COUNT = 30
+#: a list closed by its count is short; one introduced by 分别为 or a colon may be longer
+_MAX_BEFORE = 30
+_MAX_AFTER = 99
+_GLOSS = regex.compile(r"\([a-zA-Z\u00e0-\u01dc]+\)")
 
 
 @functools.cache
@@ -96,7 +99,7 @@ def _count_quantity(text: str, m: regex.Match[str], by_start: dict[int, Quantity
     if q is not None and not (q.is_exact and q.value.denominator == 1):
         return None  # 3.5个, 200余个: not a count of listed items
     value = q.value if q is not None else _small_number(m.group("num"))
-    if value is None or not 2 <= value <= _MAX_COUNT:
+    if value is None or not 2 <= value <= _MAX_AFTER:
         return None
     if q is not None:
         return q
@@ -209,6 +212,8 @@ def _list_end(view: str, k: int, opened: str) -> int:
 
 def _before(view: str, m: regex.Match[str], count: Quantity) -> Claim | None:
     cues = _cues()
+    if count.value > _MAX_BEFORE:
+        return None
     end = m.start()
     slogan = False
     if end > 0 and view[end - 1] == "“":  # the count opens a slogan: “三大目标”
@@ -267,6 +272,8 @@ def _readings(items: list[str]) -> list[list[str]]:
     """The list as written, and the lists that start after a "的" inside a later item
     ("点线面结合的市、区、镇、村": the modifier ends at 的, the items follow)."""
     out = [items]
+    if all("的" in i for i in items):
+        return out  # parallel items ("法的思想、法的感情、法的技术"): no modifier to peel off
     for i in range(1, len(items) - 1):
         k = items[i].rfind("的")
         if 0 <= k < len(items[i]) - 1:
@@ -405,6 +412,7 @@ def _titles(body: str) -> list[str] | None:
 def _balanced(items: list[str]) -> bool:
     """Items of one clause read as a list only if the last is not much longer than the
     middle ones: "…遗址先后入选全国年度十大…" shows a sentence, not an item."""
+    items = [_GLOSS.sub("", i) for i in items]  # "社會(huì)管理" is four characters
     middle = [len(i) for i in items[1:-1]]
     limit = max(8, 2 * max(middle)) if middle else 8
     return len(items[-1]) <= limit and all(len(i) <= 16 for i in items[1:])

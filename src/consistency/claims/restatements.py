@@ -232,11 +232,21 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
             a, b = _allowed(earlier, mode), _allowed(later, mode)
             if a is None or b is None:
                 return Outcome(Verdict.UNDECIDABLE, params=params)
-            if a.intersects(b):
+            if _overlap(a, b):
                 code = "C502" if verdict is Verdict.CONDITIONAL else None
                 return Outcome(verdict, code=code, computed=a, mode=mode, params=params)
     return Outcome(Verdict.INCONSISTENT, code="C501", computed=_allowed(earlier, policy.accepted[0]),
                    params=params)
+
+
+def _overlap(a: Interval, b: Interval) -> bool:
+    """Do two readings share a true value? Rounding intervals are half-open, so two that
+    only touch ("100%" and "101%" meet at 100.5%) do not."""
+    if a.is_exact or b.is_exact:
+        return a.intersects(b) if a.is_exact and b.is_exact else (
+            (a.low < b.high and b.low <= a.low) if a.is_exact else (b.low < a.high and a.low <= b.low)
+        )
+    return a.low < b.high and b.low < a.high
 
 
 def _allowed(q: Quantity, mode: RoundingMode) -> Interval | None:
