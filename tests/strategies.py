@@ -401,3 +401,12 @@ def restated_figures(draw: st.DrawFn, perturb: bool = False) -> tuple[str, str]:
             second = value + 1
     text = f"{label}{value}{unit},较好完成各项任务。\n工作成效方面,{label}{second}{unit}。"
     return text, f"{second}{unit}"
+
+
+def assert_claims_in_bounds(found: list[tuple[object, object]], text: str) -> None:
+    """Every claim found in ``text`` spans a non-empty stretch of it and has a verdict."""
+    from consistency.verdicts import Verdict
+
+    for claim, outcome in found:
+        assert 0 <= claim.start < claim.end <= len(text)  # type: ignore[attr-defined]
+        assert outcome.verdict in Verdict  # type: ignore[attr-defined]

@@ -12,6 +12,7 @@ from consistency.verdicts import Verdict
 
 from strategies import (
     ChangeSentence,
+    assert_claims_in_bounds,
     assert_claims_match,
     checked_claims,
     claim_cases,
@@ -83,7 +84,5 @@ _PIECES = st.sampled_from(
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_reading_never_raises_and_claims_stay_in_bounds(text: str) -> None:
-    for claim, outcome in checked(text):
-        assert 0 <= claim.start < claim.end <= len(text)
-        assert outcome.verdict in Verdict
+    assert_claims_in_bounds(checked(text), text)
 
