@@ -8,7 +8,6 @@ from hypothesis import given, settings
 from consistency import check_text, messages
 from consistency.claims import completion
 from consistency.verdicts import Verdict
-
 from strategies import assert_claims_match, checked_claims, claim_cases, completions, flagged_cases
 
 CASES = claim_cases("claims_completion")
@@ -43,7 +42,7 @@ def test_completion_codes_are_catalogued_in_their_family() -> None:
 
 def test_the_059_target_is_the_outturn_less_the_excess() -> None:
     text = "支出总计1741.75万元,完成年初预算100%,决算数大于预算数55.93万元。"
-    ((claim, outcome),) = checked(text)
+    ((_, outcome),) = checked(text)
     assert outcome.computed is not None
     # 1741.75 / 1685.82 = 1.033168…, widened by the rounding of both figures
     assert outcome.computed.low < 1741.75 / 1685.82 < outcome.computed.high

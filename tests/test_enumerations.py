@@ -8,8 +8,13 @@ from hypothesis import given, settings
 from consistency import check_text, messages
 from consistency.claims import enumerations
 from consistency.verdicts import Verdict
-
-from strategies import assert_claims_match, checked_claims, claim_cases, counted_lists, flagged_cases
+from strategies import (
+    assert_claims_match,
+    checked_claims,
+    claim_cases,
+    counted_lists,
+    flagged_cases,
+)
 
 CASES = claim_cases("claims_enumerations")
 

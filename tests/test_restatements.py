@@ -8,8 +8,13 @@ from hypothesis import given, settings
 from consistency import check_text, messages
 from consistency.claims import restatements
 from consistency.verdicts import Verdict
-
-from strategies import assert_claims_match, checked_claims, claim_cases, flagged_cases, restated_figures
+from strategies import (
+    assert_claims_match,
+    checked_claims,
+    claim_cases,
+    flagged_cases,
+    restated_figures,
+)
 
 CASES = claim_cases("claims_restatements")
 

@@ -19,6 +19,7 @@ threshold after it must hold for some true values the two printed figures allow.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterator
 from fractions import Fraction
 
@@ -31,7 +32,7 @@ from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
 from ._match import Context, Sentence, family, figure_interval, fmt_interval, judge, load_cues
 
-__all__ = ["KIND", "extract", "check"]
+__all__ = ["KIND", "check", "extract"]
 
 KIND = "completion"
 
@@ -161,7 +162,7 @@ def _shared_target(view: str, qs: tuple[Quantity, ...]) -> Iterator[Claim]:
         if name is None or amount.is_percent or amount.unit is None:
             continue
         pairs.append((amount, rate, name))
-    for (a1, r1, n1), (a2, r2, n2) in zip(pairs, pairs[1:]):
+    for (a1, r1, n1), (a2, r2, n2) in itertools.pairwise(pairs):
         if n1 != n2 or not _same_unit(a1, a2) or any(c in view[r1.end : a2.start] for c in "；;"):
             continue  # separate clauses of a list ("…65.3%;…64.32%") have separate targets
         yield _claim("shared", r2, (a1, r1, a2),

@@ -14,6 +14,7 @@ agree); if only truncation reconciles them, a warning.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
@@ -21,11 +22,11 @@ from fractions import Fraction
 import regex
 
 from ..claim import Claim
+from ..errors import DataFileError
 from ..intervals import Interval, RoundingMode
 from ..numerals import fold
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
-from ..errors import DataFileError
 from ._match import (
     Context,
     Sentence,
@@ -36,7 +37,7 @@ from ._match import (
     stated_allows,
 )
 
-__all__ = ["KIND", "extract", "check"]
+__all__ = ["KIND", "check", "extract"]
 
 KIND = "restatement"
 
@@ -76,10 +77,13 @@ def _restated(ctx: Context) -> Iterator[Claim]:
         for subject in sorted(m.subjects, key=len, reverse=True):
             key = (subject, _family(m.quantity), m.period)
             earlier = seen.get(key)
-            if earlier is not None and earlier.sentence != m.sentence:
-                if earlier.exact_subject == subject or m.exact_subject == subject:
-                    yield _claim(earlier, m, subject)
-                    break
+            if (
+                earlier is not None
+                and earlier.sentence != m.sentence
+                and subject in (earlier.exact_subject, m.exact_subject)
+            ):
+                yield _claim(earlier, m, subject)
+                break
         if m.exact_subject is not None:
             seen[(m.exact_subject, _family(m.quantity), m.period)] = m
         for subject in m.subjects:
@@ -108,7 +112,7 @@ def _conversions(ctx: Context) -> Iterator[Claim]:
     """"13659.6万吨(2731.9亿斤)": a figure and its conversion in brackets right after it."""
     factors = _factors()
     qs = ctx.quantities
-    for a, b in zip(qs, qs[1:]):
+    for a, b in itertools.pairwise(qs):
         factor = factors.get((a.unit or "", b.unit or ""))
         if factor is None or ctx.text[a.end : b.start] not in ("(", "（"):
             continue

@@ -1,0 +1,190 @@
+"""Reading the items of a counted list: where a list starts, how it splits, and whether
+it is clean enough that a count no reading reproduces is the author's mistake.
+
+Helpers of :mod:`consistency.claims.enumerations`; cue words in
+``data/cues/enumerations.toml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections.abc import Iterable
+
+import regex
+
+from ._match import load_cues
+
+_PAIRS = {"(": ")", "（": "）", "“": "”", "《": "》", "「": "」", "[": "]", "【": "】", "‘": "’"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+_CLAUSE_ENDS = frozenset(",，。；;：:！!？?\n")
+_GLOSS = regex.compile(r"\([a-zA-Z\u00e0-\u01dc]+\)")
+
+
+@functools.cache
+def _cues() -> dict[str, dict[str, tuple[str, ...]]]:
+    return load_cues("enumerations")
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regular-expression alternation of ``words``, longest first."""
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _plain(items: list[str]) -> bool:
+    """Items that hold figures are a breakdown ("废止1件、失效2件"), not a list of names,
+    unless every item is a bare figure ("7万亿、8万亿、9万亿三个大台阶")."""
+    with_digits = [i for i in items if regex.search(r"\d", i)]
+    if not with_digits:
+        return True
+    return all(regex.fullmatch(r"\s*\d[\d.]*[万亿]*\w?\s*", i) for i in items)
+
+
+def _readings(items: list[str]) -> list[list[str]]:
+    """The list as written, and the lists that start after a "的" inside a later item
+    ("点线面结合的市、区、镇、村": the modifier ends at 的, the items follow)."""
+    out = [items]
+    if all("的" in i for i in items):
+        return out  # parallel items ("法的思想、法的感情、法的技术"): no modifier to peel off
+    for i in range(1, len(items) - 1):
+        k = items[i].rfind("的")
+        if 0 <= k < len(items[i]) - 1:
+            out.append([items[i][k + 1 :], *items[i + 1 :]])
+    return out
+
+
+def _match_open(view: str, close: int) -> int | None:
+    """The offset of the bracket or quote that ``view[close]`` closes, on the same line."""
+    want = _CLOSERS[view[close]]
+    depth = 0
+    for j in range(close - 1, max(-1, close - 200), -1):
+        ch = view[j]
+        if ch == "\n":
+            return None
+        if ch == view[close]:
+            depth += 1
+        elif ch == want:
+            if depth == 0:
+                return j
+            depth -= 1
+    return None
+
+
+def _clause_start(view: str, end: int) -> int:
+    """Start of the clause ending at ``end``; marks inside brackets do not end it."""
+    depth = 0
+    for j in range(end - 1, max(-1, end - 120), -1):
+        ch = view[j]
+        if ch in _CLOSERS:
+            depth += 1
+        elif ch in _PAIRS:
+            if depth == 0:
+                return j + 1  # an unmatched opener: the list lives inside it
+            depth -= 1
+        elif depth == 0 and ch in _CLAUSE_ENDS:
+            return j + 1
+    return max(0, end - 120)
+
+
+def _strip_joiners(body: str) -> tuple[str, str, bool]:
+    """Remove the words between the last item and the count (等, 的, 这…)."""
+    items = _cues()["items"]
+    closers = _cues()["open"]["closers"]
+    tail = ""
+    changed = True
+    while changed:
+        changed = False
+        for w in items["joiners"]:
+            if body.endswith(w) and len(body) > len(w):
+                body, tail = body[: -len(w)], w + tail
+                changed = True
+                break
+    return body, tail, any(c in tail for c in closers)
+
+
+def _split(body: str) -> tuple[list[list[str]], bool]:
+    """The readings of a list: split at top-level separators, and that reading again with
+    the last item cut at a conjunction ("乌鲁木齐和周口"), the cut one first.
+
+    Also returns whether the list is clean: no conjunction inside an earlier item and no
+    stray clause mark, so that a count no reading reproduces is the author's.
+    """
+    cues = _cues()["items"]
+    titles = _titles(body)
+    if titles is not None:
+        return [titles], True
+    parts: list[str] = []
+    depth, last = 0, 0
+    for j, ch in enumerate(body):
+        if ch in _PAIRS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in cues["separators"]:
+            parts.append(body[last:j])
+            last = j + 1
+    parts.append(body[last:])
+    conj = _alt(cues["conjunctions"])
+    clean = all(p.strip() for p in parts) and not any(ch in ",，" for p in parts for ch in p)
+    if len(parts) > 1 and any(_top_level_split(p, conj) for p in parts[:-1]):
+        clean = False  # a conjunction inside an earlier item: lists may be nested
+    tail = _top_level_split(parts[-1], conj)
+    if tail is None:
+        return [parts], clean
+    return [[*parts[:-1], *tail], parts], clean and all(t.strip() for t in tail)
+
+
+def _top_level_split(item: str, conj: str) -> list[str] | None:
+    """``item`` cut in two at its last top-level conjunction, or None."""
+    depth = 0
+    cut: tuple[int, int] | None = None
+    pat = regex.compile(conj)
+    words = _cues()["items"]["not_conjunctions"]
+    j = 0
+    while j < len(item):
+        ch = item[j]
+        if ch in _PAIRS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            mm = pat.match(item, j)
+            if mm and 0 < j and mm.end() < len(item) and not _in_word(item, j, words):
+                cut = (j, mm.end())
+                j = mm.end()
+                continue
+        j += 1
+    if cut is None:
+        return None
+    return [item[: cut[0]], item[cut[1] :]]
+
+
+def _in_word(text: str, j: int, words: Iterable[str]) -> bool:
+    """Is the conjunction at ``j`` part of a longer word (及时, 参与)?"""
+    return any(
+        text.startswith(w, k) for w in words for k in range(max(0, j - len(w) + 1), j + 1)
+    )
+
+
+def _titles(body: str) -> list[str] | None:
+    """The 《titles》 of a list made of titles only (``《A》《B》和《C》``), or None."""
+    found = list(regex.finditer(r"《[^《》]*》", body))
+    if len(found) < 2:
+        return None
+    glue = _alt(_cues()["items"]["conjunctions"])
+    for a, b in itertools.pairwise(found):
+        between = body[a.end() : b.start()]
+        if not regex.fullmatch(rf"(?:[、,，]|{glue})?", between):
+            return None
+    if body[found[-1].end() :].strip():
+        return None
+    return [f.group(0) for f in found]
+
+
+def _balanced(items: list[str]) -> bool:
+    """Items of one clause read as a list only if the last is not much longer than the
+    middle ones: "…遗址先后入选全国年度十大…" shows a sentence, not an item."""
+    items = [_GLOSS.sub("", i) for i in items]  # "社會(huì)管理" is four characters
+    middle = [len(i) for i in items[1:-1]]
+    limit = max(8, 2 * max(middle)) if middle else 8
+    return len(items[-1]) <= limit and all(len(i) <= 16 for i in items[1:])
