@@ -185,6 +185,8 @@ def _after(view: str, m: regex.Match[str], count: Quantity) -> Claim | None:
     items = _pick(readings, count)
     if len(items) < 2:
         return None
+    if opened and (count.value > _MAX_BEFORE or noun_end - i < 2 or min(map(len, items)) < 2):
+        return None  # "31个省(区、市)": the brackets gloss the noun, they do not list 31
     return _claim(count, m.start(), end, items, "after", examples=examples, strict=clean)
 
 
