@@ -72,6 +72,8 @@ def _nearest(n: int, stated: Quantity) -> str:
 def extract(ctx: Context) -> Iterator[Claim]:
     """Every share or rate of a stated whole count whose own count is not stated."""
     for pct, s, ci, cue in shares.stated_shares(ctx):
+        if pct.value > 1:
+            continue  # a rate above 100% has a base the count is not (完成率229.39%)
         part = shares.part_of(ctx, pct, s, ci, cue)
         if part is not None and shares.bases_for(ctx, part, s, cue):
             continue  # the share check has both counts

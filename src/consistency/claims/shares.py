@@ -93,7 +93,7 @@ def stated_shares(ctx: Context) -> Iterator[tuple[Quantity, Sentence, int, tuple
             for q in clause.quantities:
                 if not q.is_percent or q.approx or q.low is None or q.high is None:
                     continue
-                if not 0 <= q.value <= 1:
+                if q.value < 0:
                     continue
                 cue = percent_cue(ctx, q, clause)
                 if cue is not None:

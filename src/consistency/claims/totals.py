@@ -382,13 +382,13 @@ def _reading(
 
 
 def _closing(parts: _Parts, last: Clause | None) -> list[Clause]:
-    """The clause of the last part and up to two figure-less clauses after it, where a
-    remainder word may close the list ("138人因…等原因,年审不予通过")."""
+    """The clause of the last part and up to four figure-less clauses after it, where a
+    remainder word may close the list ("138人因机构改革、工作调动…等原因,年审不予通过")."""
     if last is None or last not in parts.clauses:
         return [last] if last is not None else []
     i = parts.clauses.index(last)
     tail = [last]
-    for c in parts.clauses[i + 1 : i + 3]:
+    for c in parts.clauses[i + 1 : i + 5]:
         if c.quantities:
             break
         tail.append(c)
