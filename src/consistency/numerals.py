@@ -279,9 +279,11 @@ class _Reader:
 
     def fraction(self, digits: str) -> bool:
         if self.current is None:
-            if self.section == 0 or self.inexact is not None:
+            if not (self.section or self.groups) or self.inexact is not None:
                 return False
-            self.current, self.section = self.section, Fraction(0)  # 十点五
+            # 十点五, 五万点零一: the point follows the units of what is written so far
+            self.current, self.section = self.section, Fraction(0)
+            self.current_chinese = True
         elif not self.current_chinese:
             return False
         values = [LEXICON.digits[d] for d in digits]
@@ -385,6 +387,8 @@ def parse_numeral(body: str) -> Numeral | None:
             ok = reader.large(LEXICON.large_scales[char])
         elif char in LEXICON.inexact:
             ok = reader.more()
+        elif char == " ":
+            ok = True  # 9465.40 万: a space before the scale (digit groups are read above)
         elif char == "个":
             ok = m.end() < len(body) and body[m.end()] in LEXICON.large_scales
         else:

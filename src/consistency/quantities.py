@@ -123,7 +123,7 @@ def _compile() -> tuple[regex.Pattern[str], ...]:
     scale = rf"(?!{guard})[{scales}]|个(?=[{larges}])|[{''.join(lex.inexact)}]"
     # Arabic figures take scales (3亿5000万) but never Chinese digits: 9万亿三个 is 9万亿, 三个
     body = (
-        rf"(?P<body>(?<![\d.A-Za-z]){arabic}(?:{scale}|{arabic})*+"
+        rf"(?P<body>(?<![\d.A-Za-z]){arabic}(?:[ ]?(?:{scale})|{arabic})*+"
         rf"|(?:[{digits}]|{'|'.join(leads)})(?:[{digits}]|点(?=[{digits}])|{scale})*+)"
     )
     unit = (
@@ -140,7 +140,7 @@ def _compile() -> tuple[regex.Pattern[str], ...]:
         rf"|(?<![\d/.])(?P<sa>\d{{1,3}})/(?P<sb>\d{{1,3}})(?![\d/.\-])"
         rf"|(?P<fa>(?<![\d.]){arabic}|{cn})分之(?P<fb>{arabic}|{cn})"
         rf"|{tenths}"
-        rf"|{body}{unit}?"
+        rf"|{body}(?:{unit})?"
     )
     quantity = (
         rf"(?P<pre>{_alt(lex.before)})?(?P<neg>(?<![0-9A-Za-z.])-|负)?(?:{figure})"
@@ -153,10 +153,15 @@ def _compile() -> tuple[regex.Pattern[str], ...]:
             r"‘[^‘’\n]{0,40}’|《[^《》\n]{0,120}》",
             r"[A-Za-z][A-Za-z0-9_+\-]*(?:\.\d+[A-Za-z0-9]*)?",
             r"(?<![\d.])\d+(?:\.\d+)?[A-Za-z][A-Za-z0-9]*",
-            r"[\dA-Za-z]+(?:[ ]?\+[ ]?[\dA-Za-z]+)+",
+            r"[\dA-Za-z]+(?:[ ]?[+×*][ ]?[\dA-Za-z]+)+",
+            # 一个节点一个部署, 一户一档: rules stated with 一, not counts of one
+            r"一(?P<each>[个项件人户村企事岗案])[^一\s,。、;:“”]{0,4}一(?P=each)",
+            r"一(?!一)[\u4e00-\u9fff]一(?!一)[\u4e00-\u9fff]",
             r"[〔\[【［][ ]?\d+[ ]?[〕\]】］]?[ ]?\d*[ ]?号?",
             rf"\([ ]?(?:\d{{1,4}}|[{digits}十]{{1,3}})[ ]?\)",
-            r"(?<![\d.])\d{1,2}:[ ]?\d{2}(?::\d{2})?(?![\d.])",
+            # 11:52:53 and 11: 14 are times; 1:15 after 比 is a ratio
+            r"(?<![\d.])(?:\d{1,2}:\d{2}:\d{2}|\d{2}:[ ]?\d{2}|(?<!比|比为|比例为)\d:\d{2})"
+            r"(?![\d.])",
             r"(?<![\d.])(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{4}[./]\d{1,2}[./]\d{1,2})(?![\d.])",
             r"(?<![\d.])(?!\d{1,3}/\d{1,3}(?![\d/.\-]))\d+(?:\.\d+)?%?"
             r"(?:[ ]*[-—–~/]+[ ]*\d+(?:\.\d+)?%?)+",
@@ -173,6 +178,8 @@ def _compile() -> tuple[regex.Pattern[str], ...]:
 
 
 PATTERN, BEFORE, AFTER, SESSION, LIST_MARK, LABEL = _compile()
+_RANGE = frozenset("至到~时点")
+_DIGITISH = regex.compile(rf"[0-9%{''.join(LEXICON.digits)}十百千万亿]")
 _CJK = regex.compile(r"[\u3400-\u9fff]")
 # characters around a bare figure that mark anti-scraping noise, not prose or a table
 _NOISE = frozenset("`'{}$&!^\\~@#")
@@ -197,6 +204,8 @@ def _read(m: regex.Match[str], text: str, squeezed: Squeezed) -> Quantity | None
     start, end = m.span()
     if start and BEFORE.search(folded, max(0, start - 6), start):
         return None  # 第三批, 邮编:016000, 〔2020〕
+    if start > 1 and folded[start - 1] in _RANGE and _DIGITISH.match(folded, start - 2):
+        return None  # 3至6岁, 16时30分: the far end of a range, the minutes of a time
     g = m.groupdict()
     unit: str | None
     if g["ra"] is not None:
@@ -214,6 +223,8 @@ def _read(m: regex.Match[str], text: str, squeezed: Squeezed) -> Quantity | None
         unit = "%"
     else:
         reading, unit = _plain(g, folded, start, end, m.end("body"))
+    if end < len(folded) and folded[end] in LEXICON.inexact:
+        return None  # 3个多月: the 多 after the unit makes 3 a lower bound of something else
     if reading is None or LABEL.match(folded, end):
         return None  # 5‰人口变动抽样调查 names the survey
     if unit in LEXICON.label_units and g["post"]:
@@ -238,8 +249,8 @@ def _plain(
         per = g["per"]
         return reading, f"{unit}/{per}" if per else unit
     # no unit written: the figure must stand on its own
-    if AFTER.match(folded, end) or (end < len(folded) and folded[end] in LEXICON.inexact):
-        return None, None  # 6月, 2020年, 12345热线; 3个多月 is read by nobody
+    if AFTER.match(folded, end):
+        return None, None  # 6月, 2020年, 12345热线
     if LIST_MARK.match(folded, end) and (body.isdigit() or len(body) == 1):
         return None, None  # 二、 1. 三是
     if not g["pre"] and not g["post"] and reading.inexact_step is None:
@@ -253,6 +264,8 @@ def _plain(
         ):
             if body[4:5] or _cjk_beside(folded, start, end):
                 return None, None  # 2024.06 is a month; 展望2018, a year
+        if body[-2:] == ".0" and len(body) == 3 and _cjk_beside(folded, end, end):
+            return None, None  # 数字政府2.0建设: a version label
         if not body[0].isdigit() and _cjk_beside(folded, end, end):
             return None, None  # 十四运会, 十八大: a Chinese numeral inside a name
         if body[0].isdigit() and _noisy(folded, start, end):
