@@ -52,7 +52,7 @@ def test_a_rate_after_an_unmarked_count_may_be_of_an_unstated_base() -> None:
 
 
 def test_a_rate_after_a_marked_total_is_of_that_total() -> None:
-    ((claim, outcome),) = checked_claims(granularity, "共有10件,办结率为90.91%。")
+    ((claim, outcome),) = checked_claims(granularity, "共审结案件10件,审结率为90.91%。")
     assert outcome.code == "C203"
 
 
@@ -76,3 +76,8 @@ def test_a_share_that_some_count_gives_is_never_flagged(claim: RenderedClaim) ->
 def test_a_share_no_count_gives_is_always_an_error(claim: RenderedClaim) -> None:
     ((c, o),) = checked_claims(granularity, claim.sentence)
     assert o.code == "C203", claim.sentence
+
+
+def test_a_rate_of_people_the_text_does_not_count_is_undecidable() -> None:
+    ((claim, outcome),) = checked_claims(granularity, "共有10个部门参加,满意率为95%。")
+    assert outcome.verdict is Verdict.UNDECIDABLE and outcome.code == "C903"

@@ -22,7 +22,7 @@ truncation (warning C204); none (error C203, with the nearest shares that would 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
 from ..claim import Claim
@@ -88,7 +88,12 @@ def extract(ctx: Context) -> Iterator[Claim]:
             stated=pct,
             parts=tuple(bases),
             relation=f"{pct.text} = k / {fmt_number(bases[0].value)}",
-            details={"base": bases[0].text, "cue": cue[1], "either": "yes" if either else ""},
+            details={
+                "base": bases[0].text,
+                "cue": cue[1],
+                "either": "yes" if either else "",
+                "linked": "yes" if cue[0] == "share" or _names(ctx, cue[1], bases) else "",
+            },
         )
 
 
@@ -135,6 +140,20 @@ def _bases(
         if is_whole_count(q) and q.value > 1 and all(q.value != o.value for o in out):
             out.append(q)
     return (out, either) if out else None
+
+
+def _names(ctx: Context, stem: str, bases: Sequence[Quantity]) -> bool:
+    """Does the rate's name share two characters with the words of a base's clause
+    ("委員提案參與率" and "共有131位委員提出提案": 委員)? A rate after an unrelated count
+    ("共有10个部门参加,满意率为95%") is over people the text does not count."""
+    pairs = {stem[i : i + 2] for i in range(len(stem) - 1)}
+    for q in bases:
+        located = ctx.locate(q)
+        if located is not None:
+            words = ctx.clause_text(located[0].clauses[located[1]])
+            if any(p in words for p in pairs):
+                return True
+    return False
 
 
 def _digits(q: Quantity) -> bool:
@@ -189,6 +208,6 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
         for verdict, modes in ((Verdict.CONSISTENT, policy.accepted), (Verdict.CONDITIONAL, policy.tolerated)):
             if any(_numerator_fits(n, stated, m) for m in modes):
                 return Outcome(Verdict.UNDECIDABLE, None, None, None, params)
-    if len(claim.parts) > 1:
+    if len(claim.parts) > 1 or not claim.details.get("linked"):
         return Outcome(Verdict.UNDECIDABLE, "C903", None, None, params)
     return Outcome(Verdict.INCONSISTENT, "C203", None, None, params)
