@@ -297,3 +297,40 @@ def test_a_pdf_of_ten_thousand_pages_is_refused_by_its_page_count(tmp_path: Path
     pdf.save()
     with pytest.raises(InputError, match=f"the limit is {pdf_loader.MAX_PAGES:,} pages"):
         load(path)
+
+
+def _word_with(*xml: str) -> bytes:
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    for fragment in xml:
+        document.element.body.insert(len(document.element.body) - 1, parse_xml(fragment))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def test_docx_tracked_changes_read_as_accepted() -> None:
+    data = _word_with(
+        f"<w:p {_W}><w:r><w:t>共受理</w:t></w:r>"
+        f'<w:del w:id="1" w:author="a"><w:r><w:delText>1149</w:delText></w:r></w:del>'
+        f'<w:ins w:id="2" w:author="a"><w:r><w:t>1150</w:t></w:r></w:ins>'
+        f"<w:r><w:t>项。</w:t></w:r></w:p>"
+    )
+    assert load_bytes(data, "draft.docx").text == "共受理1150项。\n"
+
+
+def test_docx_paragraphs_inside_content_controls_are_read_in_order() -> None:
+    data = _word_with(
+        f"<w:p {_W}><w:r><w:t>第一段。</w:t></w:r></w:p>",
+        f"<w:sdt {_W}><w:sdtContent><w:p><w:r><w:t>控件中的第二段。</w:t></w:r></w:p>"
+        f"</w:sdtContent></w:sdt>",
+        f"<w:p {_W}><w:r><w:t>第三段。</w:t></w:r></w:p>",
+    )
+    document = load_bytes(data, "form.docx")
+    assert document.text == "第一段。\n控件中的第二段。\n第三段。\n"
+    assert document.location(document.text.index("第三段")).paragraph == 3

@@ -6,8 +6,13 @@ becomes one line with its grid cells separated by a tab; a horizontally merged c
 written once followed by empty cells for the columns it covers, and a vertically merged
 cell is written in its first row only, so every line keeps the table's grid.
 
+Text is read from the XML directly so that tracked insertions count and tracked
+deletions do not (as in the document once its changes are accepted); content controls
+are looked into.
+
 Marks name the place for findings: ``paragraph`` is the 1-based index of the paragraph
-among the body paragraphs (``docx.Document(...).paragraphs[paragraph - 1]``), ``cell`` a
+among the body paragraphs in reading order (``docx.Document(...).paragraphs[paragraph -
+1]`` when the body has no content controls, which python-docx does not list), ``cell`` a
 table cell as ``T{t}R{r}C{c}`` (1-based; ``docx.Document(...).tables[t - 1].cell(r - 1,
 c - 1)``). ``Document.tables`` holds each table's cells with their spans in the text.
 
@@ -45,12 +50,11 @@ def load_docx(data: bytes, name: str) -> Document:
     try:
         word = docx.Document(io.BytesIO(data))
         builder = _Builder(name)
-        body = word.element.body
-        for child in body.iterchildren():
-            if child.tag == qn("w:p"):
-                builder.paragraph(child)
-            elif child.tag == qn("w:tbl"):
-                builder.table(child)
+        for block in _blocks(word.element.body):
+            if block.tag == qn("w:p"):
+                builder.paragraph(block)
+            else:
+                builder.table(block)
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - the trust boundary of a third-party parser
@@ -158,10 +162,50 @@ def _flat(text: str) -> str:
     return text.replace("\r", " ").replace("\n", " ").replace("\t", " ").strip()
 
 
-def _paragraph_text(p: object) -> str:
-    from docx.text.paragraph import Paragraph
+def _blocks(body: object) -> Iterator[object]:
+    """The body's paragraphs and tables in order, looking inside content controls.
 
-    return Paragraph(p, None).text  # type: ignore[arg-type]
+    Paragraphs wrapped in a content control (``w:sdt``: cover pages, tables of contents,
+    form fields) or in custom XML are body text too; an explicit stack walks them.
+    """
+    from docx.oxml.ns import qn
+
+    wanted = (qn("w:p"), qn("w:tbl"))
+    containers = (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"))
+    stack = [iter(body.iterchildren())]  # type: ignore[attr-defined]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag in wanted:
+            yield child
+        elif child.tag in containers:
+            stack.append(iter(child.iterchildren()))
+
+
+def _paragraph_text(p: object) -> str:
+    """The text a reader sees in a paragraph, tracked changes accepted.
+
+    python-docx's ``Paragraph.text`` skips runs inside a tracked insertion (``w:ins``),
+    which drafts are full of; reading ``w:t`` directly keeps them, and deleted text lives
+    in ``w:delText``, which is left out. Text boxes anchored in the paragraph are not part
+    of its sentence and are skipped.
+    """
+    from docx.oxml.ns import qn
+
+    t, tab, br, cr, hyphen = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:noBreakHyphen")
+    box = qn("w:txbxContent")
+    out: list[str] = []
+    for el in p.iter(t, tab, br, cr, hyphen):  # type: ignore[attr-defined]
+        if any(True for _ in el.iterancestors(box)):
+            continue
+        if el.tag == t:
+            out.append(el.text or "")
+        elif el.tag == hyphen:
+            out.append("-")
+        else:
+            out.append(" ")
+    return "".join(out)
 
 
 def _cell_paragraphs(tc: object) -> Iterator[object]:
