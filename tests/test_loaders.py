@@ -334,3 +334,52 @@ def test_docx_paragraphs_inside_content_controls_are_read_in_order() -> None:
     document = load_bytes(data, "form.docx")
     assert document.text == "第一段。\n控件中的第二段。\n第三段。\n"
     assert document.location(document.text.index("第三段")).paragraph == 3
+
+
+# ---------------------------------------------------------------- never a crash
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_SUFFIXES = ("x.txt", "x.html", "x.docx", "x.pdf", "-")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=400), st.sampled_from(_SUFFIXES))
+def test_any_bytes_give_a_document_or_an_input_error(data: bytes, name: str) -> None:
+    try:
+        document = load_bytes(data, name)
+    except InputError as error:
+        assert str(error).startswith(f"{name}: ") and "\n" not in str(error)
+    else:
+        assert document.text.strip()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="<>/=\"' &;#xabdiptrnv总共1150项。\n\t", max_size=300))
+def test_any_markup_gives_text_whose_offsets_map_inside_the_source(source: str) -> None:
+    document = html_to_document(source)
+    for start, _ in (document.source_map or ()):
+        assert 0 <= document.source_offset(start) < len(source)
+
+
+@pytest.fixture(scope="module")
+def seed_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    paths = render_all(SEED_TEXT[:1500], tmp_path_factory.mktemp("small"))
+    return {"docx": paths["report.docx"].read_bytes(), "pdf": paths["report.pdf"].read_bytes()}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(("docx", "pdf")), st.data())
+def test_damaged_word_and_pdf_files_give_a_document_or_an_input_error(
+    seed_files: dict[str, bytes], kind: str, data: st.DataObject
+) -> None:
+    original = bytearray(seed_files[kind])
+    for _ in range(data.draw(st.integers(1, 8))):
+        at = data.draw(st.integers(0, len(original) - 1))
+        original[at] = data.draw(st.integers(0, 255))
+    cut = data.draw(st.integers(len(original) // 2, len(original)))
+    try:
+        load_bytes(bytes(original[:cut]), f"damaged.{kind}")
+    except InputError:
+        pass
