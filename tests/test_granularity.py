@@ -10,7 +10,6 @@ from hypothesis import given, settings
 from consistency.claims import granularity
 from consistency.intervals import RoundingMode
 from consistency.verdicts import Verdict
-
 from strategies import RenderedClaim, checked_claims, figure, granular_shares
 
 HALF_UP, TRUNCATE = RoundingMode.HALF_UP, RoundingMode.TRUNCATE
@@ -40,19 +39,19 @@ def test_fitting_counts_are_exactly_the_k_that_print_as_stated(
 
 
 def test_the_error_suggests_the_two_nearest_shares() -> None:
-    ((claim, outcome),) = checked_claims(granularity, "全年共办理信访事项17件,其中网上信访占比33.33%。")
+    ((_claim, outcome),) = checked_claims(granularity, "全年共办理信访事项17件,其中网上信访占比33.33%。")
     assert outcome.code == "C203"
     assert outcome.params["nearest"] == "5/17 = 29.4118%, 6/17 = 35.2941%"
 
 
 def test_a_rate_after_an_unmarked_count_may_be_of_an_unstated_base() -> None:
     # 10 may be the numerator: 10/11 = 90.91%; no error
-    ((claim, outcome),) = checked_claims(granularity, "出庭应诉10件,出庭应诉率为90.91%。")
+    ((_claim, outcome),) = checked_claims(granularity, "出庭应诉10件,出庭应诉率为90.91%。")
     assert outcome.verdict is Verdict.UNDECIDABLE and outcome.code is None
 
 
 def test_a_rate_after_a_marked_total_is_of_that_total() -> None:
-    ((claim, outcome),) = checked_claims(granularity, "共审结案件10件,审结率为90.91%。")
+    ((_claim, outcome),) = checked_claims(granularity, "共审结案件10件,审结率为90.91%。")
     assert outcome.code == "C203"
 
 
@@ -67,17 +66,17 @@ def test_a_base_of_one_is_no_base() -> None:
 @settings(max_examples=120, deadline=None)
 @given(granular_shares())
 def test_a_share_that_some_count_gives_is_never_flagged(claim: RenderedClaim) -> None:
-    ((c, o),) = checked_claims(granularity, claim.sentence)
+    ((_c, o),) = checked_claims(granularity, claim.sentence)
     assert o.verdict is Verdict.CONSISTENT and o.code is None, claim.sentence
 
 
 @settings(max_examples=120, deadline=None)
 @given(granular_shares(perturb=True))
 def test_a_share_no_count_gives_is_always_an_error(claim: RenderedClaim) -> None:
-    ((c, o),) = checked_claims(granularity, claim.sentence)
+    ((_c, o),) = checked_claims(granularity, claim.sentence)
     assert o.code == "C203", claim.sentence
 
 
 def test_a_rate_of_people_the_text_does_not_count_is_undecidable() -> None:
-    ((claim, outcome),) = checked_claims(granularity, "共有10个部门参加,满意率为95%。")
+    ((_claim, outcome),) = checked_claims(granularity, "共有10个部门参加,满意率为95%。")
     assert outcome.verdict is Verdict.UNDECIDABLE and outcome.code == "C903"

@@ -20,7 +20,6 @@ from consistency.claims._match import (
 from consistency.errors import DataFileError
 from consistency.intervals import Interval, RoundingMode
 from consistency.verdicts import RoundingPolicy, Verdict
-
 from strategies import figure, figures_in
 
 HALF_UP, HALF_EVEN, TRUNCATE = RoundingMode.HALF_UP, RoundingMode.HALF_EVEN, RoundingMode.TRUNCATE

@@ -8,7 +8,6 @@ from hypothesis import given, settings
 from consistency import check_text, messages
 from consistency.claims import granularity, shares
 from consistency.verdicts import Severity, Verdict
-
 from strategies import (
     RenderedClaim,
     assert_claims_match,
@@ -90,12 +89,12 @@ def test_several_candidate_bases_that_all_fail_are_undecidable_not_an_error() ->
 @settings(max_examples=150, deadline=None)
 @given(share_sentences())
 def test_a_share_printed_from_its_counts_is_never_flagged(claim: RenderedClaim) -> None:
-    ((c, o),) = checked_claims(shares, claim.sentence)
+    ((_c, o),) = checked_claims(shares, claim.sentence)
     assert o.verdict is Verdict.CONSISTENT and o.code is None, (claim.sentence, claim.note)
 
 
 @settings(max_examples=150, deadline=None)
 @given(share_sentences(perturb=True))
 def test_a_share_moved_two_steps_is_always_an_error(claim: RenderedClaim) -> None:
-    ((c, o),) = checked_claims(shares, claim.sentence)
+    ((_c, o),) = checked_claims(shares, claim.sentence)
     assert o.code == "C201", (claim.sentence, claim.note)

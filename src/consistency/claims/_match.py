@@ -8,6 +8,9 @@ the helpers here to
   data files under ``consistency/data/cues/``;
 * fill slots: the label written before a figure (:meth:`Context.label_before`), the
   figures of a clause, the sentences just before one (:meth:`Context.window`);
+The figure helpers below (families, intervals, judging, display) live in
+:mod:`._figures` and are re-exported here, so kinds import everything from ``_match``.
+
 * tell which family a unit belongs to (:func:`family`): every counted classifier
   (件, 个, 项, 人, 次, …) is one family ``count``, money is ``money``, ``%`` is ``percent``;
 * read what a stated figure allows (:func:`figure_interval`): exact for a whole count,
@@ -31,9 +34,22 @@ from importlib import resources
 
 from ..document import Table
 from ..errors import DataFileError
-from ..intervals import Interval, RoundingMode, could_round_to, rounding_preimage
+from ..intervals import Interval, RoundingMode, rounding_preimage
 from ..quantities import Quantity
 from ..verdicts import RoundingPolicy, Verdict
+from ._figures import (
+    Judgement,
+    countable,
+    family,
+    figure_interval,
+    fmt_interval,
+    fmt_number,
+    fmt_percent,
+    is_whole_count,
+    judge,
+    stated_allows,
+    sum_interval,
+)
 
 __all__ = [
     "CLOSING",
@@ -42,8 +58,10 @@ __all__ = [
     "Clause",
     "Context",
     "Judgement",
+    "RoundedInput",
     "Sentence",
     "countable",
+    "decide_printed_first",
     "family",
     "figure_interval",
     "find_cue",
@@ -53,8 +71,6 @@ __all__ = [
     "has_cue",
     "is_whole_count",
     "judge",
-    "RoundedInput",
-    "decide_printed_first",
     "load_cues",
     "stated_allows",
     "sum_interval",
@@ -304,179 +320,6 @@ def find_cue(text: str, words: Iterable[str]) -> tuple[int, str] | None:
 def has_cue(text: str, words: Iterable[str]) -> bool:
     """Does ``text`` contain any of ``words``?"""
     return any(w in text for w in words)
-
-
-@functools.cache
-def _counted() -> frozenset[str]:
-    path = "data/classifiers.toml"
-    try:
-        raw = tomllib.loads(resources.files("consistency").joinpath(path).read_text("utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise DataFileError(path, str(exc)) from exc
-    counted = raw.get("counted")
-    if not isinstance(counted, list):
-        raise DataFileError(path, "expected a list of classifiers", key="counted")
-    return frozenset(str(w) for w in counted)
-
-
-def family(q: Quantity) -> str | None:
-    """The family of ``q``'s unit: ``count`` for every counted classifier (件 个 项 人 …,
-    which add up with each other in a breakdown), ``money`` for amounts in 元,
-    ``percent``, ``permille``; any other unit is its own family; None without a unit."""
-    unit = q.unit
-    if unit is None:
-        return None
-    if unit == "%":
-        return "percent"
-    if unit == "‰":
-        return "permille"
-    if unit in _counted():
-        return "count"
-    if unit.endswith("元") and "/" not in unit:
-        return "money"
-    return unit
-
-
-def countable(q: Quantity) -> bool:
-    """Can ``q`` be a whole or a part (a count, an amount, a measure), not a rate?"""
-    f = family(q)
-    return f is not None and f not in ("percent", "permille")
-
-
-def is_whole_count(q: Quantity) -> bool:
-    """A figure that is exactly what it says: a whole count with no qualifier, written
-    with no scale word that rounds it (``633人`` yes, ``2.73万件`` and ``200余件`` no)."""
-    return (
-        family(q) == "count"
-        and q.is_exact
-        and q.value.denominator == 1
-        and q.resolution == 1
-    )
-
-
-# ---------------------------------------------------------------- what a figure allows
-
-
-def figure_interval(q: Quantity, mode: RoundingMode = RoundingMode.HALF_UP) -> Interval | None:
-    """The true values the stated figure ``q`` allows, read under rounding ``mode``.
-
-    * a whole count (``633人``) is exact;
-    * a rounded figure (``5040.78万元``, ``90.95%``, ``2.73万件``) is the preimage of
-      its written value at its resolution: ±half a step for half-up and half-even,
-      ``[v, v + step]`` for truncation;
-    * a bounded figure (``200余件`` → [200, 300]) is its bounds, also widened by rounding;
-    * an approximate figure (``约``) or one open on a side (``以上``, ``近``) gives None:
-      nothing exact can be computed from it.
-    """
-    if q.approx or q.low is None or q.high is None:
-        return None
-    if is_whole_count(q):
-        return Interval.exact(q.value)
-    step = q.resolution if q.resolution > 0 else Fraction(1)
-    low = rounding_preimage(Fraction(q.low), step, mode).low
-    high = rounding_preimage(Fraction(q.high), step, mode).high
-    return Interval(low, high)
-
-
-def sum_interval(
-    quantities: Iterable[Quantity], mode: RoundingMode = RoundingMode.HALF_UP
-) -> Interval | None:
-    """The exact interval of the sum of ``quantities`` (None if one of them allows no interval)."""
-    total = Interval.exact(0)
-    for q in quantities:
-        iv = figure_interval(q, mode)
-        if iv is None:
-            return None
-        total = total + iv
-    return total
-
-
-# ---------------------------------------------------------------- judging
-
-
-@dataclass(frozen=True, slots=True)
-class Judgement:
-    """How a stated figure relates to what the text computes.
-
-    ``verdict`` is CONSISTENT (some accepted mode reproduces it), CONDITIONAL (only a
-    tolerated mode does, named in ``mode``), INCONSISTENT, or UNDECIDABLE (nothing
-    could be computed). ``computed`` is the interval under the mode that decided, or
-    under the first accepted mode when none did.
-    """
-
-    verdict: Verdict
-    computed: Interval | None
-    mode: RoundingMode | None
-
-
-def stated_allows(q: Quantity, computed: Interval, mode: RoundingMode) -> bool:
-    """Could the figure ``q`` be what an author printed for a true value in ``computed``,
-    rounding under ``mode``?"""
-    if q.approx:
-        return True
-    if is_whole_count(q):
-        return q.value in computed
-    step = q.resolution if q.resolution > 0 else Fraction(1)
-    if q.low is None and q.high is None:
-        return True
-    if q.low is not None and q.high is not None and q.low == q.high:
-        return could_round_to(computed, Fraction(q.value), step, mode)
-    # bounds (余, 以上, 近): the computed value must reach the bounded range, widened by rounding
-    low = rounding_preimage(Fraction(q.low), step, mode).low if q.low is not None else None
-    high = rounding_preimage(Fraction(q.high), step, mode).high if q.high is not None else None
-    return (low is None or computed.high >= low) and (high is None or computed.low <= high)
-
-
-def judge(
-    compute: Callable[[RoundingMode], Interval | None],
-    stated: Quantity,
-    policy: RoundingPolicy,
-) -> Judgement:
-    """Judge ``stated`` against ``compute(mode)``, the exact interval the other figures
-    imply when they too were rounded under ``mode``.
-
-    The accepted modes of ``policy`` are tried first (any one makes the claim
-    consistent), then the tolerated ones (the claim holds only if the author used
-    that mode: CONDITIONAL). An interval that cannot be computed is UNDECIDABLE.
-    """
-    first: Interval | None = None
-    for verdict, modes in ((Verdict.CONSISTENT, policy.accepted), (Verdict.CONDITIONAL, policy.tolerated)):
-        for mode in modes:
-            computed = compute(mode)
-            if computed is None:
-                return Judgement(Verdict.UNDECIDABLE, first, None)
-            first = first or computed
-            if stated_allows(stated, computed, mode):
-                return Judgement(verdict, computed, mode)
-    return Judgement(Verdict.INCONSISTENT, first, None)
-
-
-# ---------------------------------------------------------------- display
-
-
-def fmt_number(value: Fraction, places: int = 4) -> str:
-    """A value for a message: whole numbers as they are, others to ``places`` decimals
-    with trailing zeros dropped (display only; never used to decide)."""
-    if value.denominator == 1:
-        return str(value.numerator)
-    scaled = round(value * 10**places)
-    sign = "-" if scaled < 0 else ""
-    digits = str(abs(scaled)).rjust(places + 1, "0")
-    whole, frac = digits[:-places], digits[-places:].rstrip("0")
-    return f"{sign}{whole}.{frac}" if frac else f"{sign}{whole}"
-
-
-def fmt_percent(value: Fraction, places: int = 4) -> str:
-    """A share as a percentage for a message (``0.909565…`` → ``90.9565%``)."""
-    return fmt_number(value * 100, places) + "%"
-
-
-def fmt_interval(iv: Interval, percent: bool = False, places: int = 4) -> str:
-    """An interval for a message: one value when exact, ``[a, b]`` otherwise."""
-    f = fmt_percent if percent else fmt_number
-    if iv.is_exact:
-        return f(iv.low, places)
-    return f"[{f(iv.low, places)}, {f(iv.high, places)}]"
 
 
 # ---------------------------------------------------------------- printed figures first

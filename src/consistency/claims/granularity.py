@@ -41,7 +41,7 @@ from ._match import (
     stated_allows,
 )
 
-__all__ = ["KIND", "extract", "check", "fitting_counts"]
+__all__ = ["KIND", "check", "extract", "fitting_counts"]
 
 KIND = "granularity"
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 
 from ..claim import Claim
-from ..intervals import Interval, IndeterminateDivision, RoundingMode
+from ..intervals import IndeterminateDivision, Interval, RoundingMode
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
 from . import totals

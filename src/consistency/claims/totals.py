@@ -28,7 +28,6 @@ its total may count overlapping categories: undecidable, never an error.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from fractions import Fraction
 
 from ..claim import Claim
@@ -36,98 +35,37 @@ from ..intervals import Interval, RoundingMode
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
 from ._match import (
-    CLOSING,
     OPENING,
     SEMICOLONS,
     Clause,
     Context,
     Sentence,
-    countable,
     family,
     figure_interval,
     fmt_interval,
     fmt_number,
     judge,
-    load_cues,
     sum_interval,
 )
+from ._parts import (
+    CONTAINS,
+    OUTCOME,
+    REMAINDER,
+    RESPECTIVE,
+    STOP,
+    SUBSET,
+    collect,
+    countable_part,
+    lead,
+    read_list,
+    total_cue_in,
+)
 
-__all__ = ["KIND", "extract", "check", "total_cue_in", "wholes"]
+__all__ = ["KIND", "check", "extract", "total_cue_in", "wholes"]
 
 KIND = "total"
 
-_C = load_cues("totals")
-TOTAL = _C["total"]["words"]
-NOT_TOTAL = _C["total"]["not"]
-SUBSET = _C["subset"]["words"]
-CONTAINS = _C["subset"]["contains"]
-OUTCOME = _C["subset"]["outcome"]
-REMAINDER = _C["exhaustive"]["remainder"]
-RESPECTIVE = _C["exhaustive"]["respective"]
-OPEN_AFTER = _C["open"]["after"]
-GROUPS = _C["open"]["groups"]
-RANKED = _C["open"]["ranked"]
-STOP = _C["open"]["stop"]
-PREDICATES = _C["open"]["predicates"]
-PAIRS = tuple(tuple(p.split("|", 1)) for p in _C["exhaustive"]["pairs"] if "|" in p)
-
-
-def total_cue_in(text: str) -> bool:
-    """Does ``text`` (a label) carry a total cue, not merely a word such as 公共 or 共享?"""
-    for word in TOTAL:
-        i = text.find(word)
-        while i >= 0:
-            if not any(
-                text[max(0, i - len(n) + 1) : i + len(n)].find(n) >= 0 for n in NOT_TOTAL
-            ):
-                return True
-            i = text.find(word, i + 1)
-    return False
-
-
-def _countable(q: Quantity) -> bool:
-    """Can ``q`` be a whole or a part? Counts, money and measured amounts; not rates."""
-    return countable(q) and not q.approx
-
-
 # ---------------------------------------------------------------- extraction
-
-
-@dataclass(frozen=True, slots=True)
-class _Parts:
-    """The countable figures after a cue, clause by clause, and whether the list is a
-    bracket that closed right after them."""
-
-    by_clause: tuple[tuple[Quantity, ...], ...]
-    bracketed: bool
-    clauses: tuple[Clause, ...]
-
-    @property
-    def figures(self) -> tuple[Quantity, ...]:
-        return tuple(q for qs in self.by_clause for q in qs)
-
-    def pick(self, ctx: Context) -> tuple[Quantity, ...]:
-        """One part per clause: its last figure of the first part's family (the figure
-        the clause's label names: "3个公司聘用人员1155人" → 1155人).
-
-        Classifiers may change along the list (件, 个, 项 all count), but in a running
-        list a change of classifier under a predicate ("受援人达1690人次") starts a new
-        statement, not another part."""
-        first = next((q for qs in self.by_clause for q in qs), None)
-        if first is None:
-            return ()
-        fam = family(first)
-        out: list[Quantity] = []
-        for qs, clause in zip(self.by_clause, self.clauses):
-            mine = [q for q in qs if family(q) == fam]
-            if not mine:
-                continue
-            part = mine[-1]
-            if out and not self.bracketed and part.unit != out[-1].unit:
-                if any(w in ctx.label_before(part, clause) for w in PREDICATES):
-                    break
-            out.append(part)
-        return tuple(out)
 
 
 def extract(ctx: Context) -> Iterator[Claim]:
@@ -186,7 +124,7 @@ def _frames(ctx: Context, s: Sentence) -> Iterator[Claim]:
 
 
 def _frame(ctx: Context, s: Sentence, ci: int, cue_at: int, *, contains: bool) -> Iterator[Claim]:
-    parts = _collect(ctx, s, ci, cue_at)
+    parts = collect(ctx, s, ci, cue_at)
     if not parts.figures:
         return
     wholes = _before(ctx, s, ci, cue_at)
@@ -210,82 +148,12 @@ def _frame(ctx: Context, s: Sentence, ci: int, cue_at: int, *, contains: bool) -
         for part in figures:
             yield _subset(ctx, whole, part, "其中")
         return
-    reading = _reading(ctx, whole, cue_at, parts, figures)
+    reading = read_list(ctx, whole, cue_at, parts, figures)
     if reading == "open":
         for part in figures:
             yield _subset(ctx, whole, part, "open list")
         return
     yield _total(ctx, whole, figures, reading)
-
-
-def _collect(ctx: Context, s: Sentence, ci: int, cue_at: int) -> _Parts:
-    """The countable figures after ``cue_at``, up to the end of the list.
-
-    A list opened inside a bracket ends with the bracket. A running list ends at the
-    sentence end, at a semicolon not followed at once by another part, at a word that
-    starts a new topic, or at a new total or 其中.
-    """
-    first = s.clauses[ci]
-    bracketed = first.depth > 0 and (first.opener in OPENING or _opens_bracket(ctx, s, ci))
-    depth0 = first.depth
-    by_clause: list[tuple[Quantity, ...]] = [
-        tuple(q for q in first.quantities if q.start > cue_at and _countable(q))
-    ]
-    used = [first]
-    closed = False
-    for clause in s.clauses[ci + 1 :]:
-        text = ctx.clause_text(clause)
-        if clause.depth < depth0:
-            closed = bracketed
-            break
-        if clause.depth > depth0:
-            continue  # a bracket inside the list details one part: not a part itself
-        if any(w in text for w in (*SUBSET, *STOP)) or total_cue_in(_lead(ctx, clause)):
-            break
-        if clause.opener in SEMICOLONS and not (
-            _starts_with_figure(ctx, clause) or _parallel_label(ctx, by_clause, clause)
-        ):
-            break
-        by_clause.append(tuple(q for q in clause.quantities if _countable(q)))
-        used.append(clause)
-        if bracketed and clause.closer in CLOSING:
-            closed = True
-            break
-    return _Parts(tuple(by_clause), bracketed and closed, tuple(used))
-
-
-def _parallel_label(
-    ctx: Context, by_clause: Sequence[tuple[Quantity, ...]], clause: Clause
-) -> bool:
-    """Does ``clause`` name its figure like the list's first part ("第一产业增加值304.0亿元;
-    第二产业增加值2155.7亿元": both end in 增加值), so the list goes on past a semicolon?"""
-    first = next((q for qs in by_clause for q in qs), None)
-    mine = next((q for q in clause.quantities if _countable(q)), None)
-    if first is None or mine is None:
-        return False
-    a = _label(ctx, first).rstrip()
-    b = ctx.label_before(mine, clause).rstrip()
-    return len(a) >= 2 and len(b) >= 2 and a[-2:] == b[-2:]
-
-
-def _opens_bracket(ctx: Context, s: Sentence, ci: int) -> bool:
-    """Is the cue's clause the first one inside a bracket ("(其中:…")?"""
-    k = ci
-    while k > 0 and s.clauses[k].opener not in OPENING:
-        k -= 1
-        if s.clauses[k].depth < s.clauses[ci].depth:
-            return False
-    return s.clauses[k].opener in OPENING
-
-
-def _lead(ctx: Context, clause: Clause) -> str:
-    """The words of ``clause`` before its first figure."""
-    end = clause.quantities[0].start if clause.quantities else clause.end
-    return ctx.between(clause.start, end)
-
-
-def _starts_with_figure(ctx: Context, clause: Clause) -> bool:
-    return bool(clause.quantities) and len(_lead(ctx, clause).strip()) <= 1
 
 
 def _before(ctx: Context, s: Sentence, ci: int, cue_at: int) -> list[Quantity]:
@@ -296,7 +164,7 @@ def _before(ctx: Context, s: Sentence, ci: int, cue_at: int) -> list[Quantity]:
     for clause in s.clauses[: ci + 1]:
         if clause.opener in SEMICOLONS:
             found = []
-        found.extend(q for q in clause.quantities if q.end <= cue_at and _countable(q))
+        found.extend(q for q in clause.quantities if q.end <= cue_at and countable_part(q))
     if found:
         return found
     if ctx.between(s.start, cue_at).strip(" \u3000\t\r\n,，"):
@@ -304,7 +172,7 @@ def _before(ctx: Context, s: Sentence, ci: int, cue_at: int) -> list[Quantity]:
     prev = ctx.previous(s)
     if prev is None:
         return []
-    return [q for q in prev.quantities if _countable(q)]
+    return [q for q in prev.quantities if countable_part(q)]
 
 
 def _parallel(wholes: Sequence[Quantity], parts: Sequence[Quantity]) -> list[tuple[Quantity, Quantity]]:
@@ -346,80 +214,13 @@ def _whole(ctx: Context, s: Sentence, wholes: Sequence[Quantity], parts: Sequenc
     return whole if len(same) == 1 else None
 
 
-def _reading(
-    ctx: Context, whole: Quantity, cue_at: int, parts: _Parts, figures: Sequence[Quantity]
-) -> str:
-    """How complete a list of parts is.
-
-    ``open``: it ends in 等, names overlapping groups of people, or says only some are
-    named (排名前五, 主要); ``explicit``: a closed bracket, a remainder word in its last
-    clause (另外, 其余, 不予, 存量), 分别, complementary labels (男/女, 城镇/乡村), or every
-    part named by the whole's own noun (案卷47件: 行政复议案卷13件, 行政执法案卷34件);
-    otherwise ``implied``: a plain 其中 list, which may leave categories out.
-    """
-    last = figures[-1]
-    located = ctx.locate(last)
-    last_clause = located[0].clauses[located[1]] if located else None
-    tail = ctx.text[last.end : last.end + 2]
-    if any(tail.startswith(w) for w in OPEN_AFTER):
-        return "open"
-    labels = [_label(ctx, q) for q in figures]
-    if any(any(g in lab for g in GROUPS) for lab in labels):
-        return "open"
-    head = ctx.between(cue_at, figures[0].start)
-    if any(w in head for w in RANKED):
-        return "open"
-    if parts.bracketed or any(w in head for w in RESPECTIVE):
-        return "explicit"
-    if any(any(w in ctx.clause_text(c) for w in REMAINDER) for c in _closing(parts, last_clause)):
-        return "explicit"
-    if any(_complementary(a, b, labels) for a, b in PAIRS):
-        return "explicit"
-    noun = _label(ctx, whole)[-2:]
-    if len(noun) == 2 and all(lab.rstrip().endswith(noun) for lab in labels):
-        return "explicit"
-    return "implied"
-
-
-def _closing(parts: _Parts, last: Clause | None) -> list[Clause]:
-    """The clause of the last part and up to four figure-less clauses after it, where a
-    remainder word may close the list ("138人因机构改革、工作调动…等原因,年审不予通过")."""
-    if last is None or last not in parts.clauses:
-        return [last] if last is not None else []
-    i = parts.clauses.index(last)
-    tail = [last]
-    for c in parts.clauses[i + 1 : i + 5]:
-        if c.quantities:
-            break
-        tail.append(c)
-    return tail
-
-
-def _complementary(a: str, b: str, labels: Sequence[str]) -> bool:
-    """Does one label hold ``a`` and another ``b`` (男性 … 女性)?"""
-    return any(a in x and b in y for i, x in enumerate(labels) for j, y in enumerate(labels) if i != j)
-
-
-def _label(ctx: Context, q: Quantity) -> str:
-    """The words that name ``q`` in its clause: the text before it, or, when nothing but
-    a cue stands before it, the text after it ("其中495人符合年审条件")."""
-    located = ctx.locate(q)
-    if located is None:
-        return ""
-    clause = located[0].clauses[located[1]]
-    before = ctx.label_before(q, clause).strip()
-    for w in (*SUBSET, *TOTAL):
-        before = before.replace(w, "")
-    return before if before else ctx.after(q, clause).strip()
-
-
 def _implicit(ctx: Context, s: Sentence) -> Iterator[Claim]:
     """``共T件,A a件,B b件,存量为c件``: a total followed by coordinated parts, claimed only
     when the list says it is complete (a remainder word in its last clause, or 分别)."""
     clauses = s.clauses
     for ci, clause in enumerate(clauses):
         for whole in clause.quantities:
-            if not _countable(whole) or whole is not clause.quantities[-1]:
+            if not countable_part(whole) or whole is not clause.quantities[-1]:
                 continue
             if not total_cue_in(ctx.label_before(whole, clause)):
                 continue
@@ -431,7 +232,7 @@ def _implicit(ctx: Context, s: Sentence) -> Iterator[Claim]:
                 text = ctx.clause_text(c)
                 if c.opener in SEMICOLONS or c.depth != clause.depth:
                     break
-                if any(w in text for w in (*SUBSET, *STOP)) or total_cue_in(_lead(ctx, c)):
+                if any(w in text for w in (*SUBSET, *STOP)) or total_cue_in(lead(ctx, c)):
                     break
                 mine = [q for q in c.quantities if family(q) == family(whole)]
                 others = [q for q in c.quantities if q not in mine]
@@ -453,7 +254,7 @@ def _outcomes(ctx: Context, s: Sentence) -> Iterator[Claim]:
         if len(clause.quantities) != 1 or not prev.quantities:
             continue
         part, whole = clause.quantities[0], prev.quantities[-1]
-        if not (_countable(part) and _countable(whole)) or part.unit != whole.unit:
+        if not (countable_part(part) and countable_part(whole)) or part.unit != whole.unit:
             continue
         label = ctx.label_before(part, clause)
         if any(w in label for w in OUTCOME) and clause.opener not in SEMICOLONS:

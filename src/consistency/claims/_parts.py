@@ -1,0 +1,255 @@
+"""Lists of parts: where a list after 其中 ends, and how complete the text says it is.
+
+Read by :mod:`.totals` (and through it by the share checks). Cue words come from
+``data/cues/totals.toml``; its header explains each table.
+
+* :func:`collect` gathers the figures after a cue, clause by clause, up to the end of
+  the list: a closing bracket, a semicolon not followed by another part, a new topic;
+* :meth:`Parts.pick` keeps one part per clause (the figure the clause's label names);
+* :func:`reading` tells an ``explicit`` list (bracketed, closed by a remainder word,
+  分别, complementary labels, parts named by the total's noun) from an ``implied`` one
+  (a plain 其中 list) and an ``open`` one (等, overlapping groups, 排名前五).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..quantities import Quantity
+from ._match import (
+    CLOSING,
+    OPENING,
+    SEMICOLONS,
+    Clause,
+    Context,
+    Sentence,
+    countable,
+    family,
+    load_cues,
+)
+
+__all__ = [
+    "CONTAINS",
+    "OUTCOME",
+    "PREDICATES",
+    "REMAINDER",
+    "RESPECTIVE",
+    "STOP",
+    "SUBSET",
+    "TOTAL",
+    "Parts",
+    "collect",
+    "countable_part",
+    "lead",
+    "part_label",
+    "read_list",
+    "total_cue_in",
+]
+
+_C = load_cues("totals")
+TOTAL = _C["total"]["words"]
+NOT_TOTAL = _C["total"]["not"]
+SUBSET = _C["subset"]["words"]
+CONTAINS = _C["subset"]["contains"]
+OUTCOME = _C["subset"]["outcome"]
+REMAINDER = _C["exhaustive"]["remainder"]
+RESPECTIVE = _C["exhaustive"]["respective"]
+OPEN_AFTER = _C["open"]["after"]
+GROUPS = _C["open"]["groups"]
+RANKED = _C["open"]["ranked"]
+STOP = _C["open"]["stop"]
+PREDICATES = _C["open"]["predicates"]
+PAIRS = tuple(tuple(p.split("|", 1)) for p in _C["exhaustive"]["pairs"] if "|" in p)
+
+
+def total_cue_in(text: str) -> bool:
+    """Does ``text`` (a label) carry a total cue, not merely a word such as 公共 or 共享?"""
+    for word in TOTAL:
+        i = text.find(word)
+        while i >= 0:
+            if not any(
+                text[max(0, i - len(n) + 1) : i + len(n)].find(n) >= 0 for n in NOT_TOTAL
+            ):
+                return True
+            i = text.find(word, i + 1)
+    return False
+
+
+def countable_part(q: Quantity) -> bool:
+    """Can ``q`` be a whole or a part? Counts, money and measured amounts; not rates."""
+    return countable(q) and not q.approx
+
+
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """The countable figures after a cue, clause by clause, and whether the list is a
+    bracket that closed right after them."""
+
+    by_clause: tuple[tuple[Quantity, ...], ...]
+    bracketed: bool
+    clauses: tuple[Clause, ...]
+
+    @property
+    def figures(self) -> tuple[Quantity, ...]:
+        return tuple(q for qs in self.by_clause for q in qs)
+
+    def pick(self, ctx: Context) -> tuple[Quantity, ...]:
+        """One part per clause: its last figure of the first part's family (the figure
+        the clause's label names: "3个公司聘用人员1155人" → 1155人).
+
+        Classifiers may change along the list (件, 个, 项 all count), but in a running
+        list a change of classifier under a predicate ("受援人达1690人次") starts a new
+        statement, not another part."""
+        first = next((q for qs in self.by_clause for q in qs), None)
+        if first is None:
+            return ()
+        fam = family(first)
+        out: list[Quantity] = []
+        for qs, clause in zip(self.by_clause, self.clauses):
+            mine = [q for q in qs if family(q) == fam]
+            if not mine:
+                continue
+            part = mine[-1]
+            changed = bool(out) and not self.bracketed and part.unit != out[-1].unit
+            if changed and any(w in ctx.label_before(part, clause) for w in PREDICATES):
+                break
+            out.append(part)
+        return tuple(out)
+
+
+def collect(ctx: Context, s: Sentence, ci: int, cue_at: int) -> Parts:
+    """The countable figures after ``cue_at``, up to the end of the list.
+
+    A list opened inside a bracket ends with the bracket. A running list ends at the
+    sentence end, at a semicolon not followed at once by another part, at a word that
+    starts a new topic, or at a new total or 其中.
+    """
+    first = s.clauses[ci]
+    bracketed = first.depth > 0 and (first.opener in OPENING or opens_bracket(ctx, s, ci))
+    depth0 = first.depth
+    by_clause: list[tuple[Quantity, ...]] = [
+        tuple(q for q in first.quantities if q.start > cue_at and countable_part(q))
+    ]
+    used = [first]
+    closed = False
+    for clause in s.clauses[ci + 1 :]:
+        text = ctx.clause_text(clause)
+        if clause.depth < depth0:
+            closed = bracketed
+            break
+        if clause.depth > depth0:
+            continue  # a bracket inside the list details one part: not a part itself
+        if any(w in text for w in (*SUBSET, *STOP)) or total_cue_in(lead(ctx, clause)):
+            break
+        if clause.opener in SEMICOLONS and not (
+            starts_with_figure(ctx, clause) or parallellabel(ctx, by_clause, clause)
+        ):
+            break
+        by_clause.append(tuple(q for q in clause.quantities if countable_part(q)))
+        used.append(clause)
+        if bracketed and clause.closer in CLOSING:
+            closed = True
+            break
+    return Parts(tuple(by_clause), bracketed and closed, tuple(used))
+
+
+def parallellabel(
+    ctx: Context, by_clause: Sequence[tuple[Quantity, ...]], clause: Clause
+) -> bool:
+    """Does ``clause`` name its figure like the list's first part ("第一产业增加值304.0亿元;
+    第二产业增加值2155.7亿元": both end in 增加值), so the list goes on past a semicolon?"""
+    first = next((q for qs in by_clause for q in qs), None)
+    mine = next((q for q in clause.quantities if countable_part(q)), None)
+    if first is None or mine is None:
+        return False
+    a = part_label(ctx, first).rstrip()
+    b = ctx.label_before(mine, clause).rstrip()
+    return len(a) >= 2 and len(b) >= 2 and a[-2:] == b[-2:]
+
+
+def opens_bracket(ctx: Context, s: Sentence, ci: int) -> bool:
+    """Is the cue's clause the first one inside a bracket ("(其中:…")?"""
+    k = ci
+    while k > 0 and s.clauses[k].opener not in OPENING:
+        k -= 1
+        if s.clauses[k].depth < s.clauses[ci].depth:
+            return False
+    return s.clauses[k].opener in OPENING
+
+
+def lead(ctx: Context, clause: Clause) -> str:
+    """The words of ``clause`` before its first figure."""
+    end = clause.quantities[0].start if clause.quantities else clause.end
+    return ctx.between(clause.start, end)
+
+
+def starts_with_figure(ctx: Context, clause: Clause) -> bool:
+    return bool(clause.quantities) and len(lead(ctx, clause).strip()) <= 1
+
+
+def read_list(
+    ctx: Context, whole: Quantity, cue_at: int, parts: Parts, figures: Sequence[Quantity]
+) -> str:
+    """How complete a list of parts is.
+
+    ``open``: it ends in 等, names overlapping groups of people, or says only some are
+    named (排名前五, 主要); ``explicit``: a closed bracket, a remainder word in its last
+    clause (另外, 其余, 不予, 存量), 分别, complementary labels (男/女, 城镇/乡村), or every
+    part named by the whole's own noun (案卷47件: 行政复议案卷13件, 行政执法案卷34件);
+    otherwise ``implied``: a plain 其中 list, which may leave categories out.
+    """
+    last = figures[-1]
+    located = ctx.locate(last)
+    last_clause = located[0].clauses[located[1]] if located else None
+    tail = ctx.text[last.end : last.end + 2]
+    if any(tail.startswith(w) for w in OPEN_AFTER):
+        return "open"
+    labels = [part_label(ctx, q) for q in figures]
+    if any(any(g in lab for g in GROUPS) for lab in labels):
+        return "open"
+    head = ctx.between(cue_at, figures[0].start)
+    if any(w in head for w in RANKED):
+        return "open"
+    if parts.bracketed or any(w in head for w in RESPECTIVE):
+        return "explicit"
+    if any(any(w in ctx.clause_text(c) for w in REMAINDER) for c in closing(parts, last_clause)):
+        return "explicit"
+    if any(complementary(a, b, labels) for a, b in PAIRS):
+        return "explicit"
+    noun = part_label(ctx, whole)[-2:]
+    if len(noun) == 2 and all(lab.rstrip().endswith(noun) for lab in labels):
+        return "explicit"
+    return "implied"
+
+
+def closing(parts: Parts, last: Clause | None) -> list[Clause]:
+    """The clause of the last part and up to four figure-less clauses after it, where a
+    remainder word may close the list ("138人因机构改革、工作调动…等原因,年审不予通过")."""
+    if last is None or last not in parts.clauses:
+        return [last] if last is not None else []
+    i = parts.clauses.index(last)
+    tail = [last]
+    for c in parts.clauses[i + 1 : i + 5]:
+        if c.quantities:
+            break
+        tail.append(c)
+    return tail
+
+
+def complementary(a: str, b: str, labels: Sequence[str]) -> bool:
+    """Does one label hold ``a`` and another ``b`` (男性 … 女性)?"""
+    return any(a in x and b in y for i, x in enumerate(labels) for j, y in enumerate(labels) if i != j)
+
+
+def part_label(ctx: Context, q: Quantity) -> str:
+    """The words that name ``q`` in its clause: the text before it, or, when nothing but
+    a cue stands before it, the text after it ("其中495人符合年审条件")."""
+    located = ctx.locate(q)
+    if located is None:
+        return ""
+    clause = located[0].clauses[located[1]]
+    before = ctx.label_before(q, clause).strip()
+    for w in (*SUBSET, *TOTAL):
+        before = before.replace(w, "")
+    return before if before else ctx.after(q, clause).strip()
