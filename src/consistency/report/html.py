@@ -15,6 +15,7 @@ text instead. Everything taken from a document or a finding is HTML-escaped.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -262,26 +263,49 @@ def _document(k: int, report: Report, items: list[_Item], config: Config) -> str
     return "".join(parts)
 
 
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """Per character: the gravest verdict of a figure there (-1: none) and the claims whose
+    figures hold it; per offset: the badges placed after it. Built once per document so
+    that rendering stays linear in the text and the claims."""
+
+    rank: list[int]
+    covers: dict[int, list[_Item]]
+    badges: dict[int, list[_Item]]
+    positions: list[int]  # the badge offsets, sorted
+
+    @classmethod
+    def of(cls, text: str, items: list[_Item]) -> _Layout:
+        n = len(text)
+        rank, covers, badges = [-1] * n, {}, {}
+        for item in items:
+            for q in item.claim.figures:
+                for i in range(max(q.start, 0), min(q.end, n)):
+                    rank[i] = max(rank[i], _RANK[item.verdict])
+                    holders = covers.setdefault(i, [])
+                    if not holders or holders[-1] is not item:  # two figures may overlap
+                        holders.append(item)
+            badges.setdefault(min(max(item.anchor, 0), n), []).append(item)
+        return cls(rank, covers, badges, sorted(badges))
+
+    def between(self, start: int, end: int) -> list[int]:
+        """The badge offsets in ``[start, end]``."""
+        return self.positions[
+            bisect_left(self.positions, start) : bisect_right(self.positions, end)
+        ]
+
+
 def _body(k: int, text: str, items: list[_Item], config: Config) -> str:
     """The text, one row per line: the line with its marks and badges, then its notes."""
-    n = len(text)
-    rank = [-1] * n
-    for item in items:
-        r = _RANK[item.verdict]
-        for q in item.claim.figures:
-            for i in range(max(q.start, 0), min(q.end, n)):
-                rank[i] = max(rank[i], r)
-    badges: dict[int, list[_Item]] = {}
-    for item in items:
-        badges.setdefault(min(max(item.anchor, 0), n), []).append(item)
+    layout = _Layout.of(text, items)
     rows = ['<div class="text">\n']
     start = 0
     for number, line in enumerate(text.split("\n"), 1):
         end = start + len(line)
         # a badge at the very end of a line belongs to that line, not the next
-        here = [i for pos in sorted(badges) if start <= pos <= end for i in badges[pos]]
+        here = [i for pos in layout.between(start, end) for i in layout.badges[pos]]
         if line.strip() or here:
-            html_line = _line(k, text, start, end, rank, badges, items)
+            html_line = _line(k, text, start, end, layout)
             notes = "".join(_note(k, i, config) for i in here)
             rows.append(
                 f'<div class="row{" has-notes" if here else ""}" id="d{k}-l{number}">'
@@ -293,17 +317,10 @@ def _body(k: int, text: str, items: list[_Item], config: Config) -> str:
     return "".join(rows)
 
 
-def _line(
-    k: int,
-    text: str,
-    start: int,
-    end: int,
-    rank: list[int],
-    badges: dict[int, list[_Item]],
-    items: list[_Item],
-) -> str:
+def _line(k: int, text: str, start: int, end: int, layout: _Layout) -> str:
     """``text[start:end]`` with each run of equal verdict in one ``<mark>`` and the badges."""
-    inner = {p for p in badges if start < p < end}
+    rank, badges = layout.rank, layout.badges
+    inner = {p for p in layout.between(start + 1, end - 1)}
     changes = {i for i in range(start + 1, end) if rank[i] != rank[i - 1]}
     cuts = sorted({start, end} | inner | changes)
     # a badge anchored at the line's first offset (a claim without figures) opens the line
@@ -312,9 +329,10 @@ def _line(
         if rank[a] < 0:
             out.append(escape(text[a:b]))
         else:
-            covering = [i for i in items if any(q.start < b and a < q.end for q in i.claim.figures)]
+            covering = dict.fromkeys(i.number for c in range(a, b) for i in layout.covers[c])
+            verdicts = {i.number: i.verdict for c in range(a, b) for i in layout.covers[c]}
             tip = "; ".join(
-                f"{i.number}: {_VERDICT[i.verdict][1]} / {_VERDICT[i.verdict][2]}" for i in covering
+                f"{n}: {_VERDICT[verdicts[n]][1]} / {_VERDICT[verdicts[n]][2]}" for n in covering
             )
             css = _VERDICT[_BY_RANK[rank[a]]][0]
             out.append(
