@@ -30,6 +30,7 @@ from ._match import (
 )
 
 __all__ = [
+    "AFTER_PARTS",
     "CONTAINS",
     "OUTCOME",
     "PREDICATES",
@@ -49,6 +50,7 @@ __all__ = [
 
 _C = load_cues("totals")
 TOTAL = _C["total"]["words"]
+AFTER_PARTS = _C["total"]["after_parts"]
 NOT_TOTAL = _C["total"]["not"]
 SUBSET = _C["subset"]["words"]
 CONTAINS = _C["subset"]["contains"]

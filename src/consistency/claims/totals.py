@@ -48,6 +48,7 @@ from ._match import (
     sum_interval,
 )
 from ._parts import (
+    AFTER_PARTS,
     CONTAINS,
     OUTCOME,
     REMAINDER,
@@ -80,7 +81,7 @@ def _claims(ctx: Context) -> tuple[Claim, ...]:
     seen: set[tuple[int, ...]] = set()
     found: list[Claim] = []
     for s in ctx.sentences:
-        for claim in (*_frames(ctx, s), *_implicit(ctx, s), *_outcomes(ctx, s)):
+        for claim in (*_frames(ctx, s), *_implicit(ctx, s), *_summed(ctx, s), *_outcomes(ctx, s)):
             key = (claim.stated.start, *(p.start for p in claim.parts))
             if key not in seen:
                 seen.add(key)
@@ -227,7 +228,8 @@ def _implicit(ctx: Context, s: Sentence) -> Iterator[Claim]:
             if any(w in ctx.clause_text(clause) for w in SUBSET):
                 continue
             parts: list[Quantity] = []
-            respective = any(w in ctx.after(whole, clause) for w in RESPECTIVE)
+            head = ctx.after(whole, clause) + (lead(ctx, clauses[ci + 1]) if ci + 1 < len(clauses) else "")
+            respective = any(w in head for w in RESPECTIVE)
             for c in clauses[ci + 1 :]:
                 text = ctx.clause_text(c)
                 if c.opener in SEMICOLONS or c.depth != clause.depth:
@@ -245,6 +247,29 @@ def _implicit(ctx: Context, s: Sentence) -> Iterator[Claim]:
             )
             if len(parts) >= 2 and complete and all(p.value <= whole.value for p in parts):
                 yield _total(ctx, whole, parts, "explicit")
+
+
+def _summed(ctx: Context, s: Sentence) -> Iterator[Claim]:
+    """``A a件,B b件,C c件,合计T件``: a total written after its parts, each clause before
+    it (back to the start of its run) holding one figure of the total's family."""
+    for ci, clause in enumerate(s.clauses):
+        if len(clause.quantities) != 1 or ci < 2:
+            continue
+        whole = clause.quantities[0]
+        cue = lead(ctx, clause).strip()
+        if not countable_part(whole) or len(cue) > 4 or not cue.startswith(AFTER_PARTS):
+            continue
+        parts: list[Quantity] = []
+        for c in reversed(s.clauses[:ci]):
+            if len(c.quantities) != 1 or family(c.quantities[0]) != family(whole):
+                break
+            if any(w in ctx.clause_text(c) for w in (*SUBSET, *STOP)) or total_cue_in(lead(ctx, c)):
+                break
+            parts.insert(0, c.quantities[0])
+            if c.opener in SEMICOLONS or c.depth != clause.depth:
+                break
+        if len(parts) >= 2:
+            yield _total(ctx, whole, parts, "explicit")
 
 
 def _outcomes(ctx: Context, s: Sentence) -> Iterator[Claim]:
