@@ -383,3 +383,19 @@ def test_damaged_word_and_pdf_files_give_a_document_or_an_input_error(
         load_bytes(bytes(original[:cut]), f"damaged.{kind}")
     except InputError:
         pass
+
+
+def test_html_rowspan_and_colspan_keep_every_row_on_the_grid() -> None:
+    source = (
+        "<table><tr><td rowspan=2>地区</td><td colspan=2>数量</td><td rowspan=2>增长率</td></tr>"
+        "<tr><td>本年<td>上年</tr>"
+        "<tr><td>甲</td><td>10</td><td>8</td><td>25%</td></tr></table>"
+    )
+    document = html_to_document(source)
+    assert document.text.splitlines() == ["地区\t数量\t\t增长率", "\t本年\t上年", "甲\t10\t8\t25%"]
+    (table,) = document.tables
+    assert [(c.column, c.text) for c in table.rows[1]] == [(2, "本年"), (3, "上年")]
+    heading = table.cell(1, 4)
+    assert heading is not None and heading.rowspan == 2 and heading.text == "增长率"
+    ten = table.cell(3, 2)
+    assert ten is not None and document.text[ten.start : ten.end] == "10"

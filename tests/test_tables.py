@@ -149,3 +149,17 @@ def test_a_table_typed_one_cell_per_line_is_checked() -> None:
 def test_a_table_typed_with_bars_one_cell_per_line_is_checked() -> None:
     text = "受理总量 |\n诉求来源 |\n数量 |\n合计 |\n电话 |\n34859 |\n微信 |\n2724 |\n"
     assert _claims(text)
+
+
+def test_an_html_table_with_merged_headings_sums_counts_and_leaves_rates_alone() -> None:
+    source = (
+        "<table><tr><td rowspan=2>地区</td><td colspan=2>数量（件）</td>"
+        "<td rowspan=2>增长率</td></tr>"
+        "<tr><td>本年<td>上年</tr>"
+        "<tr><td>甲</td><td>10</td><td>8</td><td>25%</td></tr>"
+        "<tr><td>乙</td><td>20</td><td>12</td><td>66.7%</td></tr>"
+        "<tr><td>合计</td><td>30</td><td>21</td><td>50%</td></tr></table>"
+    )
+    report = check_document(load_bytes(source.encode(), "t.html"))
+    claims = [(c.relation, c.verdict.value) for c in report.claims if c.kind == "table-total"]
+    assert claims == [("30 = 10 + 20", "consistent"), ("21 = 8 + 12", "inconsistent")]

@@ -12,8 +12,9 @@ the ``hidden`` attribute and ``style="display:none"``.
 
 Block elements (``<p>``, ``<div>``, ``<br>``, ``<li>``, headings, …) end a line; runs of
 white space (``&nbsp;`` included) become one space. Entities are decoded. Tables: each
-row is one line with its cells separated by a tab (a cell spanning columns is followed by
-empty cells), the rendering the tables check reads. A table that holds another table, or
+row is one line with its cells separated by a tab, ``colspan`` and ``rowspan`` honoured so
+that every row keeps the grid (a covered place is an empty cell), and ``Document.tables``
+holds each data table's cells with their spans in the text. A table that holds another table, or
 cells with long text, is page layout, not data: its cells are laid out as blocks.
 
 Every run of text records an anchor in ``Document.source_map``, so
@@ -29,7 +30,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from ..document import Document
+from ..document import Cell, Document, Table
 from ..errors import InputError
 from .txt import decode
 
@@ -74,8 +75,8 @@ def html_to_document(source: str, name: str | None = None, *, encoding: str | No
     reader = _Reader(source, survey.layout)
     reader.feed(source)
     reader.close()
-    text, anchors = reader.result()
-    return Document(text, name, source_map=anchors, encoding=encoding)
+    text, anchors, tables = reader.result()
+    return Document(text, name, source_map=anchors, tables=tables, encoding=encoding)
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
@@ -151,9 +152,10 @@ class _Reader(HTMLParser):
         self._pending = ""  # separators waiting for the next text: "\n", "\t"s or " "
         self._skip_tag: str | None = None
         self._skip_depth = 0
-        # per open table: [is a data table, grid columns so far in the row, columns to pad]
-        self._tables: list[list[int]] = []
+        self._tables: list[_TableState] = []
+        self._done: list[_TableState] = []
         self._n_tables = 0
+        self._n_data = 0
 
     # -- output -------------------------------------------------------------------------
     def _request(self, sep: str) -> None:
@@ -172,6 +174,8 @@ class _Reader(HTMLParser):
             self._parts.append(pending)
             self._length += len(pending)
         self._pending = ""
+        if self._tables and self._tables[-1].cell is not None:
+            self._tables[-1].text_at(self._length)
         self._anchors.append((self._length, source_at))
         self._parts.append(text)
         self._length += len(text)
@@ -195,7 +199,9 @@ class _Reader(HTMLParser):
             self._skip_tag, self._skip_depth = tag, 1
             return
         if tag == "table":
-            self._tables.append([int(ordinal not in self._layout), 0, 0])
+            data = ordinal not in self._layout
+            self._n_data += data
+            self._tables.append(_TableState(data, self._n_data))
         self._structure(tag, attrs, opening=True)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -213,27 +219,27 @@ class _Reader(HTMLParser):
 
     def _structure(self, tag: str, attrs: list[tuple[str, str | None]], *, opening: bool) -> None:
         table = self._tables[-1] if self._tables else None
-        if table is not None and table[0]:
+        if table is not None and table.data:
             if tag == "tr":
+                table.close_cell(self._length)
+                if opening:
+                    table.new_row()
                 self._request("\n")
-                table[1] = 0
                 return
             if tag in ("td", "th"):
+                table.close_cell(self._length)
                 if opening:
-                    if table[1]:
+                    for _ in range(table.open_cell(attrs)):
                         self._request("\t")
-                    table[2] = _colspan(attrs) - 1
-                    table[1] += 1 + table[2]
-                else:
-                    for _ in range(table[2]):  # keep the grid: a spanned column is a cell
-                        self._request("\t")
-                    table[2] = 0
                 return
             if tag in _BLOCK and tag != "table":
                 self._request(" ")  # inside a data cell a block break is only a space
                 return
         if tag == "table" and not opening and self._tables:
-            self._tables.pop()
+            done = self._tables.pop()
+            done.close_cell(self._length)
+            if done.data and done.cells:
+                self._done.append(done)
         if tag in _BLOCK or tag in ("td", "th"):
             self._request("\n")
 
@@ -261,19 +267,86 @@ class _Reader(HTMLParser):
         else:
             self._emit(text, self._here())
 
-    def result(self) -> tuple[str, tuple[tuple[int, int], ...]]:
-        """The text (a newline at its end) and its source anchors."""
+    def result(self) -> tuple[str, tuple[tuple[int, int], ...], tuple[Table, ...]]:
+        """The text (a newline at its end), its source anchors and its data tables."""
         text = "".join(self._parts)
         if text and not text.endswith("\n"):
             text += "\n"
-        return text, tuple(self._anchors)
+        for table in self._tables:  # tables left open by a truncated page
+            table.close_cell(self._length)
+            if table.data and table.cells:
+                self._done.append(table)
+        tables = sorted((t.table(text) for t in self._done), key=lambda t: t.index)
+        return text, tuple(self._anchors), tuple(tables)
 
 
-def _colspan(attrs: list[tuple[str, str | None]]) -> int:
+class _TableState:
+    """An open table: data or layout, the grid place of the next cell, merged cells.
+
+    Cells are placed on the grid as HTML does it: a cell goes to the first column of its
+    row not covered by a ``rowspan`` from above, and a ``colspan`` moves the next cell
+    along. The text gets a tab for every grid column passed, so rows stay aligned.
+    """
+
+    def __init__(self, data: bool, index: int) -> None:
+        self.data = data
+        self.index = index
+        self.row = 0
+        self.next_col = 1
+        self.tabs = 0
+        self.below: dict[int, int] = {}  # column → the last row a rowspan covers
+        #: the cell being read: row, column, colspan, rowspan, start of its text
+        self.cell: list[int | None] | None = None
+        self.cells: list[tuple[int, int, int, int, int, int]] = []
+
+    def new_row(self) -> None:
+        self.row += 1
+        self.next_col, self.tabs = 1, 0
+
+    def open_cell(self, attrs: list[tuple[str, str | None]]) -> int:
+        """Place a cell; the number of tabs the text needs before it."""
+        row = max(self.row, 1)
+        self.row = row
+        col = self.next_col
+        while self.below.get(col, 0) >= row:
+            col += 1
+        need = col - 1 - self.tabs
+        self.tabs = col - 1
+        colspan, rowspan = _span(attrs, "colspan"), _span(attrs, "rowspan")
+        self.next_col = col + colspan
+        if rowspan > 1:
+            for c in range(col, col + colspan):
+                self.below[c] = row + rowspan - 1
+        self.cell = [row, col, colspan, rowspan, None]
+        return max(need, 0)
+
+    def text_at(self, offset: int) -> None:
+        if self.cell is not None and self.cell[4] is None:
+            self.cell[4] = offset
+
+    def close_cell(self, offset: int) -> None:
+        if self.cell is not None and self.cell[4] is not None:
+            row, col, colspan, rowspan, start = self.cell
+            self.cells.append((row, col, start, offset, colspan, rowspan))  # type: ignore[arg-type]
+        self.cell = None
+
+    def table(self, text: str) -> Table:
+        rows: list[list[Cell]] = [[] for _ in range(max(c[0] for c in self.cells))]
+        for row, col, start, end, colspan, rowspan in self.cells:
+            rows[row - 1].append(
+                Cell(self.index, row, col, start, end, text[start:end], colspan, rowspan)
+            )
+        start = min(c[2] for c in self.cells)
+        end = max(c[3] for c in self.cells)
+        return Table(self.index, start, end, tuple(tuple(r) for r in rows))
+
+
+def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
+    """A ``colspan`` or ``rowspan``: 1 when absent or nonsense, at most 1000."""
     for key, value in attrs:
-        if key == "colspan":
+        if key == name:
             try:
-                return max(1, min(int(value or "1"), 1000))
+                return max(1, min(int((value or "1").strip()), 1000))
             except ValueError:
                 return 1
     return 1
