@@ -3,12 +3,16 @@ and the same findings; bad and hostile files give one clear InputError each."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tests.fixtures.make_fixtures import TABLE, render_all, render_docx, report_lines
 
 from consistency.engine import check_document
 from consistency.errors import InputError
@@ -16,7 +20,6 @@ from consistency.loaders import MAX_BYTES, load, load_bytes
 from consistency.loaders import docx as docx_loader
 from consistency.loaders import pdf as pdf_loader
 from consistency.loaders.html import html_to_document
-from tests.fixtures.make_fixtures import TABLE, render_all, render_docx, report_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = next((ROOT / "corpus" / "seeds").glob("004_*.txt"))
@@ -44,7 +47,7 @@ def _lines(text: str) -> set[str]:
     return {re.sub(r"\s+", " ", line).strip() for line in text.splitlines()}
 
 
-def _findings(document) -> list[tuple[str, str]]:  # noqa: ANN001 - a Document
+def _findings(document) -> list[tuple[str, str]]:
     return [(f.code, f.stated) for f in check_document(document).findings]
 
 
@@ -102,7 +105,7 @@ def test_pdf_findings_name_their_page(rendered: dict[str, Path]) -> None:
 
 def test_pdf_page_numbers_are_dropped(rendered: dict[str, Path]) -> None:
     text = load(rendered["report.pdf"]).text
-    assert not re.search(r"^- \d+ -$", text, re.M)
+    assert not re.search(r"^- \d+ -$", text, re.MULTILINE)
 
 
 def test_docx_findings_name_their_paragraph(rendered: dict[str, Path]) -> None:
@@ -133,7 +136,9 @@ def test_html_keeps_navigation_scripts_and_footer_out(rendered: dict[str, Path])
 
 
 def test_html_offsets_map_back_to_the_source() -> None:
-    source = "<html><body><nav>首页</nav><p>共&ldquo;1150项&rdquo;,其中&nbsp;763项。</p></body></html>"
+    source = (
+        "<html><body><nav>首页</nav><p>共&ldquo;1150项&rdquo;,其中&nbsp;763项。</p></body></html>"
+    )
     document = html_to_document(source)
     assert document.text == "共“1150项”,其中 763项。\n"
     for figure in ("1150项", "763项"):
@@ -171,7 +176,8 @@ def test_a_hundred_thousand_nested_tags_are_read_without_recursion() -> None:
 
 def test_a_short_gbk_sentence_is_read_as_chinese() -> None:
     # a general-purpose detector took this for Korean (cp949)
-    assert load_bytes("报送633人,其中495人通过".encode("gbk"), "s.txt").text == "报送633人,其中495人通过"
+    sentence = "报送633人,其中495人通过"
+    assert load_bytes(sentence.encode("gbk"), "s.txt").text == sentence
 
 
 def test_a_big5_report_is_read() -> None:
@@ -249,7 +255,7 @@ def test_bad_bytes_give_one_line_naming_the_file_and_the_problem(
     [("encrypted.pdf", _encrypted_pdf, "encrypted"), ("scan.pdf", _blank_pdf, "no text layer")],
     ids=["encrypted pdf", "pdf without text"],
 )
-def test_pdfs_that_hold_no_readable_text_are_refused(name: str, make, problem: str) -> None:  # noqa: ANN001
+def test_pdfs_that_hold_no_readable_text_are_refused(name: str, make, problem: str) -> None:
     with pytest.raises(InputError, match=problem):
         load_bytes(make(), name)
 
@@ -338,8 +344,6 @@ def test_docx_paragraphs_inside_content_controls_are_read_in_order() -> None:
 
 # ---------------------------------------------------------------- never a crash
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 _SUFFIXES = ("x.txt", "x.html", "x.docx", "x.pdf", "-")
 
@@ -369,7 +373,9 @@ def seed_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     return {"docx": paths["report.docx"].read_bytes(), "pdf": paths["report.pdf"].read_bytes()}
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.sampled_from(("docx", "pdf")), st.data())
 def test_damaged_word_and_pdf_files_give_a_document_or_an_input_error(
     seed_files: dict[str, bytes], kind: str, data: st.DataObject
@@ -379,10 +385,8 @@ def test_damaged_word_and_pdf_files_give_a_document_or_an_input_error(
         at = data.draw(st.integers(0, len(original) - 1))
         original[at] = data.draw(st.integers(0, 255))
     cut = data.draw(st.integers(len(original) // 2, len(original)))
-    try:
+    with contextlib.suppress(InputError):
         load_bytes(bytes(original[:cut]), f"damaged.{kind}")
-    except InputError:
-        pass
 
 
 def test_html_rowspan_and_colspan_keep_every_row_on_the_grid() -> None:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.fixtures.make_fixtures import render_docx
 
 from consistency import check_text
 from consistency.engine import check_document
 from consistency.loaders import load_bytes
 from consistency.messages import CATALOGUE
-from consistency.verdicts import Verdict
-from tests.fixtures.make_fixtures import render_docx
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -108,7 +107,8 @@ NOT_CLAIMED = [
 @pytest.mark.parametrize(
     "text", NOT_CLAIMED,
     ids=["其中 rows are subsets", "序号 column is not a part",
-         "a rate column does not add up", "words among the figures", "labels numbered at two levels",
+         "a rate column does not add up", "words among the figures",
+         "labels numbered at two levels",
          "years in the heading are not figures", "a single part"],
 )
 def test_structures_that_are_not_plain_give_no_error(text: str) -> None:
@@ -139,13 +139,17 @@ def test_table_codes_are_in_the_catalogue_with_a_doc_page() -> None:
         assert (ROOT / "docs" / "rules" / f"{code}.md").is_file()
 
 
-@pytest.mark.xfail(strict=True, reason="a table typed one cell per line (corpus-dev 011) is not read")
+@pytest.mark.xfail(
+    strict=True, reason="a table typed one cell per line (corpus-dev 011) is not read"
+)
 def test_a_table_typed_one_cell_per_line_is_checked() -> None:
     text = "合计(宗)\n罚没金额(万元)\n31\n54\n \n59\n145\n4.1\n"
     assert _codes(text)
 
 
-@pytest.mark.xfail(strict=True, reason="cells ending in ' |' one per line (corpus-dev 001) are not read")
+@pytest.mark.xfail(
+    strict=True, reason="cells ending in ' |' one per line (corpus-dev 001) are not read"
+)
 def test_a_table_typed_with_bars_one_cell_per_line_is_checked() -> None:
     text = "受理总量 |\n诉求来源 |\n数量 |\n合计 |\n电话 |\n34859 |\n微信 |\n2724 |\n"
     assert _claims(text)

@@ -197,9 +197,10 @@ def text_tables(text: str, *, first_index: int = 1) -> tuple[Table, ...]:
 
     A row is a line with at least two cells separated by tabs (the rendering the Word
     and HTML loaders use, which keeps empty cells in place), or, in a line without tabs,
-    at least three cells separated by two or more spaces. A table is a run of at least three such lines of the same kind;
-    a space-separated run must have the same number of cells on every line, since empty
-    cells leave no trace there and columns could not be lined up otherwise.
+    at least three cells separated by two or more spaces. A table is a run of at least
+    three such lines of the same kind; a space-separated run must have the same number
+    of cells on every line, since empty cells leave no trace there and columns could not
+    be lined up otherwise.
     """
     tables: list[Table] = []
     block: list[tuple[int, list[tuple[int, int]]]] = []

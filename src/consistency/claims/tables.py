@@ -42,7 +42,7 @@ from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
 from ._match import Context, family, fmt_interval, fmt_number, judge, load_cues, sum_interval
 
-__all__ = ["KIND", "extract", "check"]
+__all__ = ["KIND", "check", "extract"]
 
 KIND = "table-total"
 
@@ -273,24 +273,35 @@ class _Grid:
             ]
 
         left, right = side(range(1, tc)), side(range(tc + 1, self.n_cols + 1))
-        units = lambda cols: {_label(self.heading(c, h + 1))[1] for c in cols}  # noqa: E731
+        def foreign(cols: list[int]) -> bool:
+            """Every column names a unit, and none is the total's: not its parts."""
+            units = {_label(self.heading(c, h + 1))[1] for c in cols}
+            return bool(total_unit) and None not in units and total_unit not in units
+
         if left and right:
-            if total_unit and None not in units(right) and total_unit not in units(right):
+            if foreign(right):
                 right = []
-            elif total_unit and None not in units(left) and total_unit not in units(left):
+            elif foreign(left):
                 left = []
             else:
-                return
+                return  # figures on both sides and nothing tells which are the parts
         cols = left or right
         for r in data_rows:
             kinds = [self.kind(r, c) for c in cols]
             if any(k in ("text", "merged") for k in kinds):
                 continue
-            yield from self._claim(r, tc, [(r, c) for c in cols], total_unit, f"第{r}行", f"row {r}")
+            places = [(r, c) for c in cols]
+            yield from self._claim(r, tc, places, total_unit, f"第{r}行", f"row {r}")
 
     # -- the claim ----------------------------------------------------------------------
     def _claim(
-        self, r: int, c: int, places: list[tuple[int, int]], unit: str | None, where: str, where_en: str
+        self,
+        r: int,
+        c: int,
+        places: list[tuple[int, int]],
+        unit: str | None,
+        where: str,
+        where_en: str,
     ) -> Iterator[Claim]:
         total_cell = self.cell(r, c)
         if total_cell is None:

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from ..document import Cell, Document, Mark, Table
 from ..errors import InputError
 
-__all__ = ["load_docx", "MAX_UNZIPPED", "MAX_MEMBERS"]
+__all__ = ["MAX_MEMBERS", "MAX_UNZIPPED", "load_docx"]
 
 #: the most uncompressed bytes all members of a Word file may declare
 MAX_UNZIPPED = 256 * 1024 * 1024
@@ -46,7 +46,9 @@ def load_docx(data: bytes, name: str) -> Document:
         import docx  # imported here: plain-text users need not pay for lxml
         from docx.oxml.ns import qn
     except ImportError:  # pragma: no cover - python-docx is a declared dependency
-        raise InputError(name, "reading .docx needs python-docx (pip install python-docx)")
+        raise InputError(
+            name, "reading .docx needs python-docx (pip install python-docx)"
+        ) from None
     try:
         word = docx.Document(io.BytesIO(data))
         builder = _Builder(name)

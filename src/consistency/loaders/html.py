@@ -34,7 +34,7 @@ from ..document import Cell, Document, Table
 from ..errors import InputError
 from .txt import decode
 
-__all__ = ["load_html", "html_to_document"]
+__all__ = ["html_to_document", "load_html"]
 
 _SKIPPED = frozenset(
     {"script", "style", "noscript", "template", "head", "nav", "header", "footer",
@@ -54,7 +54,7 @@ _BLOCK = frozenset(
 #: a cell longer than this is prose laid out by a table, not a figure in a data table
 _DATA_CELL_MAX = 120
 _SPACE = re.compile(r"[ \t\n\r\f\v\u00a0]+")
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5"}
 
 
@@ -67,7 +67,9 @@ def load_html(data: bytes, name: str) -> Document:
     return document
 
 
-def html_to_document(source: str, name: str | None = None, *, encoding: str | None = None) -> Document:
+def html_to_document(
+    source: str, name: str | None = None, *, encoding: str | None = None
+) -> Document:
     """The readable text of the HTML ``source`` as a :class:`Document`."""
     survey = _Survey()
     survey.feed(source)

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from ..document import Document, Mark
 from ..errors import InputError
 
-__all__ = ["load_pdf", "MAX_PAGES"]
+__all__ = ["MAX_PAGES", "load_pdf"]
 
 #: the most pages a PDF may have
 MAX_PAGES = 2_000
@@ -44,7 +44,9 @@ _OPENS_ITEM = re.compile(
     r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]\D|"
     r"第[一二三四五六七八九十百\d]+[条章节部分]|[①-⑳]|[•●■◆]"
 )
-_PAGE_NUMBER = re.compile(r"[-—–－\s]*(第\s*)?\d{1,4}(\s*页)?(\s*/\s*共?\s*\d{1,4}\s*页?)?[-—–－\s]*")
+_PAGE_NUMBER = re.compile(
+    r"[-—–－\s]*(第\s*)?\d{1,4}(\s*页)?(\s*/\s*共?\s*\d{1,4}\s*页?)?[-—–－\s]*"
+)
 
 
 @dataclass(slots=True)
@@ -60,7 +62,7 @@ def load_pdf(data: bytes, name: str) -> Document:
     try:
         import pypdfium2 as pdfium
     except ImportError:  # pragma: no cover - pypdfium2 is a declared dependency
-        raise InputError(name, "reading .pdf needs pypdfium2 (pip install pypdfium2)")
+        raise InputError(name, "reading .pdf needs pypdfium2 (pip install pypdfium2)") from None
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:

@@ -34,7 +34,7 @@ import unicodedata
 from ..document import Document
 from ..errors import InputError
 
-__all__ = ["decode", "load_txt", "normalise_newlines", "PLAUSIBLE"]
+__all__ = ["PLAUSIBLE", "decode", "load_txt", "normalise_newlines"]
 
 #: the least share of common Chinese characters among non-ASCII ones for a reading to stand
 PLAUSIBLE = 0.9
