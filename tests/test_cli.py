@@ -179,7 +179,17 @@ def test_text_shows_the_sentence_with_markers_and_a_summary(run: Run, drafts: Pa
     assert lines[head + 3] == "  |         ^^ ^ ^"
     assert "Found 2 findings in 2 of 3 files (1 error, 1 warning, 0 info)." in lines
     assert "1  C101  sum mismatch" in lines and "1  C102  sum off by one" in lines
+    assert lines[-1] == "4 claims checked: 2 consistent, 2 inconsistent."
     assert "\x1b[" not in out  # no colour in a pipe
+
+
+def test_a_clean_run_says_how_much_was_checked(run: Run, drafts: Path) -> None:
+    assert (
+        run("check", "clean.txt")[1]
+        == "No findings in 1 file checked.\n1 claim checked: 1 consistent.\n"
+    )
+    (drafts / "plain.txt").write_text("没有数字关系的一段话。\n", encoding="utf-8")
+    assert run("check", "plain.txt")[1] == "No findings in 1 file checked.\n0 claims checked.\n"
 
 
 def test_json_follows_the_contract(run: Run, drafts: Path) -> None:
@@ -208,6 +218,8 @@ def test_json_follows_the_contract(run: Run, drafts: Path) -> None:
         "warning": 0,
         "info": 0,
         "by_code": {"C101": 1},
+        "claims": 3,
+        "verdicts": {"consistent": 2, "inconsistent": 1, "consistent-if": 0, "undecidable": 0},
     }
 
 
@@ -405,12 +417,16 @@ def test_jobs_on_the_corpus_give_the_same_json_as_one_process(real: Run) -> None
 
 
 def test_quantities_lists_every_figure_with_its_bounds(real: Run, tmp_path: Path) -> None:
-    (tmp_path / "q.txt").write_text("全年共1150项,占比90.95%。\n", encoding="utf-8")
-    code, out, _ = real("quantities", str(tmp_path / "q.txt"), str(tmp_path / "none.txt"))
-    assert code == 2
+    text = "全年共1150项,占比90.95%。\n约三分之一的案件,下降-2.1%,200余件。\n"
+    (tmp_path / "q.txt").write_text(text, encoding="utf-8")
+    code, out, err = real("quantities", str(tmp_path / "q.txt"), str(tmp_path / "none.txt"))
+    assert code == 2 and err == f"{tmp_path}/none.txt: no such file or folder\n"
     assert out.splitlines() == [
         f"{tmp_path}/q.txt:1:4  1150项  1150  [1150, 1150]  项",
         f"{tmp_path}/q.txt:1:12  90.95%  0.9095  [0.9095, 0.9095]  %",
+        f"{tmp_path}/q.txt:2:1  约三分之一  ~1/3  [?, ?]  %",
+        f"{tmp_path}/q.txt:2:12  -2.1%  -0.021  [-0.021, -0.021]  %",
+        f"{tmp_path}/q.txt:2:18  200余件  200  [200, 300]  件",
     ]
 
 

@@ -90,17 +90,19 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "paths", nargs="+", metavar="PATH", help="files, folders, globs, - for stdin"
     )
-    check.add_argument("--format", choices=tuple(FORMATTERS), default="text")
+    check.add_argument("--format", choices=tuple(FORMATTERS), default="text", help="default: text")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report here")
-    check.add_argument("--fail-on", choices=("error", "warning", "info"))
+    check.add_argument(
+        "--fail-on", choices=("error", "warning", "info"), help="exit 1 from this severity up"
+    )
     check.add_argument("--select", action="append", metavar="CODES", help="e.g. C1,C201")
-    check.add_argument("--ignore", action="append", metavar="CODES")
+    check.add_argument("--ignore", action="append", metavar="CODES", help="codes or families")
     check.add_argument("--config", metavar="FILE", help="pyproject.toml or consistency.toml")
     check.add_argument("--baseline", metavar="FILE", help="accepted findings to leave out")
     check.add_argument("--write-baseline", metavar="FILE", help="accept every finding found")
     check.add_argument("--annotate", metavar="OUT.docx", help="a Word copy with comments")
     check.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="0: one per CPU")
-    check.add_argument("--lang", choices=("zh", "en"))
+    check.add_argument("--lang", choices=("zh", "en"), help="language of the messages")
     check.set_defaults(run=_check)
 
     quantities = sub.add_parser("quantities", help="list every quantity read")

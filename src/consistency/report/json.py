@@ -7,7 +7,9 @@ Shape (``version`` is :data:`consistency.findings.SCHEMA_VERSION`)::
       "files": [Report.to_dict(), ...],          # in the order the files were given
       "errors": [{"path": ..., "error": ...}],   # files that could not be read
       "summary": {"files": 2, "findings": 3, "error": 1, "warning": 2, "info": 0,
-                  "by_code": {"C101": 1, "C201": 2}}
+                  "by_code": {"C101": 1, "C201": 2}, "claims": 40,
+                  "verdicts": {"consistent": 37, "inconsistent": 1,
+                               "consistent-if": 2, "undecidable": 0}}
     }
 
 Tools build on it: keys are only ever added, never renamed or removed. ``errors`` has
@@ -23,19 +25,22 @@ from typing import Any
 
 from ..config import Config
 from ..findings import SCHEMA_VERSION, Report
-from ..verdicts import Severity
+from ..verdicts import Severity, Verdict
 
 __all__ = ["envelope", "render", "summary"]
 
 
 def summary(reports: Sequence[Report]) -> dict[str, Any]:
-    """Counts over ``reports``: files, findings, per severity and per code (codes sorted)."""
+    """Counts over ``reports``: files, findings per severity and per code, claims per verdict."""
     findings = [f for r in reports for f in r.findings]
     by_code = Counter(f.code for f in findings)
     counts: dict[str, Any] = {"files": len(reports), "findings": len(findings)}
     for severity in Severity:
         counts[severity.value] = sum(1 for f in findings if f.severity is severity)
     counts["by_code"] = dict(sorted(by_code.items()))
+    verdicts = Counter(c.verdict for r in reports for c in r.claims)
+    counts["claims"] = sum(verdicts.values())
+    counts["verdicts"] = {v.value: verdicts[v] for v in Verdict}
     return counts
 
 

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from ..config import Config
 from ..findings import Finding, Report
 from ..intervals import RoundingMode
-from ..verdicts import Severity
+from ..verdicts import Severity, Verdict
 
 __all__ = ["render"]
 
@@ -163,8 +163,9 @@ def _summary(reports: Sequence[Report], paint: Paint) -> str:
     findings = [f for r in reports for f in r.findings]
     files = len(reports)
     noun = "file" if files == 1 else "files"
+    checked = _claims_line(reports)
     if not findings:
-        return f"No findings in {files} {noun} checked.\n"
+        return f"No findings in {files} {noun} checked.\n{checked}\n"
     by_severity = Counter(f.severity for f in findings)
     counts = ", ".join(_counted(by_severity[s], s.value) for s in Severity)
     with_findings = sum(1 for r in reports if r.findings)
@@ -178,4 +179,13 @@ def _summary(reports: Sequence[Report], paint: Paint) -> str:
     for code in sorted(by_code):
         name, severity = names[code]
         lines.append(f"{str(by_code[code]).rjust(width)}  {paint(severity, code)}  {name}")
+    lines.append(checked)
     return "\n".join(lines) + "\n"
+
+
+def _claims_line(reports: Sequence[Report]) -> str:
+    """How much was checked: "no findings" means little when no claim was found."""
+    verdicts = Counter(c.verdict for r in reports for c in r.claims)
+    total = sum(verdicts.values())
+    parts = ", ".join(f"{verdicts[v]} {v.value}" for v in Verdict if verdicts[v])
+    return f"{_counted(total, 'claim')} checked" + (f": {parts}." if parts else ".")
