@@ -281,3 +281,21 @@ def test_a_seed_report_shows_every_figure_and_finding_with_badges_in_reading_ord
         if tag == "a" and a.get("class", "").startswith("ref ")
     ]
     assert badges == list(range(1, len(report.claims) + 1))
+
+
+def test_a_table_row_is_shown_as_cells_so_columns_line_up() -> None:
+    text = "类别\t件数\n合计\t633\t100%\n"
+    total = _quantity(text, text.index("633"), text.index("633") + 3)
+    claim = Claim(
+        "table-total",
+        total.start,
+        total.end,
+        total,
+        (),
+        "633 = 495 + 138",
+        outcome=Outcome(Verdict.INCONSISTENT),
+    )
+    html, page = _page(Report(Document(text, "t.docx"), (), (claim,)))
+    assert '<span class="cell">类别\t</span><span class="cell">件数</span>' in html
+    assert '<span class="cell">合计\t</span><span class="cell"><mark class="fig v-bad"' in html
+    assert page.paras == ["类别\t件数", "合计\t633\t100%"]

@@ -71,7 +71,8 @@ h3 { font-size: 16px; margin: 0 0 6px; }
 .ln {
   color: #8c959f; font-size: 12px; text-align: right; padding-top: 5px; user-select: none;
 }
-.para { margin: 0; white-space: pre-wrap; word-break: break-word; }
+.para { margin: 0; white-space: pre-wrap; word-break: break-word; tab-size: 0; }
+.cell { display: inline-block; min-width: 7em; padding-right: 1.2em; vertical-align: top; }
 mark.fig { color: inherit; padding: 1px 2px; border-radius: 3px; border-bottom: 2px solid; }
 .ref, .num {
   display: inline-block; min-width: 1.7em; padding: 0 5px; border-radius: 9px;

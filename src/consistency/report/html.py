@@ -306,6 +306,10 @@ def _body(k: int, text: str, items: list[_Item], config: Config) -> str:
         here = [i for pos in layout.between(start, end) for i in layout.badges[pos]]
         if line.strip() or here:
             html_line = _line(k, text, start, end, layout)
+            if "\t" in line:
+                # a table row (cells separated by tabs): cells of equal width keep columns
+                # aligned from row to row, whatever badges stand in them
+                html_line = '<span class="cell">' + html_line + "</span>"
             notes = "".join(_note(k, i, config) for i in here)
             rows.append(
                 f'<div class="row{" has-notes" if here else ""}" id="d{k}-l{number}">'
@@ -327,7 +331,7 @@ def _line(k: int, text: str, start: int, end: int, layout: _Layout) -> str:
     out = [_badge(k, i) for i in badges.get(start, ())]
     for a, b in pairwise(cuts):
         if rank[a] < 0:
-            out.append(escape(text[a:b]))
+            out.append(escape(text[a:b]).replace("\t", '\t</span><span class="cell">'))
         else:
             covering = dict.fromkeys(i.number for c in range(a, b) for i in layout.covers[c])
             verdicts = {i.number: i.verdict for c in range(a, b) for i in layout.covers[c]}
