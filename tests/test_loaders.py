@@ -403,3 +403,9 @@ def test_html_rowspan_and_colspan_keep_every_row_on_the_grid() -> None:
     assert heading is not None and heading.rowspan == 2 and heading.text == "增长率"
     ten = table.cell(3, 2)
     assert ten is not None and document.text[ten.start : ten.end] == "10"
+
+
+def test_utf8_bytes_win_over_a_stale_gb2312_declaration() -> None:
+    page = '<html><head><meta charset="gb2312"></head><body><p>共1150项。</p></body></html>'
+    document = load_bytes(page.encode("utf-8"), "copy.html")
+    assert (document.text, document.encoding) == ("共1150项。\n", "utf-8")

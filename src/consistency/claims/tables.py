@@ -182,6 +182,13 @@ class _Grid:
         """The words above row ``below`` in column ``c`` (merged headings included)."""
         return " ".join(t for r, t in self.words_over.get(c, ()) if r < below)
 
+    def serial(self, c: int, rows: list[int]) -> bool:
+        """Column ``c`` reads 1, 2, 3, … down ``rows``: serial numbers, not figures."""
+        cells = [self.cell(r, c) for r in rows]
+        texts = [cell.text.strip() if cell is not None else "" for cell in cells]
+        numbered = [t for t in texts if t]
+        return len(numbered) >= 2 and numbered == [str(i) for i in range(1, len(numbered) + 1)]
+
     def leftmost(self, r: int) -> int | None:
         """The column of the first non-blank cell of row ``r``."""
         for c in range(1, self.n_cols + 1):
@@ -270,6 +277,7 @@ class _Grid:
                 c for c in cols
                 if any(self.kind(r, c) == "num" for r in data_rows)
                 and not _skipped(self.heading(c, h + 1), share_too=True)
+                and not self.serial(c, data_rows)
             ]
 
         left, right = side(range(1, tc)), side(range(tc + 1, self.n_cols + 1))

@@ -20,7 +20,8 @@ cells with long text, is page layout, not data: its cells are laid out as blocks
 Every run of text records an anchor in ``Document.source_map``, so
 :meth:`Document.source_offset` gives the offset in the decoded HTML source.
 
-Encoding: a byte-order mark, else a ``charset`` declared in the first 4 KiB
+Encoding: a byte-order mark, else UTF-8 when the bytes are valid UTF-8 (a stale
+declaration is common in copied pages), else a ``charset`` declared in the first 4 KiB
 (``gb2312``/``gbk`` read as GB18030, their superset), else the plain-text cascade.
 """
 
@@ -84,6 +85,12 @@ def html_to_document(
 def _decode(data: bytes, name: str) -> tuple[str, str]:
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         return decode(data, name)
+    try:
+        # Valid UTF-8 is UTF-8 whatever the page declares: copies re-encoded by a tool
+        # often keep a stale <meta charset=gb2312>.
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     declared = _CHARSET.search(data[:4096])
     if declared:
         label = declared.group(1).decode("ascii").lower()
