@@ -170,5 +170,7 @@ def test_an_html_table_with_merged_headings_sums_counts_and_leaves_rates_alone()
 
 
 def test_an_unheaded_serial_number_column_is_not_a_part() -> None:
-    text = _table("\t类别\t数量（件）\t合计（件）", "1\t咨询\t3\t3", "2\t投诉\t4\t4", "3\t建议\t5\t5")
+    text = _table(
+        "\t类别\t数量（件）\t合计（件）", "1\t咨询\t3\t3", "2\t投诉\t4\t4", "3\t建议\t5\t5"
+    )
     assert _codes(text) == []
