@@ -74,6 +74,8 @@ def extract(ctx: Context) -> Iterator[Claim]:
     for pct, s, ci, cue in shares.stated_shares(ctx):
         if pct.value > 1:
             continue  # a rate above 100% has a base the count is not (完成率229.39%)
+        if cue[0] == "definitional" and pct.value not in (0, 1):
+            continue  # 胜诉率 over cases not withdrawn: only 0% and 100% fit any base
         part = shares.part_of(ctx, pct, s, ci, cue)
         if part is not None and shares.bases_for(ctx, part, s, cue):
             continue  # the share check has both counts
@@ -127,7 +129,7 @@ def _bases(
             found.append(frames[near.start])
         elif totals.total_cue_in(ctx.label_before(near, near_clause)):
             found.append(near)
-        elif cue[0] == "rate":
+        elif cue[0] in ("rate", "definitional"):
             found.append(near)
             either = True
     elif any(w in ctx.between(s.start, pct.start) for w in totals.SUBSET):

@@ -58,14 +58,17 @@ RATE = _C["rate"]["suffix"]
 GAP = _C["rate"]["gap"]
 AMBIGUOUS = _C["ambiguous"]["rates"]
 CHANGE = _C["change"]["words"]
+TARGET = _C["target"]["words"]
 WINDOW = 3
 
 
 def percent_cue(ctx: Context, pct: Quantity, clause: Clause) -> tuple[str, str] | None:
     """What makes ``pct`` a share: ``("share", "占比")`` or ``("rate", stem)`` where the
-    stem is the rate's name without 率 (``"调解成功"``); None for any other percentage."""
+    stem is the rate's name without 率 (``"调解成功"``); ``("definitional", stem)`` for a
+    rate whose base is by definition not the count beside it (胜诉率); None for any
+    other percentage."""
     label = ctx.label_before(pct, clause).strip()
-    if any(w in label for w in CHANGE):
+    if any(w in label for w in CHANGE) or any(w in label for w in TARGET):
         return None
     bare = label
     changed = True
@@ -74,8 +77,9 @@ def percent_cue(ctx: Context, pct: Quantity, clause: Clause) -> tuple[str, str] 
         for g in GAP:
             if bare.endswith(g):
                 bare, changed = bare[: -len(g)].rstrip(), True
-    if any(bare.endswith(w) for w in AMBIGUOUS):
-        return None
+    for w in AMBIGUOUS:
+        if bare.endswith(w):
+            return ("definitional", bare[: -len(w)] + w[:-1])
     for w in SHARE:
         if bare.endswith(w):
             return ("share", w)
@@ -91,7 +95,8 @@ def stated_shares(ctx: Context) -> Iterator[tuple[Quantity, Sentence, int, tuple
     for s in ctx.sentences:
         for ci, clause in enumerate(s.clauses):
             for q in clause.quantities:
-                if not q.is_percent or q.approx or q.low is None or q.high is None:
+                # a lower bound (98%以上) is checked as a bound; 约 and 近 are not checked
+                if not q.is_percent or q.approx or q.low is None:
                     continue
                 if q.value < 0:
                     continue
@@ -232,6 +237,8 @@ def _distinct(qs: Sequence[Quantity]) -> list[Quantity]:
 def extract(ctx: Context) -> Iterator[Claim]:
     """Every share or rate whose part and base the text states."""
     for pct, s, ci, cue in stated_shares(ctx):
+        if cue[0] == "definitional":
+            continue
         part = part_of(ctx, pct, s, ci, cue)
         if part is None:
             continue
