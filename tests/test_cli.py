@@ -160,6 +160,20 @@ def test_a_bug_in_the_checker_exits_3_with_a_request_to_report_it(
     assert "Traceback" not in err
 
 
+def test_a_bug_in_a_worker_process_exits_3_too(
+    run: Run, drafts: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(engine, "check_document", broken)
+    for i in range(6):
+        (drafts / f"r{i}.txt").write_text(CLEAN, encoding="utf-8")
+    code, out, err = run("check", "--jobs", "2", ".")
+    assert code == 3 and out == ""
+    assert "ZeroDivisionError: boom" in err
+
+
 def test_usage_errors_exit_2(run: Run, drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
         main(["check", "--format", "yaml", "clean.txt"])
@@ -229,6 +243,23 @@ def test_github_annotations(run: Run, drafts: Path) -> None:
         "::error file=wrong.txt,line=2,col=5,title=C101 sum mismatch::12 ≠ 3 + 7 = 10",
         "::warning file=near.txt,line=1,col=5,title=C102 sum off by one::11 ≠ 3 + 7 = 10",
     ]
+
+
+def test_github_escapes_what_would_cut_an_annotation(run: Run, drafts: Path) -> None:
+    (drafts / "a,b:c.txt").write_text(WRONG, encoding="utf-8")
+    _, out, _ = run("check", "--format", "github", "a,b:c.txt")
+    assert out.startswith("::error file=a%2Cb%3Ac.txt,line=2,col=5,title=C101 sum mismatch::")
+
+
+def test_colour_is_forced_or_refused_by_the_environment(
+    run: Run, drafts: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[1;31mC101\x1b[0m" in run("check", "wrong.txt")[1]
+    assert "\x1b[" not in run("check", "wrong.txt", "--output", "out.txt")[1]
+    assert "\x1b[" not in (drafts / "out.txt").read_text(encoding="utf-8")
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in run("check", "wrong.txt")[1]
 
 
 def test_output_writes_the_report_to_a_file(run: Run, drafts: Path) -> None:

@@ -120,6 +120,29 @@ def test_stale_baseline_entries_are_listed_at_the_end(corpus: pytest.Pytester) -
     )
 
 
+def test_with_fail_stale_a_finding_no_longer_found_fails_its_report(
+    corpus: pytest.Pytester,
+) -> None:
+    from consistency.engine import check_file
+
+    reports = [check_file(corpus.path / "corpus" / "b_wrong.txt")]
+    Baseline.from_reports(reports, corpus.path).write(corpus.path / "baseline.json")
+    corpus.makeini(
+        "[pytest]\nconsistency_baseline = baseline.json\nconsistency_fail_stale = true\n"
+    )
+    run(corpus, "--consistency", "corpus").assert_outcomes(passed=3)
+    (corpus.path / "corpus" / "b_wrong.txt").write_text(CLEAN, encoding="utf-8")
+    result = run(corpus, "--consistency", "corpus")
+    result.assert_outcomes(passed=2, failed=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*_ consistency: corpus/b_wrong.txt _*",
+            "Accepted findings no longer found (stale baseline entries):",
+            "  C101 12 «12=3+7»",
+        ]
+    )
+
+
 @pytest.mark.parametrize(
     ("files", "message"),
     [

@@ -16,7 +16,10 @@ Each file (``.txt .html .htm .docx .pdf``) is one item, ``path::consistency``. I
 when a finding at or above the configured fail level (``fail-on`` of the consistency
 configuration, found from the rootdir) is not in the baseline, and the failure lists
 the findings as ``consistency check`` prints them, not a traceback. Baseline entries of
-checked files that matched nothing are listed at the end of the run as stale.
+checked files that matched nothing are listed at the end of the run as stale; with
+``--consistency-fail-stale`` (ini ``consistency_fail_stale = true``) they fail their
+report too, which turns the baseline into the exact list of findings each report must
+give, the way a corpus of reports with known errors is tested.
 """
 
 from __future__ import annotations
@@ -49,6 +52,8 @@ class _State:
     roots: tuple[Path, ...]
     baseline_path: Path | None
     start: Path
+    #: a baseline entry no longer found fails its report (the baseline as an expectation)
+    fail_stale: bool = False
     _config: Config | None = None
     _baseline: Baseline | None = None
     stale: list[tuple[str, Entry]] = field(default_factory=list)
@@ -92,6 +97,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="FILE",
         help="accepted findings (written by `consistency check --write-baseline`)",
     )
+    group.addoption(
+        "--consistency-fail-stale",
+        action="store_true",
+        help="fail a report whose accepted findings are no longer all found",
+    )
+    parser.addini(
+        "consistency_fail_stale",
+        type="bool",
+        default=False,
+        help="fail a report whose accepted findings are no longer all found",
+    )
     parser.addini(
         "consistency_paths",
         type="paths",
@@ -117,6 +133,9 @@ def pytest_configure(config: pytest.Config) -> None:
         roots=roots,
         baseline_path=baseline,
         start=config.rootpath,
+        fail_stale=bool(
+            config.getoption("consistency_fail_stale") or config.getini("consistency_fail_stale")
+        ),
     )
     if roots and config.args_source is not pytest.Config.ArgsSource.ARGS:
         known = {Path(a).resolve() for a in config.args}
@@ -180,12 +199,23 @@ class ReportFile(pytest.File):
 
 
 class FindingsFailed(Exception):
-    """The findings that fail a report (rendered by :meth:`ReportItem.repr_failure`)."""
+    """What fails a report (rendered by :meth:`ReportItem.repr_failure`): new findings,
+    and, with ``consistency_fail_stale``, accepted findings no longer found."""
 
-    def __init__(self, report: Report, config: Config) -> None:
+    def __init__(self, report: Report, config: Config, stale: tuple[Entry, ...] = ()) -> None:
         self.report = report
         self.config = config
-        super().__init__(f"{len(report.findings)} findings")
+        self.stale = stale
+        super().__init__(f"{len(report.findings)} findings, {len(stale)} stale entries")
+
+    def render(self) -> str:
+        from .report.text import render
+
+        parts = [render([self.report], self.config).rstrip("\n")] if self.report.findings else []
+        if self.stale:
+            parts.append("Accepted findings no longer found (stale baseline entries):")
+            parts.extend(f"  {e.code} {e.stated} «{e.claim}»" for e in self.stale)
+        return "\n".join(parts)
 
 
 class _Unreadable(Exception):
@@ -208,13 +238,16 @@ class ReportItem(pytest.Item):
             report = engine.check_file(_shown(self.path), config)
         except InputError as error:
             raise _Unreadable(f"{_shown(self.path)}: {error.problem}") from None
+        stale: tuple[Entry, ...] = ()
         if baseline is not None:
             applied = baseline.apply([report])
-            report = applied.reports[0]
-            state.stale.extend((self.nodeid, e) for e in applied.stale)
+            report, stale = applied.reports[0], applied.stale
+            state.stale.extend((self.nodeid, e) for e in stale)
         failing = tuple(f for f in report.findings if config.fails(f.severity))
-        if failing:
-            raise FindingsFailed(replace(report, findings=failing), config)
+        if not state.fail_stale:
+            stale = ()
+        if failing or stale:
+            raise FindingsFailed(replace(report, findings=failing), config, stale)
 
     def repr_failure(
         self,
@@ -223,10 +256,7 @@ class ReportItem(pytest.Item):
     ) -> str | Any:
         """The findings as ``consistency check`` prints them, not a traceback."""
         if isinstance(excinfo.value, FindingsFailed):
-            from .report.text import render
-
-            failed = excinfo.value
-            return render([failed.report], failed.config).rstrip("\n")
+            return excinfo.value.render()
         if isinstance(excinfo.value, _Unreadable):
             return str(excinfo.value)
         return super().repr_failure(excinfo, style=style)
