@@ -147,31 +147,21 @@ def test_stdin_is_read_with_a_dash(run: Run, drafts: Path, monkeypatch: pytest.M
     assert code == 1 and "<stdin>:2:5: C101" in out
 
 
+def _broken(*args: object, **kwargs: object) -> None:
+    raise ZeroDivisionError("boom")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"], ids=["in this process", "in a worker process"])
 def test_a_bug_in_the_checker_exits_3_with_a_request_to_report_it(
-    run: Run, drafts: Path, monkeypatch: pytest.MonkeyPatch
+    run: Run, drafts: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
 ) -> None:
-    def broken(*args: object, **kwargs: object) -> None:
-        raise ZeroDivisionError("boom")
-
-    monkeypatch.setattr(engine, "check_document", broken)
-    code, _, err = run("check", "clean.txt")
-    assert code == 3
-    assert "clean.txt" in err and "ZeroDivisionError: boom" in err and "bug" in err
-    assert "Traceback" not in err
-
-
-def test_a_bug_in_a_worker_process_exits_3_too(
-    run: Run, drafts: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def broken(*args: object, **kwargs: object) -> None:
-        raise ZeroDivisionError("boom")
-
-    monkeypatch.setattr(engine, "check_document", broken)
-    for i in range(6):
+    monkeypatch.setattr(engine, "check_document", _broken)
+    for i in range(6):  # enough files for the process pool to be used
         (drafts / f"r{i}.txt").write_text(CLEAN, encoding="utf-8")
-    code, out, err = run("check", "--jobs", "2", ".")
-    assert code == 3 and out == ""
-    assert "ZeroDivisionError: boom" in err
+    code, out, err = run("check", "--jobs", jobs, "clean.txt", ".")
+    assert (code, out) == (3, "")
+    assert "while checking clean.txt: ZeroDivisionError: boom" in err and "bug" in err
+    assert "Traceback" not in err
 
 
 def test_usage_errors_exit_2(run: Run, drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
