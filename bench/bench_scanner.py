@@ -36,6 +36,7 @@ def main(argv: list[str]) -> int:
     warnings.simplefilter("ignore")  # cn2an warns on every numeral word it cannot read
     paths = [Path(a) for a in argv] or sorted((ROOT / "corpus" / "seeds").glob("*.txt"))
     text = "\n".join(p.read_text("utf-8") for p in paths)
+
     def cold_scan() -> object:
         parse_numeral.cache_clear()  # a fair race: no figure remembered from the last round
         return parse_quantities(text)

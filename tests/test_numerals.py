@@ -80,8 +80,15 @@ def test_precision_is_one_step_of_the_last_written_digit(
     assert (n.decimals, n.resolution) == (decimals, Fraction(resolution))
 
 
-MORE = [("200余", "100"), ("1167余", "1"), ("21万余", "10000"), ("1580多万", "100000"),
-        ("十余", "10"), ("百余", "100"), ("40余", "10")]
+MORE = [
+    ("200余", "100"),
+    ("1167余", "1"),
+    ("21万余", "10000"),
+    ("1580多万", "100000"),
+    ("十余", "10"),
+    ("百余", "100"),
+    ("40余", "10"),
+]
 
 
 @pytest.mark.parametrize(("text", "step"), MORE, ids=[t for t, _ in MORE])

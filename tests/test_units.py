@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from consistency import parse_quantities
-from consistency import units
+from consistency import parse_quantities, units
 from consistency.errors import DataFileError
 
 
@@ -43,7 +42,12 @@ def test_classifiers_are_units_of_their_own_that_never_add_up() -> None:
 
 @pytest.mark.parametrize(
     ("unit", "numerator", "denominator"),
-    [("元/年", "元", "年"), ("公斤/亩", "千克", "亩"), ("平方米", "平方米", None), ("件", "件", None)],
+    [
+        ("元/年", "元", "年"),
+        ("公斤/亩", "千克", "亩"),
+        ("平方米", "平方米", None),
+        ("件", "件", None),
+    ],
     ids=["元/年", "公斤/亩", "平方米", "件"],
 )
 def test_pint_unit_reads_scanned_unit_strings(

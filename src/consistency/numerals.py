@@ -113,9 +113,11 @@ def load_lexicon() -> Lexicon:
             raise DataFileError(_DATA, "must be a list of strings", key=f"leading_scales.{word}")
     proportions: dict[str, tuple[int, tuple[str, ...]]] = {}
     for word, spec in _table(data, "proportions").items():
-        digits, blocked = (spec.get("max_digits"), spec.get("not_before")) if isinstance(
-            spec, dict
-        ) else (None, None)
+        digits, blocked = (
+            (spec.get("max_digits"), spec.get("not_before"))
+            if isinstance(spec, dict)
+            else (None, None)
+        )
         if not isinstance(digits, int) or not isinstance(blocked, list):
             raise DataFileError(_DATA, "needs max_digits and not_before", key=f"proportions.{word}")
         proportions[word] = (digits, tuple(str(b) for b in blocked))

@@ -4,14 +4,16 @@
 It returns nothing for a span it cannot parse cleanly: a wrong number is worse than a miss.
 
 How it reads: the text is folded (Traditional and full-width forms to plain ones, one
-character for one, so offsets hold), then one compiled pattern walks
-it once (built below from the data files). Each match is either something to skip whole — a date, a document number, a
-quoted label, a word such as 统一 — or a candidate quantity, which a few cheap checks
-of its neighbours (第 before it, 月 or 、 after it) may still reject.
+character for one, so offsets hold) and pinyin glosses are cut out (spans are mapped
+back); then one compiled pattern, built from the data files, walks it once. Each match
+is either something to skip whole — a date, a document number, a quoted label, a word
+such as 统一 — or a candidate quantity, which a few cheap checks of its neighbours
+(第 before it, 月 or 、 after it) may still reject.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -82,10 +84,10 @@ class Quantity:
         return pint_unit(self.unit)
 
 
-def _alt(words: object) -> str:
+def _alt(words: Iterable[str]) -> str:
     """A pattern matching any of ``words``, longest first, as a trie (no backtracking storm)."""
     trie: dict[str, dict] = {}
-    for word in set(words):  # type: ignore[call-overload]
+    for word in set(words):
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
@@ -102,6 +104,7 @@ def _alt(words: object) -> str:
 
 
 def _compile() -> tuple[regex.Pattern[str], ...]:
+    """The scanning pattern and the context patterns, all built from the data files."""
     lex = LEXICON
     digits = "".join(lex.digits)
     smalls = "".join(lex.small_scales)
@@ -119,7 +122,7 @@ def _compile() -> tuple[regex.Pattern[str], ...]:
     for word, follow in lex.leading_scales.items():
         leads.append(regex.escape(word) + ("" if "*" in follow else f"(?={_alt(follow)})"))
         # 近千位, 逾百人: after a qualifier a bare scale word is a round figure
-        leads.append(f"(?<={_alt(lex.before)}){regex.escape(word)}")
+        leads.append(f"{regex.escape(word)}(?<=(?:{_alt(lex.before)}){regex.escape(word)})")
     scale = rf"(?!{guard})[{scales}]|个(?=[{larges}])|[{''.join(lex.inexact)}]"
     # Arabic figures take scales (3亿5000万) but never Chinese digits: 9万亿三个 is 9万亿, 三个
     body = (
@@ -134,7 +137,7 @@ def _compile() -> tuple[regex.Pattern[str], ...]:
     shares = "|".join(
         rf"{regex.escape(w)}(?!{_alt(blocked)})" for w, (_, blocked) in lex.proportions.items()
     )
-    tenths = rf"(?P<td>[{digits}十]{{1,2}}|(?<![\d.])\d)(?P<tk>{shares})"
+    tenths = rf"(?P<td>[{digits}十]{{1,2}}|(?<![\d.])\d)(?P<tk>{shares})(?P<tm>[{''.join(lex.inexact)}])?"
     figure = (
         rf"(?P<ra>(?<![\d.]){arabic})[ ]?:[ ]?(?P<rb>{arabic})(?![\d:])"
         rf"|(?<![\d/.])(?P<sa>\d{{1,3}})/(?P<sb>\d{{1,3}})(?![\d/.\-])"
@@ -160,11 +163,15 @@ def _compile() -> tuple[regex.Pattern[str], ...]:
             r"[〔\[【［][ ]?\d+[ ]?[〕\]】］]?[ ]?\d*[ ]?号?",
             rf"\([ ]?(?:\d{{1,4}}|[{digits}十]{{1,3}})[ ]?\)",
             # 11:52:53 and 11: 14 are times; 1:15 after 比 is a ratio
-            r"(?<![\d.])(?:\d{1,2}:\d{2}:\d{2}|\d{2}:[ ]?\d{2}|(?<!比|比为|比例为)\d:\d{2})"
-            r"(?![\d.])",
+            (
+                r"(?<![\d.])(?:\d{1,2}:\d{2}:\d{2}|\d{2}:[ ]?\d{2}|(?<!比|比为|比例为)\d:\d{2})"
+                r"(?![\d.])"
+            ),
             r"(?<![\d.])(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{4}[./]\d{1,2}[./]\d{1,2})(?![\d.])",
-            r"(?<![\d.])(?!\d{1,3}/\d{1,3}(?![\d/.\-]))\d+(?:\.\d+)?%?"
-            r"(?:[ ]*[-—–~/]+[ ]*\d+(?:\.\d+)?%?)+",
+            (
+                r"(?<![\d.])(?!\d{1,3}/\d{1,3}(?![\d/.\-]))\d+(?:\.\d+)?%?"
+                r"(?:[ ]*[-—–~/]+[ ]*\d+(?:\.\d+)?%?)+"
+            ),
         ]
     )
     # ASCII: \d is 0-9 only (full-width digits are folded; other scripts' digits are not ours)
@@ -179,6 +186,7 @@ def _compile() -> tuple[regex.Pattern[str], ...]:
 
 PATTERN, BEFORE, AFTER, SESSION, LIST_MARK, LABEL = _compile()
 _RANGE = frozenset("至到~时点")
+_YEAR = regex.compile(r"(?:19|20)[0-9]{2}(\.[0-9]+)?$")
 _DIGITISH = regex.compile(rf"[0-9%{''.join(LEXICON.digits)}十百千万亿]")
 _CJK = regex.compile(r"[\u3400-\u9fff]")
 # characters around a bare figure that mark anti-scraping noise, not prose or a table
@@ -192,7 +200,7 @@ def scan(text: str) -> list[Quantity]:
     folded = squeezed.text
     out: list[Quantity] = []
     for m in PATTERN.finditer(folded):
-        if m.group("skip") is None:
+        if m.lastgroup != "skip":  # the skip group, when it matched, is the last to close
             q = _read(m, text, squeezed)
             if q is not None:
                 out.append(q)
@@ -219,7 +227,7 @@ def _read(m: regex.Match[str], text: str, squeezed: Squeezed) -> Quantity | None
         reading = _fraction(g["fa"], g["fb"])
         unit = "%"
     elif g["td"] is not None:
-        reading = _tenths(g["td"], g["tk"])
+        reading = _tenths(g["td"], g["tk"], g["tm"] is not None)
         unit = "%"
     else:
         reading, unit = _plain(g, folded, start, end, m.end("body"))
@@ -258,12 +266,9 @@ def _plain(
             return None, None  # a lone 一 or 三 is a word, not a figure
         if body.isdigit() and _code_like(body):
             return None, None
-        if len(body) >= 4 and body[:4].isdigit() and body[4:5] in (".", "") and body[:2] in (
-            "19",
-            "20",
-        ):
-            if body[4:5] or _cjk_beside(folded, start, end):
-                return None, None  # 2024.06 is a month; 展望2018, a year
+        year = _YEAR.match(body)
+        if year and (year.group(1) or _cjk_beside(folded, start, end)):
+            return None, None  # 2024.06 is a month; 展望2018, a year
         if body[-2:] == ".0" and len(body) == 3 and _cjk_beside(folded, end, end):
             return None, None  # 数字政府2.0建设: a version label
         if not body[0].isdigit() and _cjk_beside(folded, end, end):
@@ -321,7 +326,8 @@ def _fraction(denominator: str, numerator: str | None) -> Numeral | None:
     return Numeral(value, 0, Fraction(0))
 
 
-def _tenths(digits: str, word: str | None) -> Numeral | None:
+def _tenths(digits: str, word: str | None, more: bool) -> Numeral | None:
+    """八成 = 0.8, 八五折 = 0.85; 三成多 runs one step up, to 0.4."""
     max_digits, _ = LEXICON.proportions[word or ""]
     if len(digits) > max_digits:
         return None
@@ -329,11 +335,13 @@ def _tenths(digits: str, word: str | None) -> Numeral | None:
         first, second = (LEXICON.digits.get(d) for d in digits)
         if first is None or second is None:
             return None
-        return Numeral(Fraction(first * 10 + second, 100), 0, Fraction(1, 100))
+        step = Fraction(1, 100)
+        return Numeral((first * 10 + second) * step, 0, step, step if more else None)
     reading = parse_numeral(digits)
     if reading is None or reading.value > 10:
         return None
-    return Numeral(reading.value / 10, 0, Fraction(1, 10))
+    step = Fraction(1, 10)
+    return Numeral(reading.value * step, 0, step, step if more else None)
 
 
 def _build(
@@ -343,7 +351,7 @@ def _build(
     value = -n.value if g["neg"] else n.value
     low: Fraction | None = value
     high: Fraction | None = value
-    more = next((w for w in LEXICON.inexact if w in (g["body"] or "")), None)
+    more = g["tm"] or next((w for w in LEXICON.inexact if w in (g["body"] or "")), None)
     words = [w for w in (g["pre"], more, g["post"]) if w]
     if n.inexact_step is not None:
         high = value + sign * n.inexact_step

@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import tomllib
 from importlib import resources
-
 from typing import TYPE_CHECKING
 
 from .errors import DataFileError
@@ -94,7 +93,7 @@ def registry() -> pint.UnitRegistry:
     try:
         with resources.as_file(path) as real:
             reg.load_definitions(str(real))
-    except Exception as exc:  # pint raises several unrelated types for a bad definition
+    except Exception as exc:  # pint raises many unrelated types for a bad definition line
         raise DataFileError(_UNITS, str(exc)) from exc
     for word in classifier_words():
         if word not in reg:
@@ -126,6 +125,6 @@ def pint_unit(unit: str | None) -> pint.Unit | None:
             result = result / reg.Unit(part)
     except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, ValueError):
         return None
-    except Exception:  # pint's expression parser may raise other errors on odd input
+    except Exception:  # noqa: BLE001 - pint's expression parser raises others on odd input
         return None
     return result
