@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from consistency import check_text, messages
-from consistency.claims import _match, changes
+from consistency.claims import _change_arithmetic, _match, changes
 from consistency.intervals import Interval
 from consistency.verdicts import RoundingPolicy, Verdict
 
@@ -63,14 +63,14 @@ def test_every_change_code_has_a_catalogue_entry_in_its_family() -> None:
 
 def test_level_rate_ends_come_from_opposite_corners() -> None:
     # 79 ± 0.5 over 22602 ± 0.5: the widest reading, not the naive interval quotient
-    rate = changes._level_rate(Interval(Fraction(226015, 10), Fraction(226025, 10)),
+    rate = _change_arithmetic.level_rate(Interval(Fraction(226015, 10), Fraction(226025, 10)),
                                Interval(Fraction(785, 10), Fraction(795, 10)), 1)
     assert rate.low == Fraction(785, 10) / (Fraction(226025, 10) - Fraction(785, 10))
     assert rate.high == Fraction(795, 10) / (Fraction(226015, 10) - Fraction(795, 10))
 
 
 def test_a_fall_is_measured_against_the_level_plus_the_change() -> None:
-    rate = changes._level_rate(Interval.exact(10244), Interval.exact(4927), -1)
+    rate = _change_arithmetic.level_rate(Interval.exact(10244), Interval.exact(4927), -1)
     assert rate == Interval.exact(Fraction(4927, 10244 + 4927))
 
 
@@ -84,7 +84,7 @@ def test_printed_figures_decide_before_rounded_ones() -> None:
     a = _match.RoundedInput(figure(text, "3.7个", Fraction(37, 10), "个", decimals=1, resolution=Fraction(1, 10)))
     b = _match.RoundedInput(figure(text, "3.2个", Fraction(32, 10), "个", decimals=1, resolution=Fraction(1, 10)))
     stated = figure(text, "13.51%", Fraction(1351, 10000), "%", decimals=2, resolution=Fraction(1, 10000))
-    outcome = changes.decide(stated, (a, b), lambda x, y: (y / x - 1) * -1, POLICY,
+    outcome = _change_arithmetic.decide(stated, (a, b), lambda x, y: (y / x - 1) * -1, POLICY,
                              ("C301", "C302", "C303", "C309"), True)
     assert outcome.verdict is Verdict.CONSISTENT and outcome.computed is not None
     assert outcome.computed.is_exact

@@ -11,11 +11,11 @@ What it reads, one sentence at a time (cue words in ``data/cues/changes.toml``):
 * a change in **percentage points** (``个百分点``) is the difference of two figures, never
   their ratio; a change written as ``%`` between two rates (``由59.7%上升到61.74%,上升
   2.04%``) is ambiguous: if only the points reading fits it is a note (``C306``), and if
-  neither reading fits it stays undecided (``C307``), never an error.
-
+  neither reading fits it stays undecided (``C307``), never an error;
 * a **whole count and its rate** with the earlier count unstated, ``网络投诉共178件,与上月
   相比上升44.4%``: some whole earlier count n must give 178 ÷ n − 1 (the granularity test
-  applied to a change; n = 123 gives 44.72%, n = 124 gives 43.55%: error ``C310``).
+  applied to a change; n = 123 gives 44.72%, n = 124 gives 43.55%: error ``C310``);
+* figures paired by position, ``收案X件、结案Y件,同比分别增长a%、b%,分别增加c件、d件``.
 
 Rounding: each claim is first computed from the figures as printed. When that fails but
 the inputs are themselves rounded (decimals, 万/亿 scales, units of measurement, or an
@@ -23,36 +23,25 @@ average such as ``平均…24天``) they are widened to every value that prints 
 fit there is a note with the interval (``C302``); only truncation → warning (``C303``);
 otherwise an error (``C301`` rate, ``C304`` absolute change, ``C305`` points).
 
-Left alone, on purpose: a rate with no base in its sentence unless its level is a whole
-count (``受理…5610件,比上月增加75.42%`` is tested for a whole base), ``年均``
-and ``两年平均`` rates, growth at comparable prices (nominal figures cannot reproduce it),
-figures paired by position (``分别``, ``各下降``), and changes of ``‰`` rates.
+Left alone, on purpose: a rate of a figure that is not a whole count with no base in its
+sentence, ``年均`` and ``两年平均`` rates, growth at comparable prices (nominal figures
+cannot reproduce it), ``各`` pairs across sentences, and changes of ``‰`` rates.
+The arithmetic itself lives in :mod:`._change_arithmetic`.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from fractions import Fraction
 
 from ..claim import Claim
-from ..intervals import Interval, RoundingMode, rounding_preimage
 from ..quantities import Quantity
-from ..verdicts import Outcome, RoundingPolicy, Verdict
-from ._match import (
-    Context,
-    RoundedInput,
-    Sentence,
-    decide_printed_first,
-    fmt_interval,
-    is_whole_count,
-    load_cues,
-    stated_allows,
-)
+from ..verdicts import Outcome, RoundingPolicy
+from ._change_arithmetic import check_change
+from ._match import Context, Sentence, is_whole_count, load_cues
 
-__all__ = ["KIND", "extract", "check", "decide"]
+__all__ = ["KIND", "extract", "check"]
 
 KIND = "change"
 
@@ -71,6 +60,8 @@ _SKIP = _CUES["skip"]
 _NOISE = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)|\s+")
 _CLAUSE_MARK = re.compile(r"[,，;；:：、]")
 _DATED = re.compile(r"(?:(?:19|20)\d\d年(?:底|末|初|度)?|[上本今去前]年(?:底|末|初|度)?)?的?$")
+_RESPECTIVE_CUE = re.compile(r"分[别別][^,，;；。]{0,6}$")
+_LIST_GAP = re.compile(r"[、,，和及与與]|和|以及")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 #: digits and punctuation: what may remain between linked figures besides comparison words
 _NOT_WORDS = re.compile(r"[\d.,，;；:：、\s]")
@@ -235,6 +226,73 @@ def extract(ctx: Context) -> Iterator[Claim]:
         real = any(w in body for w in _SKIP["real"])
         for group in _groups(ctx, sentence):
             yield from _claims(ctx, group, real)
+        if not real:
+            yield from _respective(ctx, sentence)
+
+
+def _respective(ctx: Context, sentence: Sentence) -> Iterator[Claim]:
+    """``收案X件、结案Y件,同比分别增长a%、b%,分别增加c件、d件``: changes paired with the
+    levels just before them by position. A rate meets its absolute change (as for one
+    level), or, with none stated, a whole count its whole earlier count (C310)."""
+    qs = [q for c in sentence.clauses if c.depth == 0 for q in c.quantities]
+    text = ctx.text
+    levels: list[Quantity] = []
+    rates: list[_Change] = []
+    amounts: list[_Change] = []
+    i = 0
+    while i < len(qs):
+        prefix = _clean(text[(qs[i - 1].end if i else sentence.start) : qs[i].start])
+        first = _as_change(prefix, qs[i]) if _RESPECTIVE_CUE.search(prefix) else None
+        if first is None:
+            i += 1
+            continue
+        run, j = [first], i + 1
+        while j < len(qs) and _LIST_GAP.fullmatch(_clean(text[qs[j - 1].end : qs[j].start])):
+            if (qs[j].unit in ("%", "倍")) != (first.kind == "rate"):
+                break
+            run.append(_Change(qs[j], first.sign, first.kind, first.cue, first.compared))
+            j += 1
+        fresh = _levels_before(text, sentence.start, qs, i, len(run))
+        if fresh:
+            levels, rates, amounts = fresh, [], []
+        (rates if first.kind == "rate" else amounts).extend(run)
+        i = j
+        if len(levels) < 2 or len(rates) != len(levels) or len(amounts) not in (0, len(levels)):
+            continue
+        if len(amounts) == len(levels):
+            for level, d, r in zip(levels, amounts, rates, strict=True):
+                if d.q.unit == level.unit and d.sign == r.sign:
+                    op = "−" if d.sign > 0 else "+"
+                    formula = f"{d.q.text} ÷ ({level.text} {op} {d.q.text})"
+                    yield _claim(ctx, "level-rate", r, (level, d.q), formula)
+        elif _amount_run_follows(text, qs, j):
+            continue  # wait for the amounts: a rate then meets its absolute change
+        else:
+            for level, r in zip(levels, rates, strict=True):
+                if r.compared and r.q.unit == "%" and is_whole_count(level) and level.value > 0:
+                    yield _whole_base_claim(level, r)
+
+
+def _levels_before(text: str, start: int, qs: list[Quantity], i: int, k: int) -> list[Quantity]:
+    """The ``k`` figures just before ``qs[i]`` when none of them is a change or a share
+    (the levels a run of ``分别`` changes pairs with), else an empty list."""
+    if i < k:
+        return []
+    levels = qs[i - k : i]
+    for n, q in enumerate(levels, start=i - k):
+        prefix = _clean(text[qs[n - 1].end if n else start : q.start])
+        if q.is_percent or _as_change(prefix, q) is not None:
+            return []
+    return levels
+
+
+def _amount_run_follows(text: str, qs: list[Quantity], j: int) -> bool:
+    """Does a run of absolute changes (``,分别增加c件、d件``) follow at ``qs[j]``?"""
+    if j >= len(qs):
+        return False
+    prefix = _clean(text[qs[j - 1].end : qs[j].start])
+    change = _as_change(prefix, qs[j]) if _RESPECTIVE_CUE.search(prefix) else None
+    return change is not None and change.kind == "amount"
 
 
 def _claims(ctx: Context, group: _Group, real: bool) -> Iterator[Claim]:
@@ -328,111 +386,6 @@ def _averaged(ctx: Context, q: Quantity) -> bool:
 
 
 def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
-    """Check one change claim: printed figures first, then rounded inputs, then truncation."""
-    relation = claim.details["relation_kind"]
-    sign = int(claim.details["sign"])
-    if relation == "whole-base":
-        return _whole_base(int(claim.parts[0].value), claim.stated, sign, policy)
-    flags = claim.details["averaged"].split(",")
-    a, b = (RoundedInput(q, f == "1") for q, f in zip(claim.parts, flags, strict=True))
-    if relation == "level-rate":
-        def f(x: Interval, y: Interval) -> Interval:
-            return _level_rate(x, y, sign)
-        codes, percent = ("C301", "C302", "C303", "C309"), True
-    elif relation == "amount":
-        def f(x: Interval, y: Interval) -> Interval:
-            return (y - x) * sign
-        codes, percent = ("C304", "C302", "C303", "C309"), False
-    elif relation == "points":
-        scale = Fraction(100) if b.q.is_percent else Fraction(1)
-        def f(x: Interval, y: Interval) -> Interval:
-            return (y - x) * scale * sign
-        codes, percent = ("C305", "C302", "C303", "C309"), False
-    else:
-        def f(x: Interval, y: Interval) -> Interval:
-            return (y / x - 1) * sign
-        codes, percent = ("C301", "C302", "C303", "C309"), True
-    outcome = decide(claim.stated, (a, b), f, policy, codes, percent)
-    if outcome.verdict is not Verdict.INCONSISTENT:
-        return outcome
-    if claim.stated.unit == "倍" and relation == "rate":
-        # "增长2倍" is often written for "增长到2倍": a fit as a multiple is only a note
-        def multiple(x: Interval, y: Interval) -> Interval:
-            return y / x
-        as_multiple = decide(claim.stated, (a, b), multiple, policy, codes, percent=False)
-        if as_multiple.verdict is not Verdict.INCONSISTENT:
-            return Outcome(Verdict.CONDITIONAL, "C308", as_multiple.computed, as_multiple.mode, as_multiple.params)
-        return outcome
-    if relation != "rate-of-rate":
-        return outcome
-    # a "%" change between two rates may be a difference in points written loosely
-    def points(x: Interval, y: Interval) -> Interval:
-        return (y - x) * sign
-    as_points = decide(claim.stated, (a, b), points, policy, codes, percent)
-    if as_points.verdict is Verdict.INCONSISTENT:
-        return Outcome(
-            Verdict.UNDECIDABLE,
-            "C307",
-            outcome.computed,
-            params={"value": outcome.params["value"], "points": as_points.params["value"]},
-        )
-    return Outcome(Verdict.CONDITIONAL, "C306", as_points.computed, as_points.mode, {"value": as_points.params["value"]})
-
-
-def _whole_base(level: int, stated: Quantity, sign: int, policy: RoundingPolicy) -> Outcome:
-    """Is there a whole earlier count n with level ÷ n − 1 printed as ``stated``?"""
-
-    def fitting(mode: RoundingMode) -> int | None:
-        hull = rounding_preimage(stated.value, stated.resolution, mode)
-        if 1 + sign * hull.low <= 0 or 1 + sign * hull.high <= 0:
-            return None
-        ends = sorted(Fraction(level) / (1 + sign * r) for r in (hull.low, hull.high))
-        low, high = max(1, math.ceil(ends[0])), math.floor(ends[1])
-        for n in (*range(low, min(high, low + 8) + 1), high):  # past a few, any n fits
-            if n >= low and stated_allows(stated, Interval.exact(sign * Fraction(level - n, n)), mode):
-                return n
-        return None
-
-    for verdict, modes in ((Verdict.CONSISTENT, policy.accepted), (Verdict.CONDITIONAL, policy.tolerated)):
-        for mode in modes:
-            n = fitting(mode)
-            if n is not None:
-                rate = Interval.exact(sign * Fraction(level - n, n))
-                code = None if verdict is Verdict.CONSISTENT else "C303"
-                return Outcome(verdict, code, rate, mode, {"value": f"n = {n}: {fmt_interval(rate, percent=True)}"})
-    near = math.floor(Fraction(level) / (1 + sign * stated.value)) if 1 + sign * stated.value > 0 else 0
-    shown = [
-        f"n = {n}: {fmt_interval(Interval.exact(sign * Fraction(level - n, n)), percent=True)}"
-        for n in (near, near + 1)
-        if n >= 1
-    ]
-    return Outcome(Verdict.INCONSISTENT, "C310", None, None, {"value": ", ".join(shown)})
-
-
-def _level_rate(level: Interval, delta: Interval, sign: int) -> Interval:
-    """The rate a level and its absolute change imply, ``d / (level − d)`` for a rise and
-    ``d / (level + d)`` for a fall. Its size grows with ``d`` and falls with the level, so
-    the ends come from opposite corners (``d`` appears twice: plain interval arithmetic
-    would overstate the range)."""
-
-    def rate(lv: Fraction, d: Fraction) -> Fraction:
-        base = lv - sign * d
-        if base <= 0:
-            raise ZeroDivisionError("the change is larger than the level")
-        return d / base
-
-    ends = (rate(level.high, delta.low), rate(level.low, delta.high))
-    return Interval(min(ends), max(ends))
-
-
-def decide(
-    stated: Quantity,
-    inputs: tuple[RoundedInput, ...],
-    f: Callable[..., Interval],
-    policy: RoundingPolicy,
-    codes: tuple[str, str, str, str],
-    percent: bool,
-) -> Outcome:
-    """The outcome of judging ``stated`` against ``f(*inputs)``: printed figures first,
-    then rounded inputs, then truncation (see :func:`._match.decide_printed_first`)."""
-    return Outcome(*decide_printed_first(stated, inputs, f, policy, codes, percent))
+    """Check one change claim: printed figures first, then rounded inputs, then truncation
+    (see :func:`._change_arithmetic.check_change`)."""
+    return check_change(claim, policy)

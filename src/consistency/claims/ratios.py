@@ -26,7 +26,7 @@ from ..intervals import Interval
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
 from ._match import Context, RoundedInput, Sentence, family, load_cues
-from .changes import decide
+from ._change_arithmetic import decide
 
 __all__ = ["KIND", "extract", "check"]
 
