@@ -113,8 +113,8 @@ def render(reports: Sequence[Report], config: Config) -> str:
 
 
 def _items(report: Report) -> list[_Item]:
-    """The claims in text order, each with its findings; a finding whose claim is missing
-    from ``report.claims`` still gets an item of its own (nothing reported goes unshown)."""
+    """The claims in the order of their badges, each with its findings; a finding whose
+    claim is missing from ``report.claims`` still gets an item (nothing reported goes unshown)."""
 
     def key(c: Claim) -> tuple[str, int, int, str, int]:
         return (c.kind, c.start, c.end, c.relation, c.stated.start)
