@@ -199,7 +199,14 @@ def bases_for(
     if frame is not None and not has_own_share(ctx, frame):
         return [frame]
     fam = family(part)
-    fits = [q for q in _cued_totals(ctx, (s,), part.start) if family(q) == fam and q.value >= part.value]
+    # a share (占比) of a marked total of the same classifier in its sentence keeps that
+    # base even when the part exceeds it: the share is then over 100%, which is reported
+    fits = [
+        q
+        for q in _cued_totals(ctx, (s,), part.start)
+        if family(q) == fam
+        and (q.value >= part.value or (cue[0] == "share" and q.unit == part.unit))
+    ]
     if cue[0] == "rate":
         # a rate's base is stated in the same run as its part: across a semicolon it
         # is another statement (逮捕14.3万人…;不捕8.6万人,不捕率38.1%: not 8.6/14.3)
