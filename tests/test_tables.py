@@ -174,3 +174,22 @@ def test_an_unheaded_serial_number_column_is_not_a_part() -> None:
         "\t类别\t数量（件）\t合计（件）", "1\t咨询\t3\t3", "2\t投诉\t4\t4", "3\t建议\t5\t5"
     )
     assert _codes(text) == []
+
+
+def test_a_wrong_pdf_table_total_names_its_page() -> None:
+    from tests.fixtures.make_fixtures import render_pdf
+
+    table = (
+        ("类别", "一季度（件）", "二季度（件）", "合计（件）"),
+        ("咨询", "120", "95", "215"),
+        ("投诉", "48", "52", "101"),
+        ("合计", "168", "147", "315"),
+    )
+    document = load_bytes(render_pdf("全年受理诉求315件。", table=table), "t.pdf")
+    assert "投诉\t48\t52\t101" in document.text.splitlines()
+    findings = [f for f in check_document(document).findings if f.code == "C801"]
+    # 48 + 52 is 100, not 101; and so the 合计 column adds to 316, not 315
+    assert [(f.stated, f.computed, f.location.page) for f in findings] == [
+        ("101", "100", 1),
+        ("315", "316", 1),
+    ]

@@ -21,6 +21,10 @@ newline stays: a sentence left broken loses a claim, a wrongly joined one
 could make a false one. Page-number lines at the top or bottom of a page (``- 3 -``,
 ``第3页``) are dropped. Each page is marked, so a finding names its page.
 
+Tables: where the page leaves a gap wider than two characters inside a line, the gap
+becomes a tab, so a table row reads as the Word and HTML loaders render rows (cells
+separated by tabs) and the table checks see it. Such lines are never joined.
+
 Limits: at most :data:`MAX_PAGES` pages (read from the page tree before parsing any
 page). Encrypted files and files without a text layer (scans) are refused with a reason.
 """
@@ -106,6 +110,7 @@ def _page_lines(page: object) -> list[_Line]:
                 left = textpage.get_charbox(first)[0]
                 right = textpage.get_charbox(last)[2]
                 top = textpage.get_charbox(first)[3]
+                body = _cells(textpage, body, pos)
             lines.append(_Line(body.strip(), left, right, top))
             pos = end + 1
     finally:
@@ -119,6 +124,33 @@ def _page_lines(page: object) -> list[_Line]:
             if near_edge:
                 del lines[edge]
     return lines
+
+
+def _cells(textpage: object, body: str, pos: int) -> str:
+    """``body`` with a tab wherever the page leaves a gap wider than two characters.
+
+    Running text never leaves such a gap; a table row does, between its cells. The
+    tab makes the row read as the Word and HTML loaders render rows, so the table checks
+    see it; a line with a tab is never joined to its neighbours.
+    """
+    out: list[str] = []
+    prev_right: float | None = None
+    space = False
+    for i, ch in enumerate(body):
+        if ch.isspace():
+            space = True
+            continue
+        box = textpage.get_charbox(pos + i, loose=True)  # type: ignore[attr-defined]
+        left, bottom, right, top = box
+        em = top - bottom
+        if prev_right is not None and em > 0 and left - prev_right > 2 * em:
+            out.append("\t")
+        elif space and out:
+            out.append(" ")
+        space = False
+        out.append(ch)
+        prev_right = right
+    return "".join(out)
 
 
 def _assemble(pages: list[list[_Line]]) -> tuple[str, list[Mark]]:
@@ -167,7 +199,7 @@ def _joins(
     ``nxt``'s page, ``em`` a character width; ``indents`` tells that the document marks
     its paragraphs with a first-line indent.
     """
-    if _OPENS_ITEM.match(nxt.text) or em <= 0:
+    if _OPENS_ITEM.match(nxt.text) or em <= 0 or "\t" in line.text or "\t" in nxt.text:
         return False  # no character boxes: nothing tells a wrapped line from a paragraph
     runs_to_margin = line.right >= right - 2 * em
     indented = nxt.left > left + 1.5 * em
