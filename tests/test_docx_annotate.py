@@ -8,6 +8,7 @@ run formatting are what they were.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -187,3 +188,21 @@ def test_a_seed_report_in_word_gets_its_findings_as_comments_at_its_figures(tmp_
     comments = list(docx.Document(str(out)).comments)
     truncated = [c.text for c in comments if "90.95%" in c.text.split("：")[1][:8]]
     assert truncated and "取舍方式 截尾" in truncated[0]
+
+
+def test_an_unwritable_destination_is_an_input_error_naming_it(tmp_path: Path) -> None:
+    source = _draft(tmp_path)
+    report = report_on(load_docx(source.read_bytes(), str(source)), SPECS)
+    with pytest.raises(InputError, match="no-such-folder"):
+        annotate(source, report, tmp_path / "no-such-folder" / "out.docx")
+
+
+def test_a_finding_whose_figures_cannot_be_placed_is_commented_on_its_paragraph(
+    tmp_path: Path,
+) -> None:
+    source = _draft(tmp_path)
+    report = report_on(load_docx(source.read_bytes(), str(source)), SPECS[1:2])
+    lost = replace(report.findings[0], spans=((10_000, 10_004),))
+    out = tmp_path / "out.docx"
+    assert annotate(source, replace(report, findings=(lost,)), out) == 1
+    assert list(_comment_ranges(out).values()) == ["共收到建议120件，其中采纳70件、部分采纳40件。"]

@@ -55,7 +55,7 @@ def annotate(
     ``least``; returns the number of comments written.
 
     Raises :class:`~consistency.errors.InputError` when ``source`` cannot be read or is not
-    the document ``report`` was made from.
+    the document ``report`` was made from, or ``out`` cannot be written.
     """
     import docx  # imported here: text-only users need not load lxml
 
@@ -83,7 +83,10 @@ def annotate(
         for line in rest:
             comment.add_paragraph(line)
         written += 1
-    word.save(str(out))
+    try:
+        word.save(str(out))
+    except OSError as exc:
+        raise InputError(str(out), f"cannot write ({exc.strerror or exc})") from None
     return written
 
 
@@ -143,7 +146,11 @@ class _Places:
         spans = sorted(f.spans) or [(f.start, f.end)]
         spots = [s for a, b in spans if (s := self.locate(a, b))]
         if not spots:
-            return None
+            # the figures could not be placed: the comment goes on the claim's paragraph
+            # rather than nowhere
+            c = self.container(f.start)
+            runs = [r for p in c.paragraphs for r in _cover(p, 0, len(p.text))] if c else []
+            return [runs[0], runs[-1]] if runs else None
         keys = {s.container.key for s in spots}
         if len(keys) > 1 and any(k[0] == "cell" for k in keys):
             # a range from cell to cell would select whole stretches of the table: mark
@@ -161,7 +168,7 @@ class _Places:
     def locate(self, start: int, end: int) -> _Spot | None:
         """The paragraph and characters of text ``[start, end)``, or None."""
         c = self.container(start)
-        if c is None or end <= start:
+        if c is None or not 0 <= start < end <= len(self.document.text):
             return None
         texts = [p.text for p in c.paragraphs]
         joined = " ".join(texts).replace("\r", " ").replace("\n", " ").replace("\t", " ")
