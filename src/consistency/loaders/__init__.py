@@ -35,7 +35,7 @@ from ..document import Document
 from ..errors import InputError
 from .txt import load_txt
 
-__all__ = ["MAX_BYTES", "load", "load_bytes"]
+__all__ = ["load", "load_bytes"]
 
 #: the largest file, of any format, that is read at all
 MAX_BYTES = 100 * 1024 * 1024
