@@ -124,10 +124,16 @@ def _compile() -> tuple[regex.Pattern[str], ...]:
         # 近千位, 逾百人: after a qualifier a bare scale word is a round figure
         leads.append(f"{regex.escape(word)}(?<=(?:{_alt(lex.before)}){regex.escape(word)})")
     scale = rf"(?!{guard})[{scales}]|个(?=[{larges}])|[{''.join(lex.inexact)}]"
+    # a lone Chinese digit is a figure only with something after it (一次, 二十, 三成)
+    follow = regex.escape(
+        "".join(
+            sorted({w[0] for w in units} | set(digits + scales + "点个%‰" + "".join(lex.inexact)))
+        )
+    )
     # Arabic figures take scales (3亿5000万) but never Chinese digits: 9万亿三个 is 9万亿, 三个
     body = (
         rf"(?P<body>(?<![\d.A-Za-z]){arabic}(?:[ ]?(?:{scale})|{arabic})*+"
-        rf"|(?:[{digits}]|{'|'.join(leads)})(?:[{digits}]|点(?=[{digits}])|{scale})*+)"
+        rf"|(?:[{digits}](?=[{follow}])|{'|'.join(leads)})(?:[{digits}]|点(?=[{digits}])|{scale})*+)"
     )
     unit = (
         rf"[ \u00a0]?(?:(?P<pct>[%‰])|(?:个(?=[百千]分点))?(?P<unit>{_alt(units)})"
@@ -172,6 +178,8 @@ def _compile() -> tuple[regex.Pattern[str], ...]:
                 r"(?<![\d.])(?!\d{1,3}/\d{1,3}(?![\d/.\-]))\d+(?:\.\d+)?%?"
                 r"(?:[ ]*[-—–~/]+[ ]*\d+(?:\.\d+)?%?)+"
             ),
+            # after the ranges above: a bare figure before 年, 月, 至 … is a date or a range end
+            rf"(?<![\d.A-Za-z])\d+(?:\.\d+)?(?=[ ]?{_alt(blocked_after)})",
         ]
     )
     # ASCII: \d is 0-9 only (full-width digits are folded; other scripts' digits are not ours)
