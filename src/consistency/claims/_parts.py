@@ -213,14 +213,15 @@ def read_list(
     head = ctx.between(cue_at, figures[0].start)
     if any(w in head for w in RANKED):
         return "open"
-    if parts.bracketed or any(w in head for w in RESPECTIVE):
+    # "其中:" with a colon announces the list itself, as a bracket does
+    if parts.bracketed or head.lstrip().startswith((":", "：")) or any(w in head for w in RESPECTIVE):
         return "explicit"
     if any(any(w in ctx.clause_text(c) for w in REMAINDER) for c in closing(parts, last_clause)):
         return "explicit"
     if any(complementary(a, b, labels) for a, b in PAIRS):
         return "explicit"
-    noun = part_label(ctx, whole)[-2:]
-    if len(noun) == 2 and all(lab.rstrip().endswith(noun) for lab in labels):
+    noun = part_label(ctx, whole).rstrip()[-2:]
+    if len(noun) == 2 and all(noun in lab for lab in labels):
         return "explicit"
     return "implied"
 
