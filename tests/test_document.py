@@ -89,3 +89,18 @@ def test_space_separated_rows_of_equal_width_are_a_table() -> None:
     text = "  地区    人口    面积\n  甲区    1    2\n  乙区    3    4\n"
     (table,) = text_tables(text)
     assert [c.text for c in table.rows[2]] == ["乙区", "3", "4"]
+
+
+def test_rows_between_bars_are_a_table_and_the_rule_line_is_passed_over() -> None:
+    text = (
+        "| 类别 | 一季度 | 二季度 |\n| --- | :---: | ---: |\n"
+        "| 咨询 | 10 | 20 |\n| 合计 | 10 | 20 |\n"
+    )
+    (table,) = text_tables(text)
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["类别", "一季度", "二季度"],
+        ["咨询", "10", "20"],
+        ["合计", "10", "20"],
+    ]
+    cell = table.cell(2, 3)
+    assert cell is not None and text[cell.start : cell.end] == "20"

@@ -193,3 +193,10 @@ def test_a_wrong_pdf_table_total_names_its_page() -> None:
         ("101", "100", 1),
         ("315", "316", 1),
     ]
+
+
+def test_a_markdown_table_total_is_checked() -> None:
+    text = (
+        "| 类别 | 数量（件） |\n| --- | --- |\n| 咨询 | 120 |\n| 投诉 | 48 |\n| 合计 | 178 |\n"
+    )
+    assert _codes(text) == [("C801", "178", "168")]

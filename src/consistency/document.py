@@ -190,6 +190,8 @@ _WIDE_GAP = re.compile(r"[ \u3000]{2,}")
 _MIN_TAB_CELLS = 2
 _MIN_SPACE_CELLS = 3
 _MIN_ROWS = 3
+#: a Markdown rule line under a heading row: | --- | :---: |
+_RULE = re.compile(r"\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*")
 
 
 def text_tables(text: str, *, first_index: int = 1) -> tuple[Table, ...]:
@@ -200,13 +202,18 @@ def text_tables(text: str, *, first_index: int = 1) -> tuple[Table, ...]:
     at least three cells separated by two or more spaces. A table is a run of at least
     three such lines of the same kind; a space-separated run must have the same number
     of cells on every line, since empty cells leave no trace there and columns could not
-    be lined up otherwise.
+    be lined up otherwise. Rows written between bars (``| 咨询 | 10 | 20 |``, as Markdown
+    and some converters write them) are a third kind; their ``|---|`` rule lines are
+    passed over.
     """
     tables: list[Table] = []
     block: list[tuple[int, list[tuple[int, int]]]] = []
     kind = ""
     pos = 0
     for line in text.split("\n") + [""]:
+        if block and kind == "bar" and _RULE.fullmatch(line):
+            pos += len(line) + 1
+            continue
         cells, line_kind = _split_row(line, pos)
         if not cells or (block and line_kind != kind):
             _close_block(text, block, kind, tables, first_index)
@@ -220,14 +227,12 @@ def text_tables(text: str, *, first_index: int = 1) -> tuple[Table, ...]:
 
 def _split_row(line: str, pos: int) -> tuple[list[tuple[int, int]], str]:
     """The (start, end) spans of the cells of ``line`` (text offsets) and the separator kind."""
+    bars = line.strip()
+    if bars.startswith("|") and bars.endswith("|") and bars.count("|") >= 3:
+        first = line.index("|")
+        return _pieces(line[first + 1 : line.rindex("|")], "|", pos + first + 1), "bar"
     if "\t" in line:
-        spans: list[tuple[int, int]] = []
-        start = 0
-        for piece in line.split("\t"):
-            lead = len(piece) - len(piece.lstrip())
-            body = piece.strip()
-            spans.append((pos + start + lead, pos + start + lead + len(body)))
-            start += len(piece) + 1
+        spans = _pieces(line, "\t", pos)
         return (spans, "tab") if len(spans) >= _MIN_TAB_CELLS else ([], "")
     stripped = line.strip(" \u3000")
     if not stripped:
@@ -240,6 +245,18 @@ def _split_row(line: str, pos: int) -> tuple[list[tuple[int, int]], str]:
         start = gap.end()
     spans.append((pos + lead + start, pos + lead + len(stripped)))
     return (spans, "space") if len(spans) >= _MIN_SPACE_CELLS else ([], "")
+
+
+def _pieces(line: str, sep: str, pos: int) -> list[tuple[int, int]]:
+    """The spans (text offsets) of the stripped pieces of ``line`` split at ``sep``."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for piece in line.split(sep):
+        lead = len(piece) - len(piece.lstrip())
+        body = piece.strip()
+        spans.append((pos + start + lead, pos + start + lead + len(body)))
+        start += len(piece) + 1
+    return spans
 
 
 def _close_block(
