@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..claim import Claim
 from ..quantities import Quantity
@@ -60,6 +60,11 @@ _SKIP = _CUES["skip"]
 _NOISE = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)|\s+")
 _CLAUSE_MARK = re.compile(r"[,，;；:：、]")
 _DATED = re.compile(r"(?:(?:19|20)\d\d年(?:底|末|初|度)?|[上本今去前]年(?:底|末|初|度)?)?的?$")
+_GAP = _CUES["gap"]
+_GAP_ALIASES = _CUES["gap_aliases"]
+_GAP_CUE = re.compile(
+    "(%s)([^\\d,，;；:：、]{1,12})$" % "|".join(map(re.escape, (*_GAP["up"], *_GAP["down"])))
+)
 _RESPECTIVE_CUE = re.compile(r"分[别別][^,，;；。]{0,6}$")
 _LIST_GAP = re.compile(r"[、,，和及与與]|和|以及")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
@@ -228,6 +233,50 @@ def extract(ctx: Context) -> Iterator[Claim]:
             yield from _claims(ctx, group, real)
         if not real:
             yield from _respective(ctx, sentence)
+    yield from _rate_gaps(ctx)
+
+
+def _rate_gaps(ctx: Context) -> Iterator[Claim]:
+    """``工业增加值…同比增长5.3%,高于GDP增速1.1个百分点``: the point gap between a rate
+    and a reference rate named by subject, stated in an earlier sentence. Only a reference
+    that earlier sentences give one single value for is used."""
+    text = ctx.text
+    for sentence in ctx.sentences:
+        qs = [q for c in sentence.clauses if c.depth == 0 for q in c.quantities]
+        for k in range(1, len(qs)):
+            p, r1 = qs[k], qs[k - 1]
+            m = _GAP_CUE.search(_clean(text[r1.end : p.start]))
+            start = qs[k - 2].end if k > 1 else sentence.start
+            rate = _as_change(_clean(text[start : r1.start]), r1)
+            if m is None or p.unit not in _POINT_UNITS or rate is None or rate.kind != "rate":
+                continue
+            key = m.group(2)
+            for word in _GAP["strip"]:
+                key = key.replace(word, "")
+            names = _GAP_ALIASES.get(key, (key,)) if key else ()
+            refs = {q.value: q for q in _earlier_rates(ctx, sentence, names)}
+            if len(refs) == 1 and r1.is_percent and rate.sign > 0:
+                (r0,) = refs.values()
+                sign = 1 if m.group(1) in _GAP["up"] else -1
+                gap = _Change(p, sign, "points", m.group(1))
+                claim = _claim(ctx, "points", gap, (r0, r1), f"{r1.text} − {r0.text}")
+                yield replace(claim, start=r1.start)  # the reference sits sentences before
+
+
+def _earlier_rates(ctx: Context, sentence: Sentence, names: tuple[str, ...]) -> Iterator[Quantity]:
+    """The first growth rate of each earlier sentence that names one of ``names``."""
+    text = ctx.text
+    for s in ctx.sentences[: sentence.index]:
+        if not names or not any(n in text[s.start : s.end] for n in names):
+            continue
+        qs = [q for c in s.clauses if c.depth == 0 for q in c.quantities]
+        for k, q in enumerate(qs):
+            change = _as_change(_clean(text[qs[k - 1].end if k else s.start : q.start]), q)
+            if change is not None and change.kind == "rate" and q.is_percent and change.sign > 0:
+                # the name must be the subject of this rate, not a reference after it
+                if any(n in text[s.start : q.start] for n in names):
+                    yield q
+                break
 
 
 def _respective(ctx: Context, sentence: Sentence) -> Iterator[Claim]:
