@@ -214,7 +214,8 @@ def read_list(
     if any(w in head for w in RANKED):
         return "open"
     # "其中:" with a colon announces the list itself, as a bracket does
-    if parts.bracketed or head.lstrip().startswith((":", "：")) or any(w in head for w in RESPECTIVE):
+    announced = any(head.startswith(w + c) for w in SUBSET for c in ":：")
+    if parts.bracketed or announced or any(w in head for w in RESPECTIVE):
         return "explicit"
     if any(any(w in ctx.clause_text(c) for w in REMAINDER) for c in closing(parts, last_clause)):
         return "explicit"
