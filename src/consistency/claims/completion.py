@@ -75,10 +75,18 @@ def _same_unit(a: Quantity, b: Quantity) -> bool:
     return a.unit is not None and a.unit == b.unit
 
 
-def _amount_before(qs: tuple[Quantity, ...], like: Quantity, before: int) -> Quantity | None:
-    """The first figure of the sentence in the unit of ``like`` that ends before ``before``:
-    the subject's amount ("支出总计1741.75万元"), ahead of changes written after it."""
-    return next((q for q in qs if q.end <= before and q is not like and _same_unit(q, like)), None)
+def _amount_before(
+    view: str, qs: tuple[Quantity, ...], like: Quantity, before: int
+) -> Quantity | None:
+    """The last figure in the unit of ``like`` that ends before ``before`` and is not a
+    change ("减少53.7万元"): the amount completed ("支出总计1741.75万元…完成年初预算100%")."""
+    changes = _cues()["completion"]["changes"]
+    candidates = [
+        q for q in qs
+        if q.end <= before and q is not like and _same_unit(q, like)
+        and not any(view[max(0, q.start - 6) : q.start].rstrip("了").endswith(w) for w in changes)
+    ]
+    return candidates[-1] if candidates else None
 
 
 # -- amount, target and rate: "…72,716万元,完成年初预算31,700万元的229.39%"
@@ -100,7 +108,7 @@ def _with_target(view: str, sentence: Sentence, qs: tuple[Quantity, ...]) -> Ite
                 continue
             if not any(t in view[verb_at : target.start] for t in cues["targets"]):
                 continue
-            amount = _amount_before(qs, target, verb_at)
+            amount = _amount_before(view, qs, target, verb_at)
             if amount is not None:
                 yield _claim("target", rate, (amount, target), f"{amount.text} / {target.text} = {rate.text}")
             continue
@@ -111,7 +119,7 @@ def _with_target(view: str, sentence: Sentence, qs: tuple[Quantity, ...]) -> Ite
         if found is None:
             continue
         sign, diff = found
-        amount = _amount_before(qs, diff, verb_at)
+        amount = _amount_before(view, qs, diff, verb_at)
         if amount is not None:
             op = "−" if sign > 0 else "+"
             yield _claim("excess", rate, (amount, diff),

@@ -158,6 +158,8 @@ def _mentions(ctx: Context, view: str, sentence: Sentence) -> Iterator[_Mention]
     period = frozenset(_PERIOD.findall(text)) | frozenset(
         w for w in cues["period"]["words"] if w in text
     )
+    if any(w in view[sentence.start : sentence.end] for w in cues["plans"]["words"]):
+        return  # "力争…达到1200件": a plan, not the measure stated elsewhere
     line = ctx.text.count("\n", 0, sentence.start) + 1
     for clause in sentence.clauses:
         for q in clause.quantities:
