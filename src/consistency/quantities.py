@@ -222,20 +222,21 @@ def _read(m: regex.Match[str], text: str, squeezed: Squeezed) -> Quantity | None
         return None  # 第三批, 邮编:016000, 〔2020〕
     if start > 1 and folded[start - 1] in _RANGE and _DIGITISH.match(folded, start - 2):
         return None  # 3至6岁, 16时30分: the far end of a range, the minutes of a time
-    g = m.groupdict()
+    g = m  # read by name: cheaper than building a dict of every group
+    ra, sa, fa, td = m.group("ra", "sa", "fa", "td")
     unit: str | None
-    if g["ra"] is not None:
-        reading = _ratio(g["ra"], g["rb"])
+    if ra is not None:
+        reading = _ratio(ra, g["rb"])
         unit = ":"
-    elif g["sa"] is not None:
-        a, b = int(g["sa"]), int(g["sb"])
+    elif sa is not None:
+        a, b = int(sa), int(g["sb"])
         reading = Numeral(Fraction(a, b), 0, Fraction(0)) if b else None
         unit = "%"
-    elif g["fa"] is not None:
-        reading = _fraction(g["fa"], g["fb"])
+    elif fa is not None:
+        reading = _fraction(fa, g["fb"])
         unit = "%"
-    elif g["td"] is not None:
-        reading = _tenths(g["td"], g["tk"], g["tm"] is not None)
+    elif td is not None:
+        reading = _tenths(td, g["tk"], g["tm"] is not None)
         unit = "%"
     else:
         reading, unit = _plain(g, folded, start, end, m.end("body"))
@@ -249,7 +250,7 @@ def _read(m: regex.Match[str], text: str, squeezed: Squeezed) -> Quantity | None
 
 
 def _plain(
-    g: dict[str, str | None], folded: str, start: int, end: int, body_end: int
+    g: regex.Match[str], folded: str, start: int, end: int, body_end: int
 ) -> tuple[Numeral | None, str | None]:
     body = g["body"] or ""
     if SESSION.match(folded, body_end):
@@ -353,26 +354,28 @@ def _tenths(digits: str, word: str | None, more: bool) -> Numeral | None:
 
 
 def _build(
-    n: Numeral, unit: str | None, g: dict[str, str | None], start: int, end: int, text: str
+    n: Numeral, unit: str | None, g: regex.Match[str], start: int, end: int, text: str
 ) -> Quantity:
-    sign = -1 if g["neg"] else 1
-    value = -n.value if g["neg"] else n.value
+    neg, pre, post = g.group("neg", "pre", "post")
+    value = -n.value if neg else n.value
     low: Fraction | None = value
     high: Fraction | None = value
-    more = g["tm"] or next((w for w in LEXICON.inexact if w in (g["body"] or "")), None)
-    words = [w for w in (g["pre"], more, g["post"]) if w]
-    if n.inexact_step is not None:
-        high = value + sign * n.inexact_step
-        if sign < 0:
-            low, high = high, low
     approx = False
-    for kind in (LEXICON.before.get(g["pre"] or ""), LEXICON.after.get(g["post"] or "")):
-        if kind == "approx":
-            approx, low, high = True, None, None
-        elif kind == "at_least":
-            high = None
-        elif kind == "at_most":
-            low = None
+    qualifier = None
+    if n.inexact_step is not None:
+        high = value - n.inexact_step if neg else value + n.inexact_step
+        if neg:
+            low, high = high, low
+    if pre or post or n.inexact_step is not None:
+        more = g["tm"] or next((w for w in LEXICON.inexact if w in (g["body"] or "")), None)
+        qualifier = "".join(w for w in (pre, more, post) if w) or None
+        for kind in (LEXICON.before.get(pre or ""), LEXICON.after.get(post or "")):
+            if kind == "approx":
+                approx, low, high = True, None, None
+            elif kind == "at_least":
+                high = None
+            elif kind == "at_most":
+                low = None
     return Quantity(
         start=start,
         end=end,
@@ -384,5 +387,5 @@ def _build(
         decimals=n.decimals,
         resolution=n.resolution,
         unit=unit,
-        qualifier="".join(words) or None,
+        qualifier=qualifier,
     )
