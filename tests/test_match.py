@@ -154,3 +154,9 @@ def test_numbers_are_displayed_without_float_noise(value: Fraction, shown: str) 
 
 def test_a_share_is_displayed_as_a_percentage() -> None:
     assert fmt_percent(Fraction(1046, 1150)) == "90.9565%"
+
+
+def test_a_printed_zero_is_exact_at_any_scale() -> None:
+    zero = figure("0万元", "0万元", 0, "元", resolution=10_000)
+    assert figure_interval(zero) == Interval.exact(0)
+    assert figure_interval(zero, TRUNCATE) == Interval.exact(0)
