@@ -3,9 +3,8 @@
 Cue words: ``data/cues/tables.toml`` (labels of totals; headings that are shares, not
 additive, or subsets).
 
-Where the tables come from: the tables of a Word file (``Context.tables``, with exact
-cell spans and merged cells), and tables typed as text (tab-separated rows, or rows of
-cells separated by wide gaps; see :func:`consistency.document.text_tables`).
+Tables: a Word file's or HTML page's own (``Context.tables``: exact cells, merged cells),
+and tables typed as text (:func:`consistency.document.text_tables`).
 
 Slots and relation, for each direction:
 
@@ -14,8 +13,9 @@ Slots and relation, for each direction:
   total of its level or above; the rows after it when it comes first, right under the
   heading; the subtotals just before it when they close every group: 小计, 小计, 合计);
 * **row totals** — a column whose heading is a total word: in each data row, its figure is
-  the sum of the figures of the part columns, which lie on the side of the total that holds
-  figures (when both sides do, the side whose unit matches the total's).
+  the sum of the part columns, on the side of the total that holds figures (when both
+  do, the side whose unit matches the total's; with several total columns, each adds its
+  own group, as total rows do).
 
 Rounding: figures are read with :func:`~consistency.claims._match.figure_interval`, so a
 decimal may drift by half a step per term. Whole numbers in a counted unit (``合计（宗）``)
@@ -33,7 +33,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from fractions import Fraction
 
 from ..claim import Claim
@@ -56,6 +56,8 @@ _NUMBERING = (
     re.compile(r"^[（(]\d+[)）]"),
 )
 _LEVELS = ("subtotal", "total", "grand")
+#: the longest group name read before a total word ("本年合计", "一般公共预算收入合计")
+_GROUP_NAME = 10
 
 
 def _cues() -> dict[str, dict[str, tuple[str, ...]]]:
@@ -64,7 +66,7 @@ def _cues() -> dict[str, dict[str, tuple[str, ...]]]:
 
 def extract(ctx: Context) -> Iterator[Claim]:
     """Every total of every table of the document, with the figures it should add up."""
-    given: tuple[Table, ...] = tuple(getattr(ctx, "tables", ()) or ())
+    given: tuple[Table, ...] = tuple(ctx.tables)
     typed = tuple(
         t for t in text_tables(ctx.text, first_index=len(given) + 1)
         if not any(g.start < t.end and t.start < g.end for g in given)
@@ -88,11 +90,9 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
     }
     if judgement.verdict is Verdict.INCONSISTENT:
         return Outcome(Verdict.INCONSISTENT, "C801", judgement.computed, None, shown)
-    if judgement.verdict is Verdict.CONDITIONAL:
-        return Outcome(Verdict.CONDITIONAL, "C802", judgement.computed, judgement.mode, shown)
-    strict = claim.details.get("strict") == "yes"
-    if strict and exact != stated.value:
-        # Whole numbers of unknown unit: the sum holds only if they are rounded figures.
+    # Whole numbers of unknown unit that add up only when read as rounded figures: C802.
+    strict = claim.details.get("strict") == "yes" and exact != stated.value
+    if judgement.verdict is Verdict.CONDITIONAL or strict:
         return Outcome(Verdict.CONDITIONAL, "C802", judgement.computed, judgement.mode, shown)
     return Outcome(Verdict.CONSISTENT, None, judgement.computed, judgement.mode)
 
@@ -119,6 +119,13 @@ def _level(text: str) -> int | None:
     for level, key in enumerate(_LEVELS):
         if word in labels[key]:
             return level
+    # "本年合计", "收入合计": a short name before the total word names its group
+    for level, key in enumerate(_LEVELS):
+        for total in labels[key]:
+            head = word[: -len(total)]
+            named = 0 < len(head) <= _GROUP_NAME and not any(ch.isdigit() for ch in head)
+            if word.endswith(total) and named:
+                return level
     return None
 
 
@@ -187,7 +194,7 @@ class _Grid:
         cells = [self.cell(r, c) for r in rows]
         texts = [cell.text.strip() if cell is not None else "" for cell in cells]
         numbered = [t for t in texts if t]
-        return len(numbered) >= 2 and numbered == [str(i) for i in range(1, len(numbered) + 1)]
+        return len(numbered) >= 3 and numbered == [str(i) for i in range(1, len(numbered) + 1)]
 
     def leftmost(self, r: int) -> int | None:
         """The column of the first non-blank cell of row ``r``."""
@@ -202,6 +209,7 @@ class _Grid:
         words = [t for column in self.words_over.values() for _, t in column]
         if any(w in t for t in words for w in cues["subset"]):
             return  # 其中: some figures are parts of other parts, sums are not plain
+        heads: list[tuple[int, int, int]] = []  # (row, column, level) of total columns
         for (r, c), cell in sorted(self.origin.items()):
             level = _level(cell.text)
             if level is None:
@@ -210,7 +218,10 @@ class _Grid:
                 if self.leftmost(r) == c:  # a total row is labelled at its start
                     yield from self._column_totals(r, c, level)
             elif any(self.kind(rr, c) == "num" for rr in range(r + 1, self.n_rows + 1)):
-                yield from self._row_totals(r, c)
+                heads.append((r, c, level))
+        levels = {c: level for _, c, level in heads}
+        for r, c, _ in heads:
+            yield from self._row_totals(r, c, levels)
 
     # -- a total row: each column adds up -----------------------------------------------
     def _column_totals(self, rt: int, cl: int, level: int) -> Iterator[Claim]:
@@ -266,7 +277,14 @@ class _Grid:
         return below
 
     # -- a total column: each row adds up -----------------------------------------------
-    def _row_totals(self, h: int, tc: int) -> Iterator[Claim]:
+    def _row_totals(self, h: int, tc: int, levels: dict[int, int]) -> Iterator[Claim]:
+        """Each row's figure under the total heading at (``h``, ``tc``) against its parts.
+
+        ``levels`` maps every total column of the table to its level: with several, each
+        closes the group of columns since the previous total of its level or above (本年:
+        A, B, 合计; 上年: A, B, 合计), or, when the first total has no figures to its
+        left, heads the group after it.
+        """
         _, total_unit = _label(self.cell(h, tc).text)  # type: ignore[union-attr]
         data_rows = [r for r in range(h + 1, self.n_rows + 1) if self.kind(r, tc) == "num"]
         if _skipped(self.heading(tc, h + 1), share_too=True):
@@ -277,10 +295,17 @@ class _Grid:
                 c for c in cols
                 if any(self.kind(r, c) == "num" for r in data_rows)
                 and not _skipped(self.heading(c, h + 1), share_too=True)
-                and not self.serial(c, data_rows)
+                and not (self.heading(c, h + 1) == "" and self.serial(c, data_rows))
             ]
 
+        if len(levels) > 1:
+            cols = self._group(tc, levels, side)
+            if cols is None:
+                return
+            yield from self._row_claims(data_rows, tc, cols, total_unit)
+            return
         left, right = side(range(1, tc)), side(range(tc + 1, self.n_cols + 1))
+
         def foreign(cols: list[int]) -> bool:
             """Every column names a unit, and none is the total's: not its parts."""
             units = {_label(self.heading(c, h + 1))[1] for c in cols}
@@ -293,13 +318,37 @@ class _Grid:
                 left = []
             else:
                 return  # figures on both sides and nothing tells which are the parts
-        cols = left or right
-        for r in data_rows:
+        yield from self._row_claims(data_rows, tc, left or right, total_unit)
+
+    def _group(
+        self, tc: int, levels: dict[int, int], side: Callable[[range], list[int]]
+    ) -> list[int] | None:
+        """The part columns of total column ``tc`` among several, or None if not plain."""
+        level = levels[tc]
+        if not side(range(1, min(levels))):  # totals head their groups: 合计 A B 合计 A B
+            end = min((c for c, lv in levels.items() if c > tc and lv >= level), default=0)
+            span = range(tc + 1, end or self.n_cols + 1)
+            return None if any(c in levels for c in span) else side(span)
+        start = max((c for c, lv in levels.items() if c < tc and lv >= level), default=0)
+        span = range(start + 1, tc)
+        lower = [c for c in span if c in levels]
+        if not lower:
+            return side(span)
+        figures = side(span) + lower
+        if max(figures) not in levels:
+            return None  # subtotals that do not close the last group: not plain
+        top = max(levels[c] for c in lower)
+        return [c for c in lower if levels[c] == top]
+
+    def _row_claims(
+        self, rows: list[int], tc: int, cols: list[int], unit: str | None
+    ) -> Iterator[Claim]:
+        for r in rows:
             kinds = [self.kind(r, c) for c in cols]
             if any(k in ("text", "merged") for k in kinds):
                 continue
             places = [(r, c) for c in cols]
-            yield from self._claim(r, tc, places, total_unit, f"第{r}行", f"row {r}")
+            yield from self._claim(r, tc, places, unit, f"第{r}行", f"row {r}")
 
     # -- the claim ----------------------------------------------------------------------
     def _claim(
@@ -335,15 +384,11 @@ class _Grid:
         )
 
     def _row_label(self, r: int, c: int) -> str:
-        for cc in range(1, c):
-            cell = self.cell(r, cc)
-            if cell is not None and _level(cell.text) is not None:
-                return cell.text
-        for rr in range(r - 1, 0, -1):
-            cell = self.cell(rr, c)
-            if cell is not None and _level(cell.text) is not None:
-                return cell.text
-        return "合计"
+        """The total word labelling cell (``r``, ``c``): on its row, else over its column."""
+        around = [self.cell(r, cc) for cc in range(1, c)]
+        around += [self.cell(rr, c) for rr in range(r - 1, 0, -1)]
+        labels = (x.text for x in around if x is not None and _level(x.text) is not None)
+        return next(labels, "合计")
 
 
 def _skipped(heading: str, *, share_too: bool = False) -> bool:
