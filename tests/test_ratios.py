@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 from consistency import check_text, messages
 from consistency.claims import ratios
 from consistency.verdicts import Verdict
-
 from strategies import (
     ChangeSentence,
     assert_claims_in_bounds,
@@ -47,7 +46,7 @@ def test_every_flagged_example_renders_a_message_naming_the_ratio(case: dict) ->
 
 
 def test_a_ratio_without_counts_is_never_an_error() -> None:
-    (claim, outcome), = checked("行政复议与行政诉讼之比为4.5∶1。")
+    ((claim, outcome),) = checked("行政复议与行政诉讼之比为4.5∶1。")
     assert claim.parts == () and outcome.verdict is Verdict.UNDECIDABLE
 
 
@@ -58,7 +57,7 @@ def test_an_earlier_periods_ratio_is_not_checked_against_this_periods_counts() -
 
 def test_a_label_carried_by_several_figures_leaves_the_ratio_undecided() -> None:
     text = "男性人口242067人,其中男性党员1200人,女性人口230349人,性别比为105.1。"
-    (claim, outcome), = checked(text)
+    ((_claim, outcome),) = checked(text)
     assert outcome.verdict is Verdict.UNDECIDABLE and outcome.code == "C704"
 
 
@@ -75,9 +74,36 @@ def test_sex_ratios_moved_two_steps_are_always_errors(s: ChangeSentence) -> None
 
 
 _PIECES = st.sampled_from(
-    ["男性", "女性", "人口", "性别比", "出生", "为", "与", "之比", "比例", "约为", "(", ")", ",", "。",
-     "以女性为100", "2010年", "相比", "105.1", "4.5∶1", "105:100", "3:1", "242067人", "0人",
-     "230 349人", "行政复议", "行政诉讼", "件", "12"]
+    [
+        "男性",
+        "女性",
+        "人口",
+        "性别比",
+        "出生",
+        "为",
+        "与",
+        "之比",
+        "比例",
+        "约为",
+        "(",
+        ")",
+        ",",
+        "。",
+        "以女性为100",
+        "2010年",
+        "相比",
+        "105.1",
+        "4.5∶1",
+        "105:100",
+        "3:1",
+        "242067人",
+        "0人",
+        "230 349人",
+        "行政复议",
+        "行政诉讼",
+        "件",
+        "12",
+    ]
 )
 
 
@@ -85,4 +111,3 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_reading_never_raises_and_claims_stay_in_bounds(text: str) -> None:
     assert_claims_in_bounds(checked(text), text)
-

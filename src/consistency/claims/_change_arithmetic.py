@@ -35,18 +35,33 @@ def whole_base(level: int, stated: Quantity, sign: int, policy: RoundingPolicy) 
         ends = sorted(Fraction(level) / (1 + sign * r) for r in (hull.low, hull.high))
         low, high = max(1, math.ceil(ends[0])), math.floor(ends[1])
         for n in (*range(low, min(high, low + 8) + 1), high):  # past a few, any n fits
-            if n >= low and stated_allows(stated, Interval.exact(sign * Fraction(level - n, n)), mode):
+            if n >= low and stated_allows(
+                stated, Interval.exact(sign * Fraction(level - n, n)), mode
+            ):
                 return n
         return None
 
-    for verdict, modes in ((Verdict.CONSISTENT, policy.accepted), (Verdict.CONDITIONAL, policy.tolerated)):
+    for verdict, modes in (
+        (Verdict.CONSISTENT, policy.accepted),
+        (Verdict.CONDITIONAL, policy.tolerated),
+    ):
         for mode in modes:
             n = fitting(mode)
             if n is not None:
                 rate = Interval.exact(sign * Fraction(level - n, n))
                 code = None if verdict is Verdict.CONSISTENT else "C303"
-                return Outcome(verdict, code, rate, mode, {"value": f"n = {n}: {fmt_interval(rate, percent=True)}"})
-    near = math.floor(Fraction(level) / (1 + sign * stated.value)) if 1 + sign * stated.value > 0 else 0
+                return Outcome(
+                    verdict,
+                    code,
+                    rate,
+                    mode,
+                    {"value": f"n = {n}: {fmt_interval(rate, percent=True)}"},
+                )
+    near = (
+        math.floor(Fraction(level) / (1 + sign * stated.value))
+        if 1 + sign * stated.value > 0
+        else 0
+    )
     shown = [
         f"n = {n}: {fmt_interval(Interval.exact(sign * Fraction(level - n, n)), percent=True)}"
         for n in (near, near + 1)
@@ -82,21 +97,29 @@ def check_change(claim: Claim, policy: RoundingPolicy) -> Outcome:
     flags = claim.details["averaged"].split(",")
     a, b = (RoundedInput(q, f == "1") for q, f in zip(claim.parts, flags, strict=True))
     if relation == "level-rate":
+
         def f(x: Interval, y: Interval) -> Interval:
             return level_rate(x, y, sign)
+
         codes, percent = ("C301", "C302", "C303", "C309"), True
     elif relation == "amount":
+
         def f(x: Interval, y: Interval) -> Interval:
             return (y - x) * sign
+
         codes, percent = ("C304", "C302", "C303", "C309"), False
     elif relation == "points":
         scale = Fraction(100) if b.q.is_percent else Fraction(1)
+
         def f(x: Interval, y: Interval) -> Interval:
             return (y - x) * scale * sign
+
         codes, percent = ("C305", "C302", "C303", "C309"), False
     else:
+
         def f(x: Interval, y: Interval) -> Interval:
             return (y / x - 1) * sign
+
         codes, percent = ("C301", "C302", "C303", "C309"), True
     outcome = decide(claim.stated, (a, b), f, policy, codes, percent)
     if outcome.verdict is not Verdict.INCONSISTENT:
@@ -105,15 +128,24 @@ def check_change(claim: Claim, policy: RoundingPolicy) -> Outcome:
         # "增长2倍" is often written for "增长到2倍": a fit as a multiple is only a note
         def multiple(x: Interval, y: Interval) -> Interval:
             return y / x
+
         as_multiple = decide(claim.stated, (a, b), multiple, policy, codes, percent=False)
         if as_multiple.verdict is not Verdict.INCONSISTENT:
-            return Outcome(Verdict.CONDITIONAL, "C308", as_multiple.computed, as_multiple.mode, as_multiple.params)
+            return Outcome(
+                Verdict.CONDITIONAL,
+                "C308",
+                as_multiple.computed,
+                as_multiple.mode,
+                as_multiple.params,
+            )
         return outcome
     if relation != "rate-of-rate":
         return outcome
+
     # a "%" change between two rates may be a difference in points written loosely
     def points(x: Interval, y: Interval) -> Interval:
         return (y - x) * sign
+
     as_points = decide(claim.stated, (a, b), points, policy, codes, percent)
     if as_points.verdict is Verdict.INCONSISTENT:
         return Outcome(
@@ -122,7 +154,13 @@ def check_change(claim: Claim, policy: RoundingPolicy) -> Outcome:
             outcome.computed,
             params={"value": outcome.params["value"], "points": as_points.params["value"]},
         )
-    return Outcome(Verdict.CONDITIONAL, "C306", as_points.computed, as_points.mode, {"value": as_points.params["value"]})
+    return Outcome(
+        Verdict.CONDITIONAL,
+        "C306",
+        as_points.computed,
+        as_points.mode,
+        {"value": as_points.params["value"]},
+    )
 
 
 def decide(

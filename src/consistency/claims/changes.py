@@ -41,7 +41,7 @@ from ..verdicts import Outcome, RoundingPolicy
 from ._change_arithmetic import check_change
 from ._match import Context, Sentence, is_whole_count, load_cues
 
-__all__ = ["KIND", "extract", "check"]
+__all__ = ["KIND", "check", "extract"]
 
 KIND = "change"
 
@@ -62,11 +62,10 @@ _CLAUSE_MARK = re.compile(r"[,，;；:：、]")
 _DATED = re.compile(r"(?:(?:19|20)\d\d年(?:底|末|初|度)?|[上本今去前]年(?:底|末|初|度)?)?的?$")
 _GAP = _CUES["gap"]
 _GAP_ALIASES = _CUES["gap_aliases"]
-_GAP_CUE = re.compile(
-    "(%s)([^\\d,，;；:：、]{1,12})$" % "|".join(map(re.escape, (*_GAP["up"], *_GAP["down"])))
-)
+_GAP_WORDS = "|".join(map(re.escape, (*_GAP["up"], *_GAP["down"])))
+_GAP_CUE = re.compile(rf"({_GAP_WORDS})([^\d,，;；:：、]{{1,12}})$")
 _RESPECTIVE_CUE = re.compile(r"分[别別][^,，;；。]{0,6}$")
-_LIST_GAP = re.compile(r"[、,，和及与與]|和|以及")
+_LIST_GAP = re.compile(r"[、,，和及与與]|以及")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 #: digits and punctuation: what may remain between linked figures besides comparison words
 _NOT_WORDS = re.compile(r"[\d.,，;；:：、\s]")
@@ -79,6 +78,16 @@ def _clean(text: str) -> str:
 
 def _ends_with(text: str, words: tuple[str, ...]) -> str | None:
     return next((w for w in words if text.endswith(w)), None)
+
+
+def _figures(sentence: Sentence) -> list[Quantity]:
+    """The figures of a sentence outside brackets (bracketed ones restate or qualify)."""
+    return [q for c in sentence.clauses if c.depth == 0 for q in c.quantities]
+
+
+def _prefix(text: str, start: int, qs: list[Quantity], k: int) -> str:
+    """The words between ``qs[k]`` and the figure before it (or the sentence ``start``)."""
+    return _clean(text[qs[k - 1].end if k else start : qs[k].start])
 
 
 # ---------------------------------------------------------------- reading a sentence
@@ -125,7 +134,7 @@ def _as_change(prefix: str, q: Quantity) -> _Change | None:
     if noun:
         head = bare[: -len(noun)]
         return _Change(q, 1 if noun in _NOUN_UP else -1, kind, noun, compared, _linked(head))
-    verb_text = prefix[:-1] if prefix.endswith("了") else prefix
+    verb_text = prefix.removesuffix("了")
     verb = _ends_with(verb_text, _UP) or _ends_with(verb_text, _DOWN)
     if verb is None:
         return None
@@ -146,16 +155,11 @@ def _linked(head: str) -> bool:
 
 def _groups(ctx: Context, sentence: Sentence) -> Iterator[_Group]:
     """The level groups of one sentence, figures in brackets left out (they restate)."""
-    qs = [q for c in sentence.clauses if c.depth == 0 for q in c.quantities]
-    if not qs:
-        return
-    text = ctx.text
-    prev_end = [sentence.start] + [q.end for q in qs[:-1]]
-    prefixes = [_clean(text[a : q.start]) for a, q in zip(prev_end, qs, strict=True)]
+    qs, text = _figures(sentence), ctx.text
+    prefixes = [_prefix(text, sentence.start, qs, k) for k in range(len(qs))]
     changes = [_as_change(p, q) for p, q in zip(prefixes, qs, strict=True)]
     role: dict[int, str] = {}
     for i in range(len(qs) - 1):
-        a, b = qs[i], qs[i + 1]
         gap = prefixes[i + 1]
         to_gap = _DATED.sub("", gap)  # "提高到2021年的100%": the date names the after figure
         if (
@@ -166,7 +170,11 @@ def _groups(ctx: Context, sentence: Sentence) -> Iterator[_Group]:
             and _from_word_before(prefixes[i])
         ):
             role[i], role[i + 1] = "from", "to"
-        elif changes[i] is None and changes[i + 1] is not None and _is_base(prefixes[i], gap, changes[i + 1]):
+        elif (
+            changes[i] is None
+            and changes[i + 1] is not None
+            and _is_base(prefixes[i], gap, changes[i + 1])
+        ):
             role[i] = "base"
     group: _Group | None = None
     for i, q in enumerate(qs):
@@ -242,12 +250,11 @@ def _rate_gaps(ctx: Context) -> Iterator[Claim]:
     that earlier sentences give one single value for is used."""
     text = ctx.text
     for sentence in ctx.sentences:
-        qs = [q for c in sentence.clauses if c.depth == 0 for q in c.quantities]
+        qs = _figures(sentence)
         for k in range(1, len(qs)):
             p, r1 = qs[k], qs[k - 1]
-            m = _GAP_CUE.search(_clean(text[r1.end : p.start]))
-            start = qs[k - 2].end if k > 1 else sentence.start
-            rate = _as_change(_clean(text[start : r1.start]), r1)
+            m = _GAP_CUE.search(_prefix(text, sentence.start, qs, k))
+            rate = _as_change(_prefix(text, sentence.start, qs, k - 1), r1)
             if m is None or p.unit not in _POINT_UNITS or rate is None or rate.kind != "rate":
                 continue
             key = m.group(2)
@@ -269,9 +276,9 @@ def _earlier_rates(ctx: Context, sentence: Sentence, names: tuple[str, ...]) -> 
     for s in ctx.sentences[: sentence.index]:
         if not names or not any(n in text[s.start : s.end] for n in names):
             continue
-        qs = [q for c in s.clauses if c.depth == 0 for q in c.quantities]
+        qs = _figures(s)
         for k, q in enumerate(qs):
-            change = _as_change(_clean(text[qs[k - 1].end if k else s.start : q.start]), q)
+            change = _as_change(_prefix(text, s.start, qs, k), q)
             if change is not None and change.kind == "rate" and q.is_percent and change.sign > 0:
                 # the name must be the subject of this rate, not a reference after it
                 if any(n in text[s.start : q.start] for n in names):
@@ -283,20 +290,19 @@ def _respective(ctx: Context, sentence: Sentence) -> Iterator[Claim]:
     """``收案X件、结案Y件,同比分别增长a%、b%,分别增加c件、d件``: changes paired with the
     levels just before them by position. A rate meets its absolute change (as for one
     level), or, with none stated, a whole count its whole earlier count (C310)."""
-    qs = [q for c in sentence.clauses if c.depth == 0 for q in c.quantities]
-    text = ctx.text
+    qs, text = _figures(sentence), ctx.text
     levels: list[Quantity] = []
     rates: list[_Change] = []
     amounts: list[_Change] = []
     i = 0
     while i < len(qs):
-        prefix = _clean(text[(qs[i - 1].end if i else sentence.start) : qs[i].start])
+        prefix = _prefix(text, sentence.start, qs, i)
         first = _as_change(prefix, qs[i]) if _RESPECTIVE_CUE.search(prefix) else None
         if first is None:
             i += 1
             continue
         run, j = [first], i + 1
-        while j < len(qs) and _LIST_GAP.fullmatch(_clean(text[qs[j - 1].end : qs[j].start])):
+        while j < len(qs) and _LIST_GAP.fullmatch(_prefix(text, sentence.start, qs, j)):
             if (qs[j].unit in ("%", "倍")) != (first.kind == "rate"):
                 break
             run.append(_Change(qs[j], first.sign, first.kind, first.cue, first.compared))
@@ -311,9 +317,7 @@ def _respective(ctx: Context, sentence: Sentence) -> Iterator[Claim]:
         if len(amounts) == len(levels):
             for level, d, r in zip(levels, amounts, rates, strict=True):
                 if d.q.unit == level.unit and d.sign == r.sign:
-                    op = "−" if d.sign > 0 else "+"
-                    formula = f"{d.q.text} ÷ ({level.text} {op} {d.q.text})"
-                    yield _claim(ctx, "level-rate", r, (level, d.q), formula)
+                    yield _level_rate_claim(ctx, level, d, r)
         elif _amount_run_follows(text, qs, j):
             continue  # wait for the amounts: a rate then meets its absolute change
         else:
@@ -328,10 +332,11 @@ def _levels_before(text: str, start: int, qs: list[Quantity], i: int, k: int) ->
     if i < k:
         return []
     levels = qs[i - k : i]
-    for n, q in enumerate(levels, start=i - k):
-        prefix = _clean(text[qs[n - 1].end if n else start : q.start])
-        if q.is_percent or _as_change(prefix, q) is not None:
-            return []
+    if any(
+        q.is_percent or _as_change(_prefix(text, start, qs, n), q)
+        for n, q in enumerate(levels, i - k)
+    ):
+        return []
     return levels
 
 
@@ -339,7 +344,7 @@ def _amount_run_follows(text: str, qs: list[Quantity], j: int) -> bool:
     """Does a run of absolute changes (``,分别增加c件、d件``) follow at ``qs[j]``?"""
     if j >= len(qs):
         return False
-    prefix = _clean(text[qs[j - 1].end : qs[j].start])
+    prefix = _prefix(text, 0, qs, j)
     change = _as_change(prefix, qs[j]) if _RESPECTIVE_CUE.search(prefix) else None
     return change is not None and change.kind == "amount"
 
@@ -358,15 +363,11 @@ def _claims(ctx: Context, group: _Group, real: bool) -> Iterator[Claim]:
         if len(amounts) == 1 and len(rates) == 1 and not real and not after.is_percent:
             d, r = amounts[0], rates[0]
             if d.sign == r.sign:
-                op = "−" if d.sign > 0 else "+"
-                formula = f"{d.q.text} ÷ ({after.text} {op} {d.q.text})"
-                yield _claim(ctx, "level-rate", r, (after, d.q), formula)
-        elif not amounts and not real and is_whole_count(after) and after.value > 0:
-            # "879件(含旧存343件)": a compound level; "平均每月12件": a rounded one
-            if ctx.text[after.end : after.end + 1] not in ("(", "（") and not _averaged(ctx, after):
-                for r in group.near:
-                    if r.kind == "rate" and r.compared and r.q.unit == "%":
-                        yield _whole_base_claim(after, r)
+                yield _level_rate_claim(ctx, after, d, r)
+        elif not amounts and not real and _plain_count(ctx, after):
+            for r in group.near:
+                if r.kind == "rate" and r.compared and r.q.unit == "%":
+                    yield _whole_base_claim(after, r)
         return
     if before.unit != after.unit:
         return
@@ -403,6 +404,21 @@ def _claim(
             "sign": str(change.sign),
             "averaged": ",".join("1" if a else "0" for a in averaged),
         },
+    )
+
+
+def _plain_count(ctx: Context, q: Quantity) -> bool:
+    """A whole count that is the whole level: not followed by a bracketed aside
+    (``879件(含旧存343件)``: a compound level) and not an average (``平均每月12件``)."""
+    aside = ctx.text[q.end : q.end + 1] in ("(", "（")
+    return is_whole_count(q) and q.value > 0 and not aside and not _averaged(ctx, q)
+
+
+def _level_rate_claim(ctx: Context, level: Quantity, d: _Change, r: _Change) -> Claim:
+    """The rate ``r`` against the change ``d`` over the base ``level`` ∓ ``d`` implies."""
+    op = "−" if d.sign > 0 else "+"
+    return _claim(
+        ctx, "level-rate", r, (level, d.q), f"{d.q.text} ÷ ({level.text} {op} {d.q.text})"
     )
 
 

@@ -25,10 +25,10 @@ from ..claim import Claim
 from ..intervals import Interval
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
-from ._match import Context, RoundedInput, Sentence, family, load_cues
 from ._change_arithmetic import decide
+from ._match import Context, RoundedInput, Sentence, family, load_cues
 
-__all__ = ["KIND", "extract", "check"]
+__all__ = ["KIND", "check", "extract"]
 
 KIND = "ratio"
 
@@ -38,9 +38,11 @@ _GENERAL = _CUES["general"]
 _EARLIER = _CUES["earlier"]["words"]
 _YEAR = re.compile(r"(?:19|20)\d\d年")
 #: the words "A与B之比" ends with, read backwards from the ratio figure
+_JOINERS = "|".join(map(re.escape, _GENERAL["joiners"]))
+_RATIO_CUES = "|".join(map(re.escape, _GENERAL["cue"]))
+_HAN = r"[\u4e00-\u9fff]"
 _TERMS = re.compile(
-    r"([\u4e00-\u9fff]{2,12}?)(?:%s)([\u4e00-\u9fff]{2,12}?)(?:%s)[\u4e00-\u9fff]{0,3}$"
-    % ("|".join(map(re.escape, _GENERAL["joiners"])), "|".join(map(re.escape, _GENERAL["cue"])))
+    rf"({_HAN}{{2,12}}?)(?:{_JOINERS})({_HAN}{{2,12}}?)(?:{_RATIO_CUES}){_HAN}{{0,3}}$"
 )
 _NOISE = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)|\s+")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
@@ -104,7 +106,9 @@ def _strip_verbs(term: str) -> str:
     return term[-4:] if len(term) > 4 else term
 
 
-def _labelled(ctx: Context, sentence: Sentence, ratio: Quantity, words: tuple[str, ...]) -> Quantity | None:
+def _labelled(
+    ctx: Context, sentence: Sentence, ratio: Quantity, words: tuple[str, ...]
+) -> Quantity | None:
     """The one count in this sentence or the two before whose label holds one of ``words``
     (the longest word that finds any); None when there is none or more than one."""
     for word in sorted(words, key=len, reverse=True):
@@ -124,7 +128,12 @@ def _labelled(ctx: Context, sentence: Sentence, ratio: Quantity, words: tuple[st
 
 
 def _claim(
-    stated: Quantity, a: Quantity | None, b: Quantity | None, per: Fraction, name_a: str, name_b: str
+    stated: Quantity,
+    a: Quantity | None,
+    b: Quantity | None,
+    per: Fraction,
+    name_a: str,
+    name_b: str,
 ) -> Claim:
     """The claim ``stated = a ÷ b × per``; without both counts (of one family) it has no parts."""
     ok = a is not None and b is not None and family(a) == family(b)
