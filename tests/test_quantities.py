@@ -129,3 +129,13 @@ def test_pint_unit_is_typed_for_units_and_none_for_unknown_words() -> None:
     assert unit is not None and str(unit) == "公顷"
     (bare,) = parse_quantities("约14个亿")
     assert bare.pint_unit is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1" * 5000, "万亿" * 2000, "一二三四五六七八九十" * 300, "1,000," * 500, "1:2:" * 500],
+    ids=["5000 digits", "万亿 run", "digit words run", "comma run", "colon run"],
+)
+def test_long_degenerate_runs_are_read_without_error(text: str) -> None:
+    _check_spans(text)
+    assert all(len(q.text) <= 60 for q in parse_quantities(text))

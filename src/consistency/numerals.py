@@ -234,6 +234,7 @@ def _arabic(text: str) -> tuple[Fraction, int, Fraction, Fraction]:
 
 
 _ONE = Fraction(1)
+_LONGEST = 40
 _SIMPLE = regex.compile(
     rf"([0-9]+)(?:\.([0-9]+))?([{''.join(LEXICON.large_scales)}])?$", regex.ASCII
 )
@@ -375,6 +376,8 @@ def parse_numeral(body: str) -> Numeral | None:
 
     Cached: reports repeat the same small figures many times, and a Numeral is immutable.
     """
+    if len(body) > _LONGEST:
+        return None  # no report states a figure this long: a code, or noise
     if body.isascii() and body.isdigit():
         return Numeral(Fraction(int(body)), 0, _ONE)  # the common case, 633
     simple = _SIMPLE.match(body)

@@ -139,7 +139,8 @@ def _compile() -> tuple[regex.Pattern[str], ...]:
         rf"[ \u00a0]?(?:(?P<pct>[%‰])|(?:个(?=[百千]分点))?(?P<unit>{_alt(units)})"
         rf"(?:/(?P<per>{_alt(per_words())}))?)"
     )
-    cn = rf"(?:[{digits}{scales}]|点(?=[{digits}]))+"
+    # possessive and never started inside a run: a long run of 万亿万亿 must not go quadratic
+    cn = rf"(?<![{digits}{scales}点])(?:[{digits}{scales}]|点(?=[{digits}]))++"
     shares = "|".join(
         rf"{regex.escape(w)}(?!{_alt(blocked)})" for w, (_, blocked) in lex.proportions.items()
     )
