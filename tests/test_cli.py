@@ -18,6 +18,8 @@ import pytest
 
 from consistency import __version__, engine, messages
 from consistency.cli import expand, explain_text, main
+from consistency.config import Config
+from consistency.document import Document
 from consistency.findings import Report
 
 CLEAN = "全年收案10=3+7。\n"
@@ -196,6 +198,32 @@ def test_a_clean_run_says_how_much_was_checked(run: Run, drafts: Path) -> None:
     assert run("check", "plain.txt")[1] == "No findings in 1 file checked.\n0 claims checked.\n"
 
 
+def test_text_is_written_file_by_file_and_no_report_is_kept(
+    run: Run,
+    drafts: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    fake_engine: Callable[..., Report],
+) -> None:
+    import gc
+    import weakref
+
+    before: list[str] = []
+    made: list[weakref.ref[Report]] = []
+
+    def spy(document: Document, config: Config | None = None) -> Report:
+        before.append(capsys.readouterr().out)  # what was written before this file
+        report = fake_engine(document.text, document.path, config)
+        made.append(weakref.ref(report))
+        return report
+
+    monkeypatch.setattr(engine, "check_document", spy)
+    run("check", "wrong.txt", "near.txt")
+    assert before[0] == "" and before[1].startswith("wrong.txt:2:5: C101")
+    gc.collect()
+    assert [r() for r in made] == [None, None]
+
+
 def test_json_follows_the_contract(run: Run, drafts: Path) -> None:
     code, out, _ = run("check", "--format", "json", "wrong.txt", "missing.txt", "clean.txt")
     data = json.loads(out)
@@ -369,7 +397,6 @@ def test_explain_an_unknown_code_is_bad_usage(run: Run) -> None:
 
 
 def test_text_names_the_page_paragraph_and_cell_of_the_original() -> None:
-    from consistency.config import Config
     from consistency.report.text import render
     from report_samples import sample_report
 
@@ -382,7 +409,6 @@ def test_text_names_the_page_paragraph_and_cell_of_the_original() -> None:
 
 
 def test_text_colours_only_when_asked() -> None:
-    from consistency.config import Config
     from consistency.report.text import render
     from report_samples import sample_report
 
@@ -393,7 +419,6 @@ def test_text_colours_only_when_asked() -> None:
 
 
 def test_text_cuts_a_long_line_around_its_figures(fake_engine: Callable[..., Report]) -> None:
-    from consistency.config import Config
     from consistency.report.text import render
 
     text = "甲" * 200 + "合计12=3+7," + "乙" * 200 + "。\n"

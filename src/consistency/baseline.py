@@ -28,6 +28,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +108,14 @@ class Baseline:
         root = Path(path).resolve().parent
         return cls(tuple(sorted(entries)), str(root))
 
+    @cached_property
+    def _by_path(self) -> dict[str, tuple[Entry, ...]]:
+        """Entries per file, so checking one file of a large corpus reads only its own."""
+        index: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            index.setdefault(entry.path, []).append(entry)
+        return {path: tuple(entries) for path, entries in index.items()}
+
     def dumps(self) -> str:
         """The file's text: sorted entries, UTF-8 characters kept readable."""
         notes = self.messages or ("",) * len(self.entries)
@@ -130,7 +139,8 @@ class Baseline:
 
     def apply(self, reports: Sequence[Report]) -> Applied:
         """Remove accepted findings; entries of the checked files left unmatched are stale."""
-        left = Counter(self.entries)
+        checked = {_key_path(r.path, self.root) for r in reports}
+        left = Counter(e for path in checked for e in self._by_path.get(path, ()))
         kept_reports = []
         suppressed = 0
         for report in reports:
@@ -143,8 +153,7 @@ class Baseline:
                 else:
                     kept.append(f)
             kept_reports.append(replace(report, findings=tuple(kept)))
-        checked = {_key_path(r.path, self.root) for r in reports}
-        stale = tuple(sorted(e for e in left.elements() if e.path in checked))
+        stale = tuple(sorted(left.elements()))
         return Applied(tuple(kept_reports), suppressed, stale)
 
 

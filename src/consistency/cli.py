@@ -34,6 +34,8 @@ from .findings import Report
 from .loaders import load, load_bytes
 from .quantities import scan
 from .report import FORMATTERS
+from .report.json import render as render_json
+from .report.text import Tally, render_report
 
 __all__ = ["SUFFIXES", "main"]
 
@@ -123,44 +125,68 @@ def _parser() -> argparse.ArgumentParser:
 
 def _check(args: argparse.Namespace) -> int:
     config = _config(args)
+    baseline = Baseline.load(args.baseline) if args.baseline else None
     paths, bad = expand(args.paths)
     if args.annotate and not (len(paths) == 1 and paths[0].lower().endswith(".docx")):
         raise ConsistencyError(args.annotate, "--annotate needs exactly one .docx file to check")
     for path, problem in bad:
         _complain(path, problem)
-    reports: list[Report] = []
-    for path, outcome in _run(paths, config, args.jobs):
-        if isinstance(outcome, Report):
-            reports.append(outcome)
-        else:
-            bad.append((path, outcome))
-            _complain(path, outcome)
-
-    if args.write_baseline:
-        root = Path(args.write_baseline).resolve().parent
-        baseline = Baseline.from_reports(reports, root)
-        baseline.write(args.write_baseline)
-        print(f"{args.write_baseline}: accepted {len(baseline.entries)} findings", file=sys.stderr)
-        return 2 if bad else 0
-    if args.baseline:
-        applied = Baseline.load(args.baseline).apply(reports)
-        reports = list(applied.reports)
-        for entry in applied.stale:
-            print(
-                f"{args.baseline}: stale entry (no longer found): {entry.path} {entry.code} "
-                f"{entry.stated} «{entry.claim}»",
-                file=sys.stderr,
-            )
-    if args.annotate and reports:
+    # text and GitHub output go out file by file, so an archive run holds no report for long
+    stream = args.format in ("text", "github") and not args.write_baseline
+    colour = args.format == "text" and not args.output and _colour(sys.stdout)
+    kept: list[Report] = []
+    tally = Tally()
+    failed = False
+    with ExitStack() as stack:
+        out = (
+            stack.enter_context(open(args.output, "w", encoding="utf-8"))
+            if args.output
+            else sys.stdout
+        )
+        for path, outcome in _run(paths, config, args.jobs):
+            if isinstance(outcome, str):
+                bad.append((path, outcome))
+                _complain(path, outcome)
+                continue
+            report = outcome
+            if baseline is not None and not args.write_baseline:
+                applied = baseline.apply([report])
+                report = applied.reports[0]
+                for e in applied.stale:
+                    _complain(
+                        args.baseline,
+                        f"stale entry (no longer found): {e.path} {e.code} {e.stated} «{e.claim}»",
+                    )
+            failed = failed or any(config.fails(f.severity) for f in report.findings)
+            if stream:
+                tally.add(report)
+                out.write(_one(args.format, report, config, colour))
+                out.flush()
+            if not stream or args.annotate:
+                kept.append(report)
+        if args.write_baseline:
+            written = Baseline.from_reports(kept, Path(args.write_baseline).resolve().parent)
+            written.write(args.write_baseline)
+            _complain(args.write_baseline, f"accepted {len(written.entries)} findings")
+            return 2 if bad else 0
+        if args.format == "text":
+            out.write(tally.render(color=colour))
+        elif args.format == "json":
+            out.write(render_json(kept, config, errors=bad))
+        elif not stream:
+            out.write(FORMATTERS[args.format](kept, config))
+    if args.annotate and kept:
         from .report.docx import annotate  # python-docx is imported only when asked for
 
-        written = annotate(paths[0], reports[0], args.annotate)
-        print(f"{args.annotate}: {written} comments", file=sys.stderr)
+        _complain(args.annotate, f"{annotate(paths[0], kept[0], args.annotate)} comments")
+    return 2 if bad else 1 if failed else 0
 
-    _emit(args, reports, bad, config)
-    if bad:
-        return 2
-    return 1 if any(config.fails(f.severity) for r in reports for f in r.findings) else 0
+
+def _one(fmt: str, report: Report, config: Config, colour: bool) -> str:
+    """One report in a format that can be written file by file (text, github)."""
+    if fmt == "github":
+        return FORMATTERS["github"]([report], config)
+    return render_report(report, config, color=colour)
 
 
 def _complain(path: str, problem: str) -> None:
@@ -183,26 +209,6 @@ def _config(args: argparse.Namespace) -> Config:
     if args.jobs < 0:
         raise ConsistencyError("command line", "--jobs: must be 0 (one per CPU) or more")
     return replace(config, **changes)
-
-
-def _emit(
-    args: argparse.Namespace, reports: list[Report], bad: list[tuple[str, str]], config: Config
-) -> None:
-    if args.format == "json":
-        from .report.json import render as render_json
-
-        out = render_json(reports, config, errors=bad)
-    elif args.format == "text" and not args.output and _colour(sys.stdout):
-        from .report.text import render as render_text
-
-        out = render_text(reports, config, color=True)
-    else:
-        out = FORMATTERS[args.format](reports, config)
-    if args.output:
-        Path(args.output).write_text(out, encoding="utf-8")
-    else:
-        sys.stdout.write(out)
-        sys.stdout.flush()
 
 
 def _colour(stream: TextIO) -> bool:

@@ -18,13 +18,14 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from ..config import Config
 from ..findings import Finding, Report
 from ..intervals import RoundingMode
 from ..verdicts import Severity, Verdict
 
-__all__ = ["render"]
+__all__ = ["Tally", "render", "render_report"]
 
 #: sentence ends: the snippet shows the whole sentence around a claim, no more
 _STOPS = frozenset("。！？；!?;\n")
@@ -51,10 +52,61 @@ _ANSI: dict[Severity | str, str] = {
 
 def render(reports: Sequence[Report], config: Config, *, color: bool = False) -> str:
     """Every finding with its sentence and markers, then the summary."""
+    tally = Tally()
+    blocks = []
+    for report in reports:
+        tally.add(report)
+        blocks.append(render_report(report, config, color=color))
+    return "".join(blocks) + tally.render(color=color)
+
+
+def render_report(report: Report, config: Config, *, color: bool = False) -> str:
+    """The findings of one report, each followed by a blank line (for streaming output)."""
     paint = _painter(color)
-    blocks = [_finding(r, f, config, paint) for r in reports for f in r.findings]
-    blocks.append(_summary(reports, paint))
-    return "\n".join(blocks)
+    return "".join(_finding(report, f, config, paint) + "\n" for f in report.findings)
+
+
+@dataclass
+class Tally:
+    """The counts the summary needs, kept as reports go by so none has to stay in memory."""
+
+    files: int = 0
+    with_findings: int = 0
+    severities: Counter[Severity] = field(default_factory=Counter)
+    codes: Counter[str] = field(default_factory=Counter)
+    names: dict[str, tuple[str, Severity]] = field(default_factory=dict)
+    verdicts: Counter[Verdict] = field(default_factory=Counter)
+
+    def add(self, report: Report) -> None:
+        """Count ``report``'s findings and claims."""
+        self.files += 1
+        self.with_findings += bool(report.findings)
+        for f in report.findings:
+            self.severities[f.severity] += 1
+            self.codes[f.code] += 1
+            self.names.setdefault(f.code, (f.name, f.severity))
+        self.verdicts.update(c.verdict for c in report.claims)
+
+    def render(self, *, color: bool = False) -> str:
+        """The summary: findings per severity and per code, then the claims checked."""
+        paint = _painter(color)
+        noun = "file" if self.files == 1 else "files"
+        total = sum(self.verdicts.values())
+        parts = ", ".join(f"{self.verdicts[v]} {v.value}" for v in Verdict if self.verdicts[v])
+        # "no findings" means little when no claim was found, so say how much was checked
+        checked = f"{_counted(total, 'claim')} checked" + (f": {parts}." if parts else ".")
+        found = sum(self.codes.values())
+        if not found:
+            return f"No findings in {self.files} {noun} checked.\n{checked}\n"
+        counts = ", ".join(_counted(self.severities[s], s.value) for s in Severity)
+        head = f"Found {_counted(found, 'finding')} in {self.with_findings} of {self.files} {noun}"
+        lines = [f"{head} ({counts})."]
+        width = len(str(max(self.codes.values())))
+        for code in sorted(self.codes):
+            name, severity = self.names[code]
+            lines.append(f"{str(self.codes[code]).rjust(width)}  {paint(severity, code)}  {name}")
+        lines.append(checked)
+        return "\n".join(lines) + "\n"
 
 
 def _painter(color: bool) -> Paint:
@@ -157,35 +209,3 @@ def _counted(n: int, noun: str) -> str:
 
 def _width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-
-
-def _summary(reports: Sequence[Report], paint: Paint) -> str:
-    findings = [f for r in reports for f in r.findings]
-    files = len(reports)
-    noun = "file" if files == 1 else "files"
-    checked = _claims_line(reports)
-    if not findings:
-        return f"No findings in {files} {noun} checked.\n{checked}\n"
-    by_severity = Counter(f.severity for f in findings)
-    counts = ", ".join(_counted(by_severity[s], s.value) for s in Severity)
-    with_findings = sum(1 for r in reports if r.findings)
-    summary = f"Found {_counted(len(findings), 'finding')} in {with_findings} of {files} {noun}"
-    lines = [f"{summary} ({counts})."]
-    names: dict[str, tuple[str, Severity]] = {}
-    for f in findings:
-        names.setdefault(f.code, (f.name, f.severity))
-    by_code = Counter(f.code for f in findings)
-    width = len(str(max(by_code.values())))
-    for code in sorted(by_code):
-        name, severity = names[code]
-        lines.append(f"{str(by_code[code]).rjust(width)}  {paint(severity, code)}  {name}")
-    lines.append(checked)
-    return "\n".join(lines) + "\n"
-
-
-def _claims_line(reports: Sequence[Report]) -> str:
-    """How much was checked: "no findings" means little when no claim was found."""
-    verdicts = Counter(c.verdict for r in reports for c in r.claims)
-    total = sum(verdicts.values())
-    parts = ", ".join(f"{verdicts[v]} {v.value}" for v in Verdict if verdicts[v])
-    return f"{_counted(total, 'claim')} checked" + (f": {parts}." if parts else ".")
