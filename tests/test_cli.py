@@ -388,6 +388,13 @@ def test_explain_falls_back_to_the_catalogue(tmp_path: Path, fake_engine: object
     )
 
 
+def test_explain_reads_the_page_in_docs_of_a_source_checkout(real: Run) -> None:
+    pages = sorted((CORPUS.parent / "docs" / "rules").glob("C*.md"))
+    assert pages, "docs/rules holds the rule pages"
+    code, out, _ = real("explain", pages[0].stem.lower())
+    assert (code, out) == (0, pages[0].read_text(encoding="utf-8"))
+
+
 def test_explain_an_unknown_code_is_bad_usage(run: Run) -> None:
     code, _, err = run("explain", "C000")
     assert code == 2 and "C000: unknown code" in err
