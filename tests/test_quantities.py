@@ -8,9 +8,11 @@ scanner never raises, and every span it returns is in bounds and matches its sur
 from __future__ import annotations
 
 import tomllib
+import warnings
 from fractions import Fraction
 from pathlib import Path
 
+import cn2an
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -108,6 +110,17 @@ def test_scanner_never_raises_on_arbitrary_text(text: str) -> None:
 def test_a_written_count_reads_back_exactly(n: int, unit: str) -> None:
     found = parse_quantities(f"共办理{n}{unit},")
     assert [(q.value, q.unit) for q in found] == [(Fraction(n), unit)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=10, max_value=10**12), st.sampled_from(["low", "up"]))
+def test_a_count_in_chinese_numerals_reads_back_exactly(n: int, style: str) -> None:
+    # from 10 up: a lone 大写 digit (伍) is left alone on purpose, as in 队伍
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        words = cn2an.an2cn(str(n), style)
+    found = parse_quantities(f"共办理{words}件,")
+    assert [(q.value, q.unit, q.text) for q in found] == [(Fraction(n), "件", f"{words}件")]
 
 
 @settings(max_examples=100, deadline=None)

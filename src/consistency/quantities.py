@@ -166,7 +166,7 @@ def _compile() -> tuple[regex.Pattern[str], ...]:
             r"[\dA-Za-z]+(?:[ ]?[+×*][ ]?[\dA-Za-z]+)+",
             # 一个节点一个部署, 一户一档: rules stated with 一, not counts of one
             r"一(?P<each>[个项件人户村企事岗案])[^一\s,。、;:“”]{0,4}一(?P=each)",
-            r"一(?!一)[\u4e00-\u9fff]一(?!一)[\u4e00-\u9fff]",
+            rf"一(?![{digits}{scales}])[\u4e00-\u9fff]一(?![{digits}{scales}])[\u4e00-\u9fff]",
             r"[〔\[【［][ ]?\d+[ ]?[〕\]】］]?[ ]?\d*[ ]?号?",
             rf"\([ ]?(?:\d{{1,4}}|[{digits}十]{{1,3}})[ ]?\)",
             # 11:52:53 and 11: 14 are times; 1:15 after 比 is a ratio
