@@ -85,7 +85,7 @@ _STATE = pytest.StashKey[_State]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    """``--consistency``, ``--consistency-baseline`` and the two ini options."""
+    """The command-line options and ini keys of the plugin."""
     group = parser.getgroup("consistency", "checking the arithmetic of report files")
     group.addoption(
         "--consistency",
