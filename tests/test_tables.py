@@ -229,3 +229,18 @@ def test_several_total_columns_each_add_their_own_group(text: str, relations: li
     claims = _claims(text)
     assert sorted(r for r, _ in claims) == sorted(relations)
     assert all(v == "consistent" for _, v in claims)
+
+
+def test_rows_that_are_the_sum_of_the_rows_under_them_make_the_total_undecidable() -> None:
+    # 税收收入 80 = 增值税 30 + 所得税 50: a hierarchy whose indentation was lost
+    text = _table(
+        "科目\t金额（万元）", "税收收入\t80", "增值税\t30", "所得税\t50", "非税收入\t20", "合计\t100"
+    )
+    assert _claims(text) == [("100 = 80 + 30 + 50 + 20", "undecidable")]
+    assert _codes(text) == []
+
+
+def test_a_code_column_is_not_summed() -> None:
+    text = _table("科目编码\t科目名称\t金额（件）", "201\t一般公共服务\t5", "20101\t人大事务\t7",
+                  "合计\t\t12")
+    assert _claims(text) == [("12 = 5 + 7", "consistent")]
