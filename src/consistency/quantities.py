@@ -46,8 +46,8 @@ class Quantity:
     ``decimals`` is the number of digits written after the decimal point (in the written
     scale: ``90.95%`` → 2, ``5040.78万元`` → 2); ``resolution`` is one step of the last
     written digit in the scale of ``value`` (``90.95%`` → 1/10000, ``5040.78万元`` → 100,
-    ``633人`` → 1, ``两万三千`` → 1000). A fraction written as such (``三分之一``) is exact
-    and has resolution 0.
+    ``633人`` → 1, ``两万三千`` → 1000). A fraction is one step of its numerator over its
+    denominator (``三分之二`` → 1/3, ``百分之九十五`` → 1/100); it is never 0.
 
     ``unit`` is the unit or classifier as a string (``件``, ``人次``, ``个工作日``, ``元``,
     ``元/年``, ``平方米``, ``%``, ``百分点``, ``倍``, ``:``), or None when none is written.
@@ -231,7 +231,7 @@ def _read(m: regex.Match[str], text: str, squeezed: Squeezed) -> Quantity | None
         unit = ":"
     elif sa is not None:
         a, b = int(sa), int(g["sb"])
-        reading = Numeral(Fraction(a, b), 0, Fraction(0)) if b else None
+        reading = Numeral(Fraction(a, b), 0, Fraction(1, b)) if b else None
         unit = "%"
     elif fa is not None:
         reading = _fraction(fa, g["fb"])
@@ -324,16 +324,16 @@ def _ratio(a: str, b: str | None) -> Numeral | None:
 
 
 def _fraction(denominator: str, numerator: str | None) -> Numeral | None:
-    """``X分之Y`` is Y/X; 百分之 and 千分之 keep the precision of Y, others are exact."""
+    """``X分之Y`` is Y/X, to one step of Y over X (三分之二 → 1/3, 百分之九十五点五 → 1/1000)."""
     den, num = parse_numeral(denominator), parse_numeral(numerator or "")
     if den is None or num is None or den.value == 0:
         return None
     if den.inexact_step is not None or num.inexact_step is not None:
         return None
-    value = num.value / den.value
-    if len(denominator) == 1 and denominator in LEXICON.small_scales.keys() | {"万"}:
-        return Numeral(value, num.decimals, num.resolution / den.value)
-    return Numeral(value, 0, Fraction(0))
+    step = num.resolution
+    if den.value in (100, 1000, 10000):
+        step = min(step, Fraction(1))  # 百分之九十 is 90%, not "some tens of per cent"
+    return Numeral(num.value / den.value, num.decimals, step / den.value)
 
 
 def _tenths(digits: str, word: str | None, more: bool) -> Numeral | None:
