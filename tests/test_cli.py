@@ -363,6 +363,21 @@ def test_jobs_give_the_same_output_in_the_same_order(run: Run, drafts: Path) -> 
     assert json.loads(one[1])["summary"]["findings"] == 4 + 4 + 2
 
 
+def test_the_pre_commit_hook_runs_check_on_exactly_the_report_files() -> None:
+    import re
+
+    from consistency.cli import SUFFIXES
+
+    hook = (Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text("utf-8")
+    assert re.search(r"^  entry: consistency check$", hook, re.MULTILINE)
+    found = re.search(r"^  files: '(.+)'$", hook, re.MULTILINE)
+    assert found is not None
+    pattern = re.compile(found.group(1))
+    reports = [f"draft{s}" for s in SUFFIXES] + ["SCAN.PDF"]
+    names = [*reports, "README.md", "draft.doc", "notes.txt.bak"]
+    assert [n for n in names if pattern.search(n)] == reports
+
+
 # --- rules, explain, quantities --------------------------------------------------------
 
 
