@@ -64,9 +64,16 @@ def test_shares_ratios_and_multiples_are_dimensionless() -> None:
         assert u is not None and u.dimensionless
 
 
+def test_pint_unit_of_a_quantity_is_the_unit_it_was_written_in() -> None:
+    (q,) = parse_quantities("农村低保标准7908元/年")
+    reg = units.registry()
+    assert units.pint_unit(q) == q.pint_unit == reg.Unit("元") / reg.Unit("年")
+
+
 def test_unknown_or_missing_unit_is_none_not_a_guess() -> None:
     assert units.pint_unit(None) is None
     assert units.pint_unit("则则") is None
+    assert units.pint_unit("元/((") is None
 
 
 @pytest.mark.parametrize("word", units.classifier_words(), ids=units.classifier_words())

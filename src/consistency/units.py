@@ -19,6 +19,8 @@ from .errors import DataFileError
 if TYPE_CHECKING:
     import pint
 
+    from .quantities import Quantity
+
 __all__ = [
     "RATIO_UNITS",
     "classifier_words",
@@ -104,15 +106,19 @@ def registry() -> pint.UnitRegistry:
     return reg
 
 
-@functools.cache
-def pint_unit(unit: str | None) -> pint.Unit | None:
-    """The pint unit for a scanned unit string (``元/年`` → 元 / 年), or None.
+def pint_unit(unit: str | Quantity | None) -> pint.Unit | None:
+    """The pint unit of a scanned unit string or quantity (``元/年`` → 元 / 年), or None.
 
     Shares, ratios and multiples (``%``, ``:``, ``倍``) are dimensionless; a unit the
     registry does not know gives None rather than a guess.
     """
-    if unit is None:
-        return None
+    if unit is not None and not isinstance(unit, str):
+        unit = unit.unit
+    return None if unit is None else _pint_unit(unit)
+
+
+@functools.cache
+def _pint_unit(unit: str) -> pint.Unit | None:
     import pint
 
     reg = registry()
