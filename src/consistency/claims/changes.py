@@ -26,12 +26,12 @@ otherwise an error (``C301`` rate, ``C304`` absolute change, ``C305`` points).
 Left alone, on purpose: a rate of a figure that is not a whole count with no base in its
 sentence, ``年均`` and ``两年平均`` rates, growth at comparable prices (nominal figures
 cannot reproduce it), ``各`` pairs across sentences, and changes of ``‰`` rates.
-The arithmetic itself lives in :mod:`._change_arithmetic`.
+The cue words and how a figure is read as a change live in :mod:`._change_words`, the
+arithmetic in :mod:`._change_arithmetic`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -39,70 +39,32 @@ from ..claim import Claim
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy
 from ._change_arithmetic import check_change
-from ._match import Context, Sentence, is_whole_count, load_cues
+from ._change_words import (
+    AVERAGES,
+    BASE_CLOSE,
+    BASE_OPEN,
+    CLAUSE_MARK,
+    DATED,
+    FROM,
+    GAP,
+    GAP_ALIASES,
+    GAP_CUE,
+    LIST_GAP,
+    POINT_UNITS,
+    RESPECTIVE_CUE,
+    SKIP,
+    TO,
+    Change,
+    as_change,
+    ends_with,
+    unbracketed,
+    words_before,
+)
+from ._match import Context, Sentence, is_whole_count
 
 __all__ = ["KIND", "check", "extract"]
 
 KIND = "change"
-
-_CUES = load_cues("changes")
-_UP, _DOWN = _CUES["verbs"]["up"], _CUES["verbs"]["down"]
-_NOUN_UP, _NOUN_DOWN = _CUES["nouns"]["up"], _CUES["nouns"]["down"]
-_GAPS = _CUES["gaps"]["words"]
-_FROM, _TO = _CUES["pair"]["from"], _CUES["pair"]["to"]
-_BASE_OPEN, _BASE_CLOSE = _CUES["base"]["open"], _CUES["base"]["close"]
-_AVERAGES = _CUES["averages"]["words"]
-_PERIOD = _CUES["period"]["words"]
-_LINK = _CUES["link"]["words"]
-_SKIP = _CUES["skip"]
-
-#: pinyin glosses that mirror sites inject ("增長(zhǎng)") and spaces: ignored between words
-_NOISE = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)|\s+")
-_CLAUSE_MARK = re.compile(r"[,，;；:：、]")
-_DATED = re.compile(r"(?:(?:19|20)\d\d年(?:底|末|初|度)?|[上本今去前]年(?:底|末|初|度)?)?的?$")
-_GAP = _CUES["gap"]
-_GAP_ALIASES = _CUES["gap_aliases"]
-_GAP_WORDS = "|".join(map(re.escape, (*_GAP["up"], *_GAP["down"])))
-_GAP_CUE = re.compile(rf"({_GAP_WORDS})([^\d,，;；:：、]{{1,12}})$")
-_RESPECTIVE_CUE = re.compile(r"分[别別][^,，;；。]{0,6}$")
-_LIST_GAP = re.compile(r"[、,，和及与與]|以及")
-_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
-#: digits and punctuation: what may remain between linked figures besides comparison words
-_NOT_WORDS = re.compile(r"[\d.,，;；:：、\s]")
-_POINT_UNITS = ("百分点", "个百分点")
-
-
-def _clean(text: str) -> str:
-    return _NOISE.sub("", text)
-
-
-def _ends_with(text: str, words: tuple[str, ...]) -> str | None:
-    return next((w for w in words if text.endswith(w)), None)
-
-
-def _figures(sentence: Sentence) -> list[Quantity]:
-    """The figures of a sentence outside brackets (bracketed ones restate or qualify)."""
-    return [q for c in sentence.clauses if c.depth == 0 for q in c.quantities]
-
-
-def _prefix(text: str, start: int, qs: list[Quantity], k: int) -> str:
-    """The words between ``qs[k]`` and the figure before it (or the sentence ``start``)."""
-    return _clean(text[qs[k - 1].end if k else start : qs[k].start])
-
-
-# ---------------------------------------------------------------- reading a sentence
-
-
-@dataclass(frozen=True, slots=True)
-class _Change:
-    """A figure written as a change: its sign, what it measures, and the cue before it."""
-
-    q: Quantity
-    sign: int
-    kind: str  # "rate" (% or 倍), "points" (百分点) or "amount" (in the level's unit)
-    cue: str
-    compared: bool = False  # an earlier period named before it: 同比, 环比, 比上年, 与上月相比
-    linked: bool = True  # nothing but comparison words since the figure before it
 
 
 @dataclass(slots=True)
@@ -111,62 +73,28 @@ class _Group:
 
     level: Quantity
     before: Quantity | None = None
-    changes: list[_Change] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
     #: rates still belong to the level: a share stated in between ("结案率97.19%,同比上升
     #: 6.7%") takes the rates after it, until an amount in the level's unit comes back to it
     open: bool = True
     #: the changes that follow the level closely, clause by clause (whole-base candidates)
-    near: list[_Change] = field(default_factory=list)
-
-
-def _as_change(prefix: str, q: Quantity) -> _Change | None:
-    """``q`` as a change, if the words right before it make it one."""
-    if q.approx or q.unit == "‰" or any(w in prefix[-8:] for w in _SKIP["not_change"]):
-        return None
-    kind = "rate" if q.unit in ("%", "倍") else "points" if q.unit in _POINT_UNITS else "amount"
-    bare = prefix
-    for _ in range(2):  # "增幅达到了" : strip up to two gap words
-        gap = _ends_with(bare, _GAPS)
-        if gap:
-            bare = bare[: -len(gap)]
-    noun = _ends_with(bare, _NOUN_UP) or _ends_with(bare, _NOUN_DOWN)
-    compared = any(w in prefix for w in _PERIOD)
-    if noun:
-        head = bare[: -len(noun)]
-        return _Change(q, 1 if noun in _NOUN_UP else -1, kind, noun, compared, _linked(head))
-    verb_text = prefix.removesuffix("了")
-    verb = _ends_with(verb_text, _UP) or _ends_with(verb_text, _DOWN)
-    if verb is None:
-        return None
-    head = verb_text[: -len(verb)]
-    if head.endswith("新") or _ends_with(head, _SKIP["period"]):
-        return None  # 新增 is a level; 年均增长 is not a change over one period
-    return _Change(q, 1 if verb in _UP else -1, kind, verb, compared, _linked(head))
-
-
-def _linked(head: str) -> bool:
-    """Are the words before a change only comparison words (``,比上年``), so that the change
-    belongs to the figure before them?"""
-    rest = _BRACKETED.sub("", head)
-    for word in _LINK:
-        rest = rest.replace(word, "")
-    return not _NOT_WORDS.sub("", rest)
+    near: list[Change] = field(default_factory=list)
 
 
 def _groups(ctx: Context, sentence: Sentence) -> Iterator[_Group]:
     """The level groups of one sentence, figures in brackets left out (they restate)."""
-    qs, text = _figures(sentence), ctx.text
-    prefixes = [_prefix(text, sentence.start, qs, k) for k in range(len(qs))]
-    changes = [_as_change(p, q) for p, q in zip(prefixes, qs, strict=True)]
+    qs, text = unbracketed(sentence), ctx.text
+    prefixes = [words_before(text, sentence.start, qs, k) for k in range(len(qs))]
+    changes = [as_change(p, q) for p, q in zip(prefixes, qs, strict=True)]
     role: dict[int, str] = {}
     for i in range(len(qs) - 1):
         gap = prefixes[i + 1]
-        to_gap = _DATED.sub("", gap)  # "提高到2021年的100%": the date names the after figure
+        to_gap = DATED.sub("", gap)  # "提高到2021年的100%": the date names the after figure
         if (
             changes[i] is None
-            and not _CLAUSE_MARK.search(gap)
+            and not CLAUSE_MARK.search(gap)
             and len(to_gap) <= 8
-            and _ends_with(to_gap, _TO)
+            and ends_with(to_gap, TO)
             and _from_word_before(prefixes[i])
         ):
             role[i], role[i + 1] = "from", "to"
@@ -211,22 +139,22 @@ def _groups(ctx: Context, sentence: Sentence) -> Iterator[_Group]:
 
 def _from_word_before(prefix: str) -> bool:
     """Does the clause before a figure open a before/after pair (``由``, ``从…的``)?"""
-    clause = _CLAUSE_MARK.split(prefix)[-1]
-    return any(w in clause[-12:] for w in _FROM)
+    clause = CLAUSE_MARK.split(prefix)[-1]
+    return any(w in clause[-12:] for w in FROM)
 
 
-def _is_base(prefix: str, gap: str, change: _Change) -> bool:
+def _is_base(prefix: str, gap: str, change: Change) -> bool:
     """``比上年42,895万元增加…`` / ``与…107.33相比,下降…``: the figure before a change is the
     earlier figure it compares with."""
     rest = gap
-    close = next((w for w in _BASE_CLOSE if rest.startswith(w)), "")
+    close = next((w for w in BASE_CLOSE if rest.startswith(w)), "")
     rest = rest[len(close) :].lstrip(",，")
     if not rest.startswith(change.cue) and not rest.endswith(change.cue):
         return False
     if len(rest) > len(change.cue) + 3:
         return False
-    clause = _CLAUSE_MARK.split(prefix)[-1]
-    return any(w in clause for w in _BASE_OPEN)
+    clause = CLAUSE_MARK.split(prefix)[-1]
+    return any(w in clause for w in BASE_OPEN)
 
 
 # ---------------------------------------------------------------- claims
@@ -236,7 +164,7 @@ def extract(ctx: Context) -> Iterator[Claim]:
     """Every change claim of the text, in text order."""
     for sentence in ctx.sentences:
         body = ctx.text[sentence.start : sentence.end]
-        real = any(w in body for w in _SKIP["real"])
+        real = any(w in body for w in SKIP["real"])
         for group in _groups(ctx, sentence):
             yield from _claims(ctx, group, real)
         if not real:
@@ -250,22 +178,22 @@ def _rate_gaps(ctx: Context) -> Iterator[Claim]:
     that earlier sentences give one single value for is used."""
     text = ctx.text
     for sentence in ctx.sentences:
-        qs = _figures(sentence)
+        qs = unbracketed(sentence)
         for k in range(1, len(qs)):
             p, r1 = qs[k], qs[k - 1]
-            m = _GAP_CUE.search(_prefix(text, sentence.start, qs, k))
-            rate = _as_change(_prefix(text, sentence.start, qs, k - 1), r1)
-            if m is None or p.unit not in _POINT_UNITS or rate is None or rate.kind != "rate":
+            m = GAP_CUE.search(words_before(text, sentence.start, qs, k))
+            rate = as_change(words_before(text, sentence.start, qs, k - 1), r1)
+            if m is None or p.unit not in POINT_UNITS or rate is None or rate.kind != "rate":
                 continue
             key = m.group(2)
-            for word in _GAP["strip"]:
+            for word in GAP["strip"]:
                 key = key.replace(word, "")
-            names = _GAP_ALIASES.get(key, (key,)) if key else ()
+            names = GAP_ALIASES.get(key, (key,)) if key else ()
             refs = {q.value: q for q in _earlier_rates(ctx, sentence, names)}
             if len(refs) == 1 and r1.is_percent and rate.sign > 0:
                 (r0,) = refs.values()
-                sign = 1 if m.group(1) in _GAP["up"] else -1
-                gap = _Change(p, sign, "points", m.group(1))
+                sign = 1 if m.group(1) in GAP["up"] else -1
+                gap = Change(p, sign, "points", m.group(1))
                 claim = _claim(ctx, "points", gap, (r0, r1), f"{r1.text} − {r0.text}")
                 yield replace(claim, start=r1.start)  # the reference sits sentences before
 
@@ -276,9 +204,9 @@ def _earlier_rates(ctx: Context, sentence: Sentence, names: tuple[str, ...]) -> 
     for s in ctx.sentences[: sentence.index]:
         if not names or not any(n in text[s.start : s.end] for n in names):
             continue
-        qs = _figures(s)
+        qs = unbracketed(s)
         for k, q in enumerate(qs):
-            change = _as_change(_prefix(text, s.start, qs, k), q)
+            change = as_change(words_before(text, s.start, qs, k), q)
             if change is not None and change.kind == "rate" and q.is_percent and change.sign > 0:
                 # the name must be the subject of this rate, not a reference after it
                 if any(n in text[s.start : q.start] for n in names):
@@ -290,22 +218,22 @@ def _respective(ctx: Context, sentence: Sentence) -> Iterator[Claim]:
     """``收案X件、结案Y件,同比分别增长a%、b%,分别增加c件、d件``: changes paired with the
     levels just before them by position. A rate meets its absolute change (as for one
     level), or, with none stated, a whole count its whole earlier count (C310)."""
-    qs, text = _figures(sentence), ctx.text
+    qs, text = unbracketed(sentence), ctx.text
     levels: list[Quantity] = []
-    rates: list[_Change] = []
-    amounts: list[_Change] = []
+    rates: list[Change] = []
+    amounts: list[Change] = []
     i = 0
     while i < len(qs):
-        prefix = _prefix(text, sentence.start, qs, i)
-        first = _as_change(prefix, qs[i]) if _RESPECTIVE_CUE.search(prefix) else None
+        prefix = words_before(text, sentence.start, qs, i)
+        first = as_change(prefix, qs[i]) if RESPECTIVE_CUE.search(prefix) else None
         if first is None:
             i += 1
             continue
         run, j = [first], i + 1
-        while j < len(qs) and _LIST_GAP.fullmatch(_prefix(text, sentence.start, qs, j)):
+        while j < len(qs) and LIST_GAP.fullmatch(words_before(text, sentence.start, qs, j)):
             if (qs[j].unit in ("%", "倍")) != (first.kind == "rate"):
                 break
-            run.append(_Change(qs[j], first.sign, first.kind, first.cue, first.compared))
+            run.append(Change(qs[j], first.sign, first.kind, first.cue, first.compared))
             j += 1
         fresh = _levels_before(text, sentence.start, qs, i, len(run))
         if fresh:
@@ -333,7 +261,7 @@ def _levels_before(text: str, start: int, qs: list[Quantity], i: int, k: int) ->
         return []
     levels = qs[i - k : i]
     if any(
-        q.is_percent or _as_change(_prefix(text, start, qs, n), q)
+        q.is_percent or as_change(words_before(text, start, qs, n), q)
         for n, q in enumerate(levels, i - k)
     ):
         return []
@@ -344,8 +272,8 @@ def _amount_run_follows(text: str, qs: list[Quantity], j: int) -> bool:
     """Does a run of absolute changes (``,分别增加c件、d件``) follow at ``qs[j]``?"""
     if j >= len(qs):
         return False
-    prefix = _prefix(text, 0, qs, j)
-    change = _as_change(prefix, qs[j]) if _RESPECTIVE_CUE.search(prefix) else None
+    prefix = words_before(text, 0, qs, j)
+    change = as_change(prefix, qs[j]) if RESPECTIVE_CUE.search(prefix) else None
     return change is not None and change.kind == "amount"
 
 
@@ -353,7 +281,7 @@ def _claims(ctx: Context, group: _Group, real: bool) -> Iterator[Claim]:
     if not group.changes:
         return
     span = ctx.text[group.level.start : group.changes[-1].q.end]
-    if any(w in span for w in _SKIP["respective"]):
+    if any(w in span for w in SKIP["respective"]):
         return
     after, before = group.level, group.before
     rates = [c for c in group.changes if c.kind == "rate"]
@@ -384,7 +312,7 @@ def _claims(ctx: Context, group: _Group, real: bool) -> Iterator[Claim]:
 
 
 def _claim(
-    ctx: Context, relation: str, change: _Change, inputs: tuple[Quantity, Quantity], formula: str
+    ctx: Context, relation: str, change: Change, inputs: tuple[Quantity, Quantity], formula: str
 ) -> Claim:
     """The claim that ``change`` equals ``formula`` over the two ``inputs``."""
     qs = (*inputs, change.q)
@@ -414,7 +342,7 @@ def _plain_count(ctx: Context, q: Quantity) -> bool:
     return is_whole_count(q) and q.value > 0 and not aside and not _averaged(ctx, q)
 
 
-def _level_rate_claim(ctx: Context, level: Quantity, d: _Change, r: _Change) -> Claim:
+def _level_rate_claim(ctx: Context, level: Quantity, d: Change, r: Change) -> Claim:
     """The rate ``r`` against the change ``d`` over the base ``level`` ∓ ``d`` implies."""
     op = "−" if d.sign > 0 else "+"
     return _claim(
@@ -422,7 +350,7 @@ def _level_rate_claim(ctx: Context, level: Quantity, d: _Change, r: _Change) -> 
     )
 
 
-def _whole_base_claim(level: Quantity, rate: _Change) -> Claim:
+def _whole_base_claim(level: Quantity, rate: Change) -> Claim:
     """A whole count and its change rate with the earlier count unstated: some whole
     earlier count must give the rate (the granularity test applied to a change)."""
     formula = f"{level.text} ÷ n − 1"
@@ -444,7 +372,7 @@ def _averaged(ctx: Context, q: Quantity) -> bool:
         return False
     sentence, _ = located
     head = ctx.text[sentence.start : q.start]
-    return any(w in head[-24:] for w in _AVERAGES)
+    return any(w in head[-24:] for w in AVERAGES)
 
 
 # ---------------------------------------------------------------- checking

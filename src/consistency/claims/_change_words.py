@@ -1,0 +1,131 @@
+"""The words of change claims: the cue lists, and what a figure is given the words before it.
+
+A figure right after a change verb or noun (``增长``, ``减少``, ``增幅``, ``压缩率``; cue lists
+in ``data/cues/changes.toml``) is a change of the level before it: a rate (``%``, ``倍``),
+a change in points (``个百分点``) or an absolute amount. :func:`as_change` reads that from
+the words between the figure and the one before it, which :func:`words_before` gives with
+pinyin glosses and spaces taken out (mirror sites inject ``增長(zhǎng)``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..quantities import Quantity
+from ._match import Sentence, load_cues
+
+__all__ = [
+    "AVERAGES",
+    "BASE_CLOSE",
+    "BASE_OPEN",
+    "CLAUSE_MARK",
+    "DATED",
+    "FROM",
+    "GAP",
+    "GAP_ALIASES",
+    "GAP_CUE",
+    "LIST_GAP",
+    "POINT_UNITS",
+    "RESPECTIVE_CUE",
+    "SKIP",
+    "TO",
+    "Change",
+    "as_change",
+    "ends_with",
+    "unbracketed",
+    "words_before",
+]
+
+CUES = load_cues("changes")
+_UP, _DOWN = CUES["verbs"]["up"], CUES["verbs"]["down"]
+_NOUN_UP, _NOUN_DOWN = CUES["nouns"]["up"], CUES["nouns"]["down"]
+GAPS = CUES["gaps"]["words"]
+FROM, TO = CUES["pair"]["from"], CUES["pair"]["to"]
+BASE_OPEN, BASE_CLOSE = CUES["base"]["open"], CUES["base"]["close"]
+AVERAGES = CUES["averages"]["words"]
+PERIOD = CUES["period"]["words"]
+LINK = CUES["link"]["words"]
+SKIP = CUES["skip"]
+
+#: pinyin glosses that mirror sites inject ("增長(zhǎng)") and spaces: ignored between words
+NOISE = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)|\s+")
+CLAUSE_MARK = re.compile(r"[,，;；:：、]")
+DATED = re.compile(r"(?:(?:19|20)\d\d年(?:底|末|初|度)?|[上本今去前]年(?:底|末|初|度)?)?的?$")
+GAP = CUES["gap"]
+GAP_ALIASES = CUES["gap_aliases"]
+GAP_WORDS = "|".join(map(re.escape, (*GAP["up"], *GAP["down"])))
+GAP_CUE = re.compile(rf"({GAP_WORDS})([^\d,，;；:：、]{{1,12}})$")
+RESPECTIVE_CUE = re.compile(r"分[别別][^,，;；。]{0,6}$")
+LIST_GAP = re.compile(r"[、,，和及与與]|以及")
+BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+#: digits and punctuation: what may remain between linked figures besides comparison words
+NOT_WORDS = re.compile(r"[\d.,，;；:：、\s]")
+POINT_UNITS = ("百分点", "个百分点")
+
+
+def clean(text: str) -> str:
+    return NOISE.sub("", text)
+
+
+def ends_with(text: str, words: tuple[str, ...]) -> str | None:
+    return next((w for w in words if text.endswith(w)), None)
+
+
+def unbracketed(sentence: Sentence) -> list[Quantity]:
+    """The figures of a sentence outside brackets (bracketed ones restate or qualify)."""
+    return [q for c in sentence.clauses if c.depth == 0 for q in c.quantities]
+
+
+def words_before(text: str, start: int, qs: list[Quantity], k: int) -> str:
+    """The words between ``qs[k]`` and the figure before it (or the sentence ``start``)."""
+    return clean(text[qs[k - 1].end if k else start : qs[k].start])
+
+
+# ---------------------------------------------------------------- reading a sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A figure written as a change: its sign, what it measures, and the cue before it."""
+
+    q: Quantity
+    sign: int
+    kind: str  # "rate" (% or 倍), "points" (百分点) or "amount" (in the level's unit)
+    cue: str
+    compared: bool = False  # an earlier period named before it: 同比, 环比, 比上年, 与上月相比
+    linked: bool = True  # nothing but comparison words since the figure before it
+
+
+def as_change(prefix: str, q: Quantity) -> Change | None:
+    """``q`` as a change, if the words right before it make it one."""
+    if q.approx or q.unit == "‰" or any(w in prefix[-8:] for w in SKIP["not_change"]):
+        return None
+    kind = "rate" if q.unit in ("%", "倍") else "points" if q.unit in POINT_UNITS else "amount"
+    bare = prefix
+    for _ in range(2):  # "增幅达到了" : strip up to two gap words
+        gap = ends_with(bare, GAPS)
+        if gap:
+            bare = bare[: -len(gap)]
+    noun = ends_with(bare, _NOUN_UP) or ends_with(bare, _NOUN_DOWN)
+    compared = any(w in prefix for w in PERIOD)
+    if noun:
+        head = bare[: -len(noun)]
+        return Change(q, 1 if noun in _NOUN_UP else -1, kind, noun, compared, linked(head))
+    verb_text = prefix.removesuffix("了")
+    verb = ends_with(verb_text, _UP) or ends_with(verb_text, _DOWN)
+    if verb is None:
+        return None
+    head = verb_text[: -len(verb)]
+    if head.endswith("新") or ends_with(head, SKIP["period"]):
+        return None  # 新增 is a level; 年均增长 is not a change over one period
+    return Change(q, 1 if verb in _UP else -1, kind, verb, compared, linked(head))
+
+
+def linked(head: str) -> bool:
+    """Are the words before a change only comparison words (``,比上年``), so that the change
+    belongs to the figure before them?"""
+    rest = BRACKETED.sub("", head)
+    for word in LINK:
+        rest = rest.replace(word, "")
+    return not NOT_WORDS.sub("", rest)
