@@ -249,6 +249,13 @@ _COMPLETION: tuple[Message, ...] = (
         "Two completion rates that read as sharing a target imply different ones.",
     ),
     Message(
+        "C606", "part-targets-do-not-add-up", W,
+        "总数的完成比例{stated}所对应的目标为{whole},而各组成部分的完成比例对应的目标合计为{summed},两者不符。",
+        "The target implied by the total's rate {stated} is {whole}, but the targets implied "
+        "by its parts' rates add up to {summed}.",
+        "The targets implied by the completion rates of the parts do not add up to the total's.",
+    ),
+    Message(
         "C611", "comparison-does-not-hold", E,
         "所述关系“{first}{word}{second}”不成立。",
         "The stated relation '{first} {word} {second}' does not hold.",

@@ -47,6 +47,7 @@ def _cues() -> dict[str, dict[str, tuple[str, ...]]]:
 def extract(ctx: Context) -> Iterator[Claim]:
     """Every completion and comparison claim of the text, unchecked."""
     view = fold(ctx.text)
+    yield from _parts_targets(ctx, view)
     for sentence in ctx.sentences:
         qs = sentence.quantities
         if not qs:
@@ -158,7 +159,8 @@ def _excess(view: str, sentence: Sentence, qs: tuple[Quantity, ...], rate: Quant
 # -- two rates with their amounts: "完成总时长7068.88小时,完成度182.09%,…,完成度194.37%"
 
 
-def _shared_target(view: str, qs: tuple[Quantity, ...]) -> Iterator[Claim]:
+def _rate_pairs(view: str, qs: tuple[Quantity, ...]) -> list[tuple[Quantity, Quantity, str]]:
+    """(amount, rate, rate name) for each rate written right after its amount."""
     names = _cues()["completion"]["rate_names"]
     pairs: list[tuple[Quantity, Quantity, str]] = []
     for i, rate in enumerate(qs):
@@ -170,11 +172,45 @@ def _shared_target(view: str, qs: tuple[Quantity, ...]) -> Iterator[Claim]:
         if name is None or amount.is_percent or amount.unit is None:
             continue
         pairs.append((amount, rate, name))
+    return pairs
+
+
+def _shared_target(view: str, qs: tuple[Quantity, ...]) -> Iterator[Claim]:
+    pairs = _rate_pairs(view, qs)
     for (a1, r1, n1), (a2, r2, n2) in itertools.pairwise(pairs):
         if n1 != n2 or not _same_unit(a1, a2) or any(c in view[r1.end : a2.start] for c in "；;"):
             continue  # separate clauses of a list ("…65.3%;…64.32%") have separate targets
         yield _claim("shared", r2, (a1, r1, a2),
                      f"{a1.text} / {r1.text} ≈ {a2.text} / {r2.text}")
+
+
+# -- a total's rate and its parts' rates: "完成34096万元,为年预算的32.3%。其中:…21334万元,
+#    为年预算的28.9%;…12762万元,为年预算的40.4%": the parts' targets add up to the total's
+
+
+def _parts_targets(ctx: Context, view: str) -> Iterator[Claim]:
+    subset = _cues()["completion"]["subset"]
+    for first, second in itertools.pairwise(ctx.sentences):
+        if first.paragraph != second.paragraph:
+            continue
+        total = _rate_pairs(view, first.quantities)
+        parts = _rate_pairs(view, second.quantities)
+        if len(total) != 1 or len(parts) < 2:
+            continue
+        if not any(view[second.start : second.start + 4].lstrip().startswith(w) for w in subset):
+            continue
+        a0, r0, name = total[0]
+        if any(n != name or not _same_unit(a, a0) for a, _, n in parts):
+            continue
+        amounts = [figure_interval(a) for a, _, _ in parts]
+        whole = figure_interval(a0)
+        if whole is None or any(iv is None for iv in amounts):
+            continue
+        if not whole.intersects(sum(amounts[1:], amounts[0])):  # type: ignore[arg-type]
+            continue  # the parts are not the whole: their targets need not add up
+        figures = tuple(q for a, r, _ in parts for q in (a, r))
+        relation = f"{a0.text} / {r0.text} = " + " + ".join(f"{a.text} / {r.text}" for a, r, _ in parts)
+        yield _claim("parts", r0, (a0, *figures), relation)
 
 
 # -- "超额完成…任务的124%": the direction only
@@ -244,6 +280,8 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
         return Outcome(Verdict.INCONSISTENT, code="C603", computed=iv)
     if form == "shared":
         return _check_shared(claim)
+    if form == "parts":
+        return _check_parts(claim)
     amount, other = claim.parts
 
     def compute(mode: RoundingMode) -> Interval | None:
@@ -288,6 +326,29 @@ def _check_shared(claim: Claim) -> Outcome:
     params = {"first": f"{a1.text} / {r1.text}", "second": f"{a2.text} / {r2.text}",
               "value": f"{fmt_interval(t1)} ≠ {fmt_interval(t2)}"}
     return Outcome(Verdict.UNDECIDABLE, code="C605", computed=t2, params=params)
+
+
+def _check_parts(claim: Claim) -> Outcome:
+    """The target the total's rate implies against the sum of the parts' targets."""
+    a0, *rest = claim.parts
+    try:
+        whole = _target(a0, claim.stated)
+        targets = [_target(a, r) for a, r in zip(rest[::2], rest[1::2], strict=True)]
+    except IndeterminateDivision:
+        return Outcome(Verdict.UNDECIDABLE)
+    if whole is None or any(t is None for t in targets):
+        return Outcome(Verdict.UNDECIDABLE)
+    summed = sum(targets[1:], targets[0])  # type: ignore[arg-type]
+    params = {"value": f"{fmt_interval(whole)} / {fmt_interval(summed)}",
+              "whole": fmt_interval(whole), "summed": fmt_interval(summed)}
+    if whole.intersects(summed):
+        return Outcome(Verdict.CONSISTENT, computed=summed, params=params)
+    return Outcome(Verdict.INCONSISTENT, code="C606", computed=summed, params=params)
+
+
+def _target(amount: Quantity, rate: Quantity) -> Interval | None:
+    a, r = figure_interval(amount), figure_interval(rate)
+    return None if a is None or r is None else a / r
 
 
 def _check_comparison(claim: Claim) -> Outcome:
