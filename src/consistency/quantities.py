@@ -131,9 +131,10 @@ def _compile() -> tuple[regex.Pattern[str], ...]:
         )
     )
     # Arabic figures take scales (3亿5000万) but never Chinese digits: 9万亿三个 is 9万亿, 三个
+    chinese_start = rf"[{digits}](?=[{follow}])|{'|'.join(leads)}"
     body = (
         rf"(?P<body>(?<![\d.A-Za-z]){arabic}(?:[ ]?(?:{scale})|{arabic})*+"
-        rf"|(?:[{digits}](?=[{follow}])|{'|'.join(leads)})(?:[{digits}]|点(?=[{digits}])|{scale})*+)"
+        rf"|(?:{chinese_start})(?:[{digits}]|点(?=[{digits}])|{scale})*+)"
     )
     unit = (
         rf"[ \u00a0]?(?:(?P<pct>[%‰])|(?:个(?=[百千]分点))?(?P<unit>{_alt(units)})"
@@ -144,7 +145,8 @@ def _compile() -> tuple[regex.Pattern[str], ...]:
     shares = "|".join(
         rf"{regex.escape(w)}(?!{_alt(blocked)})" for w, (_, blocked) in lex.proportions.items()
     )
-    tenths = rf"(?P<td>[{digits}十]{{1,2}}|(?<![\d.])\d)(?P<tk>{shares})(?P<tm>[{''.join(lex.inexact)}])?"
+    more = "".join(lex.inexact)
+    tenths = rf"(?P<td>[{digits}十]{{1,2}}|(?<![\d.])\d)(?P<tk>{shares})(?P<tm>[{more}])?"
     figure = (
         rf"(?P<ra>(?<![\d.]){arabic})[ ]?:[ ]?(?P<rb>{arabic})(?![\d:])"
         rf"|(?<![\d/.])(?P<sa>\d{{1,3}})/(?P<sb>\d{{1,3}})(?![\d/.\-])"
@@ -200,7 +202,6 @@ _DIGITISH = regex.compile(rf"[0-9%{''.join(LEXICON.digits)}十百千万亿]")
 _CJK = regex.compile(r"[\u3400-\u9fff]")
 # characters around a bare figure that mark anti-scraping noise, not prose or a table
 _NOISE = frozenset("`'{}$&!^\\~@#")
-_HUNDRED = Fraction(100)
 
 
 def scan(text: str) -> list[Quantity]:
@@ -260,7 +261,7 @@ def _plain(
     if reading is None or (len(body) == 1 and body in LEXICON.digits.keys() - LEXICON.lone_digits):
         return None, None  # 队伍组 holds no 伍组
     if g["pct"] is not None:
-        scale = _HUNDRED if g["pct"] == "%" else Fraction(1000)
+        scale = Fraction(100) if g["pct"] == "%" else Fraction(1000)
         return _scaled(reading, 1 / scale), "%"
     unit = g["unit"]
     if unit is not None:
