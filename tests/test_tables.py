@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.fixtures.make_fixtures import render_docx
 
 from consistency import check_text
+from consistency.claims import tables as tables_kind
+from consistency.claims._match import Context
 from consistency.engine import check_document
+from consistency.intervals import RoundingMode, round_to
 from consistency.loaders import load_bytes
 from consistency.messages import CATALOGUE
+from consistency.verdicts import RoundingPolicy
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -234,7 +241,8 @@ def test_several_total_columns_each_add_their_own_group(text: str, relations: li
 def test_rows_that_are_the_sum_of_the_rows_under_them_make_the_total_undecidable() -> None:
     # 税收收入 80 = 增值税 30 + 所得税 50: a hierarchy whose indentation was lost
     text = _table(
-        "科目\t金额（万元）", "税收收入\t80", "增值税\t30", "所得税\t50", "非税收入\t20", "合计\t100"
+        "科目\t金额（万元）", "税收收入\t80", "增值税\t30", "所得税\t50", "非税收入\t20",
+        "合计\t100",
     )
     assert _claims(text) == [("100 = 80 + 30 + 50 + 20", "undecidable")]
     assert _codes(text) == []
@@ -244,3 +252,82 @@ def test_a_code_column_is_not_summed() -> None:
     text = _table("科目编码\t科目名称\t金额（件）", "201\t一般公共服务\t5", "20101\t人大事务\t7",
                   "合计\t\t12")
     assert _claims(text) == [("12 = 5 + 7", "consistent")]
+
+
+# ---------------------------------------------------------------- by construction
+
+
+def _outcomes(text: str) -> list[tuple[str, str | None, str]]:
+    """(relation, code, verdict) of each table claim, read by the table kind alone."""
+    ctx = Context.build(text, ())
+    return [
+        (c.relation, (o := tables_kind.check(c, RoundingPolicy())).code, o.verdict.value)
+        for c in tables_kind.extract(ctx)
+    ]
+
+
+def _count_table(grid: list[list[int]]) -> str:
+    width = len(grid[0])
+    rows = ["类别\t" + "\t".join(f"第{j + 1}项（件）" for j in range(width)) + "\t合计（件）"]
+    for i, row in enumerate(grid):
+        rows.append(f"类{i + 1}\t" + "\t".join(map(str, row)) + f"\t{sum(row)}")
+    columns = [sum(col) for col in zip(*grid, strict=True)]
+    rows.append("合计\t" + "\t".join(map(str, columns)) + f"\t{sum(columns)}")
+    return "\n".join(rows) + "\n"
+
+
+# parts from 100 to 199: no part is ever the sum of others, so no sum looks nested
+_GRIDS = st.integers(2, 4).flatmap(
+    lambda w: st.lists(
+        st.lists(st.integers(100, 199), min_size=w, max_size=w), min_size=2, max_size=4
+    )
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_GRIDS)
+def test_a_count_table_whose_totals_are_right_is_never_flagged(grid: list[list[int]]) -> None:
+    outcomes = _outcomes(_count_table(grid))
+    rows, cols = len(grid), len(grid[0])
+    assert len(outcomes) == (rows + 1) + (cols + 1)
+    assert {verdict for _, _, verdict in outcomes} == {"consistent"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(_GRIDS, st.data())
+def test_a_count_table_with_one_cell_changed_is_flagged_on_its_row_and_column(
+    grid: list[list[int]], data: st.DataObject
+) -> None:
+    text = _count_table(grid)
+    i = data.draw(st.integers(0, len(grid) - 1))
+    j = data.draw(st.integers(0, len(grid[0]) - 1))
+    changed = [row[:] for row in grid]
+    changed[i][j] += data.draw(st.integers(1, 9))
+    lines = text.splitlines()
+    cells = lines[i + 1].split("\t")
+    cells[j + 1] = str(changed[i][j])
+    lines[i + 1] = "\t".join(cells)
+    codes = [code for _, code, _ in _outcomes("\n".join(lines) + "\n")]
+    assert codes.count("C801") == 2 and codes.count(None) == len(codes) - 2
+
+
+_AMOUNTS = st.lists(
+    st.integers(1000, 99999).map(lambda n: Fraction(n, 1000)), min_size=2, max_size=6
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_AMOUNTS, st.sampled_from([RoundingMode.HALF_UP, RoundingMode.HALF_EVEN]))
+def test_amounts_rounded_one_by_one_never_contradict_their_rounded_total(
+    amounts: list[Fraction], mode: RoundingMode
+) -> None:
+    step = Fraction(1, 10)
+
+    def shown(v: Fraction) -> str:
+        return f"{float(round_to(v, step, mode)):.1f}"
+
+    rows = ["项目\t金额（万元）"]
+    rows += [f"项目{k + 1}\t{shown(v)}" for k, v in enumerate(amounts)]
+    rows.append(f"合计\t{shown(sum(amounts, Fraction(0)))}")
+    outcomes = _outcomes("\n".join(rows) + "\n")
+    assert [code for _, code, _ in outcomes] == [None]
