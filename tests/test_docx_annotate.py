@@ -18,8 +18,8 @@ from docx.oxml.ns import nsdecls, qn
 
 from consistency import check_file
 from consistency.errors import InputError
-from consistency.loaders.docx import load_docx
-from consistency.report.docx import AUTHOR, annotate
+from consistency.loaders.docx import _paragraph_text, load_docx
+from consistency.report.docx import AUTHOR, _text, annotate
 from consistency.verdicts import Severity, Verdict
 from report_samples import report_on
 
@@ -44,6 +44,24 @@ def _draft(path: Path) -> Path:
     symbol = d.add_paragraph().add_run("总数50件，其中甲30件、乙30件。")
     # a symbol (w:sym) is not text: a run holding one is never cut
     symbol._r.insert(0, parse_xml(f'<w:sym {nsdecls("w")} w:font="Wingdings" w:char="F0FC"/>'))
+    tracked = d.add_paragraph("上报")  # a figure corrected with tracked changes on
+    tracked._p.append(
+        parse_xml(
+            f'<w:del {nsdecls("w")} w:id="901" w:author="a"><w:r><w:delText>31件</w:delText>'
+            "</w:r></w:del>"
+        )
+    )
+    tracked._p.append(
+        parse_xml(
+            f'<w:ins {nsdecls("w")} w:id="902" w:author="a"><w:r><w:t>32件</w:t></w:r></w:ins>'
+        )
+    )
+    tracked.add_run("，其中已办结33件。")
+    control = parse_xml(
+        f"<w:sdt {nsdecls('w')}><w:sdtContent><w:p><w:r><w:t>封面共7页，其中正文8页。</w:t>"
+        "</w:r></w:p></w:sdtContent></w:sdt>"
+    )
+    d.element.body.insert(len(d.element.body) - 1, control)  # before the section properties
     table = d.add_table(rows=3, cols=2)
     for r, (name, value) in enumerate([("合计", "10件"), ("甲类", "6件"), ("乙类", "3件")]):
         table.cell(r, 0).text = name
@@ -60,6 +78,8 @@ SPECS = [
     ("网上办件", "90.95%", (), C, "C299"),
     ("窗口数量", "88件", ("90件",), E, "C198"),
     ("总数", "50件", ("30件", "30件"), E, "C196"),
+    ("上报", "32件", ("33件",), E, "C195"),
+    ("封面", "7页", ("8页",), E, "C194"),
     ("合计", "10件", ("6件", "3件"), E, "C197"),
     ("附表说明", "10件", (), U, "C999"),
 ]
@@ -92,13 +112,15 @@ def annotated(tmp_path: Path) -> tuple[Path, Path, int]:
 def test_each_finding_gets_one_comment_and_the_count_is_returned(annotated) -> None:
     _, out, written = annotated
     comments = list(docx.Document(str(out)).comments)
-    assert written == len(comments) == 6
+    assert written == len(comments) == 8
     assert {c.author for c in comments} == {AUTHOR}
     assert [c.text.split("：")[0] for c in comments] == [
         "C199 错误",
         "C299 提醒",
         "C198 错误",
         "C196 错误",
+        "C195 错误",
+        "C194 错误",
         "C197 错误",
         "C999 说明",
     ]
@@ -113,6 +135,8 @@ def test_the_comments_cover_the_figures_of_their_claims(annotated) -> None:
         "90.95%",  # inside a hyperlink, cut out of 办结率90.95%
         "88件，其中自助窗口90件",  # a run with a tab cut like any other
         "总数50件，其中甲30件、乙30件。",  # the run with a symbol kept whole
+        "32件，其中已办结33件",  # from a tracked insertion on (the deletion left out)
+        "7页，其中正文8页",  # a paragraph inside a content control
         "10件",  # parts in other cells: the stated figure alone
         "10件",
     ]
@@ -136,7 +160,7 @@ def test_the_least_severity_leaves_out_quieter_findings(tmp_path: Path) -> None:
     source = _draft(tmp_path)
     report = report_on(load_docx(source.read_bytes(), str(source)), SPECS)
     out = tmp_path / "errors-only.docx"
-    assert annotate(source, report, out, least=Severity.ERROR) == 4
+    assert annotate(source, report, out, least=Severity.ERROR) == 6
     assert all("错误" in c.text for c in docx.Document(str(out)).comments)
 
 
@@ -206,3 +230,11 @@ def test_a_finding_whose_figures_cannot_be_placed_is_commented_on_its_paragraph(
     out = tmp_path / "out.docx"
     assert annotate(source, replace(report, findings=(lost,)), out) == 1
     assert list(_comment_ranges(out).values()) == ["共收到建议120件，其中采纳70件、部分采纳40件。"]
+
+
+def test_paragraph_text_is_counted_exactly_as_the_loader_counts_it(tmp_path: Path) -> None:
+    word = docx.Document(str(_draft(tmp_path)))
+    paragraphs = list(word.element.body.iter(qn("w:p")))
+    assert len(paragraphs) > 10
+    for p in paragraphs:
+        assert _text(p) == _paragraph_text(p)

@@ -29,7 +29,7 @@ from ..document import Document
 from ..errors import InputError
 from ..findings import Finding, Report
 from ..intervals import RoundingMode
-from ..loaders.docx import load_docx
+from ..loaders.docx import _blocks, _cell_paragraphs, load_docx
 from ..verdicts import Severity
 
 __all__ = ["AUTHOR", "annotate"]
@@ -134,8 +134,10 @@ class _Places:
 
     def __init__(self, word: Any, document: Document) -> None:
         self.document = document
-        self.body = list(word.element.body.iterchildren(_qn("w:p")))
-        self.tables = list(word.element.body.iterchildren(_qn("w:tbl")))
+        # the loader's own walk (content controls looked into), so indexes agree
+        blocks = list(_blocks(word.element.body))
+        self.body = [b for b in blocks if b.tag == _qn("w:p")]
+        self.tables = [b for b in blocks if b.tag == _qn("w:tbl")]
 
     def anchor(self, f: Finding) -> list[Any] | None:
         """The first and last run of the comment on ``f``, or None if none can be found.
@@ -149,7 +151,7 @@ class _Places:
             # the figures could not be placed: the comment goes on the claim's paragraph
             # rather than nowhere
             c = self.container(f.start)
-            runs = [r for p in c.paragraphs for r in _cover(p, 0, len(p.text))] if c else []
+            runs = [r for p in c.paragraphs for r in _cover(p, 0, len(_text(p)))] if c else []
             return [runs[0], runs[-1]] if runs else None
         keys = {s.container.key for s in spots}
         if len(keys) > 1 and any(k[0] == "cell" for k in keys):
@@ -170,7 +172,7 @@ class _Places:
         c = self.container(start)
         if c is None or not 0 <= start < end <= len(self.document.text):
             return None
-        texts = [p.text for p in c.paragraphs]
+        texts = [_text(p) for p in c.paragraphs]
         joined = " ".join(texts).replace("\r", " ").replace("\n", " ").replace("\t", " ")
         lead = len(joined) - len(joined.lstrip())  # the loader strips each line
         a, b = lead + start - c.start, lead + end - c.start
@@ -211,45 +213,71 @@ class _Places:
         tc = _tc(self.tables[t - 1], r, c)
         if cell is None or tc is None:
             return None
-        return _Container(("cell", t, r, c), cell.start, tuple(tc.iter(_qn("w:p"))))
+        return _Container(("cell", t, r, c), cell.start, tuple(_cell_paragraphs(tc)))
+
+
+def _pieces(p: Any) -> list[tuple[Any, str]]:
+    """The elements of paragraph ``p`` that make its text, with the text each stands for.
+
+    The same walk and the same rules as the loader's paragraph text (tracked insertions
+    in, deletions and text boxes out, a tab or break is one space), so offsets agree.
+    """
+    t, hyphen = _qn("w:t"), _qn("w:noBreakHyphen")
+    box = _qn("w:txbxContent")
+    tags = (t, _qn("w:tab"), _qn("w:br"), _qn("w:cr"), hyphen)
+    out = []
+    for el in p.iter(*tags):
+        if any(True for _ in el.iterancestors(box)):
+            continue
+        out.append((el, (el.text or "") if el.tag == t else "-" if el.tag == hyphen else " "))
+    return out
+
+
+def _text(p: Any) -> str:
+    return "".join(text for _, text in _pieces(p))
+
+
+def _placed_runs(p: Any) -> list[tuple[int, int, Any]]:
+    """``(start, end, w:r)`` for each stretch of the paragraph's text a run holds."""
+    out, pos = [], 0
+    for el, text in _pieces(p):
+        run = el.getparent()
+        if text and run is not None and run.tag == _qn("w:r"):
+            if out and out[-1][2] is run and out[-1][1] == pos:
+                out[-1] = (out[-1][0], pos + len(text), run)
+            else:
+                out.append((pos, pos + len(text), run))
+        pos += len(text)
+    return out
 
 
 def _cover(p: Any, a: int, b: int) -> list[Any]:
-    """The runs of paragraph ``p`` holding any of its characters ``[a, b)``."""
+    """The runs of paragraph ``p`` holding any of its characters ``[a, b)``, in order."""
     from docx.text.run import Run
 
-    chosen, pos = [], 0
-    for r in _runs(p):
-        n = len(r.text)
-        if n and pos < b and a < pos + n:
-            chosen.append(Run(r, None))  # type: ignore[arg-type]
-        pos += n
-    return chosen
-
-
-def _runs(p: Any) -> list[Any]:
-    """The text runs of a paragraph, those inside hyperlinks too, in order (as CT_P.text)."""
-    return list(p.xpath("./w:r | ./w:hyperlink/w:r"))
+    chosen: list[Any] = []
+    for start, end, run in _placed_runs(p):
+        if start < b and a < end and not any(r is run for r in chosen):
+            chosen.append(run)
+    return [Run(r, None) for r in chosen]  # type: ignore[arg-type]
 
 
 def _cut(p: Any, at: int) -> None:
     """Make ``at`` a run boundary, cutting the run it falls in if that run is plain text."""
-    pos = 0
-    for r in _runs(p):
-        n = len(r.text)
-        if pos < at < pos + n:
-            _split(r, at - pos)
+    for start, end, run in _placed_runs(p):
+        if start < at < end:
+            _split(run, at - start)
             return
-        pos += n
 
 
 #: run content that is text (or no text at all), so a run of it can be cut in two
-_PLAIN = ("w:t", "w:tab", "w:br", "w:cr", "w:noBreakHyphen", "w:ptab", "w:lastRenderedPageBreak")
+_PLAIN = ("w:t", "w:tab", "w:br", "w:cr", "w:noBreakHyphen", "w:lastRenderedPageBreak")
 
 
 def _split(r: Any, k: int) -> None:
-    """Cut run ``r`` after its ``k``-th character; the second half is a copy with the same
-    formatting holding the rest. Runs with fields, drawings or symbols stay whole."""
+    """Cut run ``r`` after the ``k``-th character of its text; the second half is a copy
+    with the same formatting holding the rest. Runs with fields, drawings or symbols
+    stay whole."""
     plain = {_qn(tag) for tag in _PLAIN}
     content = [c for c in r if c.tag != _qn("w:rPr")]
     if any(c.tag not in plain for c in content):
@@ -259,8 +287,8 @@ def _split(r: Any, k: int) -> None:
         tail.remove(c)
     pos = 0
     for c in content:
-        # str() of each content element is what CT_R.text counts for it
-        n = len(str(c))
+        # as the loader counts: a w:t its characters, a tab or break one, the rest none
+        n = len(c.text or "") if c.tag == _qn("w:t") else 0 if c.tag == _qn(_PLAIN[-1]) else 1
         if pos >= k:
             tail.append(c)  # lxml moves the element from r to tail
         elif pos + n > k:  # a w:t holding the cut: its rest goes first into the tail
