@@ -110,19 +110,22 @@ counts = st.integers(min_value=1, max_value=5000)
 def breakdowns(draw: st.DrawFn, perturb: bool = False) -> RenderedClaim:
     """A total and 2–4 parts that the text marks as its whole breakdown, in one of three
     shapes (a bracketed 其中 list, parts named by the total's noun, a closing 其余 part);
-    the total is the exact sum, or, with ``perturb``, one part is moved by 1–900."""
+    the total is the exact sum, or, with ``perturb``, one part is moved by 1–900 (only
+    upward for parts named by the total's noun, which may leave a kind out)."""
     parts = draw(st.lists(counts, min_size=2, max_size=4))
     unit = draw(st.sampled_from(_CLASSIFIERS))
     total = sum(parts)
     note = "consistent"
+    shape = draw(st.sampled_from(("bracket", "noun", "remainder")))
     if perturb:
         i = draw(st.integers(0, len(parts) - 1))
         delta = draw(st.integers(1, 900))
-        if parts[i] > delta and draw(st.booleans()):
+        # kinds of one thing (甲类案件, 乙类案件) may leave a kind out: only an excess is
+        # certain to be an error there
+        if shape != "noun" and parts[i] > delta and draw(st.booleans()):
             delta = -delta
         parts[i] += delta
         note = f"part {i} moved by {delta}"
-    shape = draw(st.sampled_from(("bracket", "noun", "remainder")))
     if shape == "bracket":
         body = "、".join(f"{k}类{p}{unit}" for k, p in zip(_KINDS, parts))
         sentence = f"全年共办理{total}{unit}(其中:{body})。"

@@ -196,10 +196,12 @@ def read_list(
     """How complete a list of parts is.
 
     ``open``: it ends in 等, names overlapping groups of people, or says only some are
-    named (排名前五, 主要); ``explicit``: a closed bracket, a remainder word in its last
-    clause (另外, 其余, 不予, 存量), 分别, complementary labels (男/女, 城镇/乡村), or every
-    part named by the whole's own noun (案卷47件: 行政复议案卷13件, 行政执法案卷34件);
-    otherwise ``implied``: a plain 其中 list, which may leave categories out.
+    named (排名前五, 主要); ``explicit``: a closed bracket, "其中:" with a colon, a
+    remainder word after its last part (另外, 其余, 不予, 存量), 分别, or complementary
+    labels (男/女, 城镇/乡村); ``kinds``: every part named with the total's own noun
+    (案卷47件: 行政复议案卷13件, 行政执法案卷34件), kinds of one thing that do not overlap
+    but may leave a kind out; otherwise ``implied``: a plain 其中 list, which may do
+    either.
     """
     last = figures[-1]
     located = ctx.locate(last)
@@ -223,7 +225,7 @@ def read_list(
         return "explicit"
     noun = part_label(ctx, whole).rstrip()[-2:]
     if len(noun) == 2 and all(noun in lab for lab in labels):
-        return "explicit"
+        return "kinds"
     return "implied"
 
 

@@ -340,11 +340,13 @@ def _check_total(claim: Claim, policy: RoundingPolicy) -> Outcome:
         return Outcome(Verdict.CONDITIONAL, "C102", j.computed, j.mode, params)
     if j.verdict is Verdict.UNDECIDABLE or j.computed is None:
         return Outcome(Verdict.UNDECIDABLE, "C902", None, None, {"reason": "approximate figure"})
-    if claim.details.get("reading") == "implied":
+    reading = claim.details.get("reading")
+    stated = figure_interval(claim.stated) or Interval.exact(claim.stated.value)
+    over = j.computed.low > stated.high
+    if reading == "implied" or (reading == "kinds" and not over):
         # a plain 其中 list may leave categories out (short) or count a case in two of
-        # them (over): either way the text does not say the parts are the whole
-        stated = figure_interval(claim.stated) or Interval.exact(claim.stated.value)
-        code = "C901" if j.computed.low > stated.high else "C904"
+        # them (over); kinds of one thing may leave a kind out, but never overlap
+        code = "C901" if over else "C904"
         return Outcome(Verdict.UNDECIDABLE, code, j.computed, None, params)
     return Outcome(Verdict.INCONSISTENT, "C101", j.computed, None, params)
 
