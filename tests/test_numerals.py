@@ -15,7 +15,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from consistency.numerals import fold, parse_chinese, parse_numeral, squeeze_glosses
+from consistency.errors import DataFileError
+from consistency.numerals import (
+    fold,
+    load_lexicon,
+    parse_chinese,
+    parse_numeral,
+    squeeze_glosses,
+)
 
 VALUES = [
     ("一百零五", "105"),
@@ -111,6 +118,32 @@ def test_glosses_are_cut_and_spans_map_back_to_the_original() -> None:
     begin = squeezed.text.index("6")
     end = squeezed.text.index("噸") + 1
     assert text[squeezed.start(begin) : squeezed.end(end)] == "61791萬(wàn)噸"
+
+
+def _numerals_toml() -> str:
+    from importlib import resources
+
+    return resources.files("consistency.data").joinpath("numerals.toml").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("broken", "key"),
+    [
+        (('"萬" = "万"', '"萬" = "万万"'), "fold.萬"),
+        (('"一" = 1', '"一" = "one"'), "digits.一"),
+        (('"约" = "approx"', '"约" = "roughly"'), "qualifiers.before.约"),
+    ],
+    ids=["fold to two characters", "digit not a number", "unknown bound kind"],
+)
+def test_a_malformed_numerals_table_names_its_key(broken: tuple[str, str], key: str) -> None:
+    raw = _numerals_toml()
+    assert broken[0] in raw
+    with pytest.raises(DataFileError, match=rf"numerals.toml: {key}:"):
+        load_lexicon(raw.replace(broken[0], broken[1], 1))
+
+
+def test_the_shipped_numerals_table_loads() -> None:
+    assert load_lexicon().digits["两"] == 2
 
 
 def _an2cn(value: str, style: str) -> str:

@@ -96,10 +96,11 @@ def _kinds(data: dict[str, object], inner: str) -> dict[str, str]:
     return {w: str(k) for w, k in table.items()}
 
 
-def load_lexicon() -> Lexicon:
-    """Read and validate ``data/numerals.toml``; errors name the table and key."""
+def load_lexicon(raw: str | None = None) -> Lexicon:
+    """Read and validate ``data/numerals.toml`` (or ``raw``); errors name the table and key."""
     try:
-        raw = resources.files("consistency.data").joinpath(_DATA).read_text("utf-8")
+        if raw is None:
+            raw = resources.files("consistency.data").joinpath(_DATA).read_text("utf-8")
         data = tomllib.loads(raw)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise DataFileError(_DATA, str(exc)) from exc
@@ -313,7 +314,7 @@ class _Reader:
             self.res *= scale
             self.nonzero *= scale
         self.current, self.last_small, self.last_scale = None, scale, scale
-        self.zero, self.written, self.decimals = False, True, self.decimals
+        self.zero, self.written = False, True
         return True
 
     def large(self, scale: int) -> bool:
