@@ -188,3 +188,27 @@ def _balanced(items: list[str]) -> bool:
     middle = [len(i) for i in items[1:-1]]
     limit = max(8, 2 * max(middle)) if middle else 8
     return len(items[-1]) <= limit and all(len(i) <= 16 for i in items[1:])
+
+
+_LINE_COUNT = regex.compile(r"(?m)^[^\S\n]*(?P<label>[^\d\n]{2,20}?)(?P<num>\d{1,2})[^\S\n]*\n")
+
+
+def line_lists(view: str) -> Iterable[tuple[regex.Match[str], list[str], int, bool]]:
+    """Counts written bare at the end of a line with their items on the next one
+    ("①局机关内设股室7" then "内设股室:办公室、督查考核股、…"): the match of the count line,
+    the items, where they end, and whether the item line repeats the count line's label."""
+    for m in _LINE_COUNT.finditer(view):
+        start = m.end()
+        end = view.find("\n", start)
+        end = len(view) if end < 0 else end
+        line = view[start:end].strip().rstrip("。;；")
+        label, sep, body = line.partition(":") if ":" in line else line.partition("：")
+        if not sep:
+            label, body = "", line
+        labelled = bool(label) and label.strip() in m.group("label")
+        if (label and not labelled) or regex.search(r"\d", body):
+            continue
+        items = [i.strip() for i in body.split("、")]
+        if len(items) < 2 or not all(0 < len(i) <= 20 for i in items):
+            continue
+        yield m, items, end, labelled

@@ -42,6 +42,7 @@ from ._lists import (
     _split,
     _strip_joiners,
     _titles,
+    line_lists,
 )
 from ._match import Context
 
@@ -83,6 +84,15 @@ def extract(ctx: Context) -> Iterator[Claim]:
         claim = _after(view, m, count) or _ordinals(view, m, count) or _before(view, m, count)
         if claim is not None:
             yield claim
+    for m, items, end, labelled in line_lists(view):
+        start = m.start("num")
+        value = int(m.group("num"))
+        q = by_start.get(start)
+        if not 2 <= value <= _MAX_AFTER or (q is not None and q.unit is not None):
+            continue
+        count = q or Quantity(start, m.end("num"), ctx.text[start : m.end("num")], Fraction(value),
+                              Fraction(value), Fraction(value))
+        yield _claim(count, start, end, items, "line", strict=labelled)
 
 
 def _count_quantity(text: str, m: regex.Match[str], by_start: dict[int, Quantity]) -> Quantity | None:
