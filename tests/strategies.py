@@ -330,6 +330,20 @@ def checked_kinds(kinds: tuple[object, ...], text: str) -> list[tuple[object, ob
     return sorted(found, key=lambda pair: pair[0].stated.start)  # type: ignore[attr-defined]
 
 
+def assert_findings_match(case: dict, kinds: tuple[str, ...]) -> None:
+    """Checking ``case["text"]`` reports exactly the case's codes for claims of ``kinds``,
+    each at its severity in the catalogue, naming the stated figure in both languages and
+    pointing at it."""
+    from consistency import check_text, messages
+
+    mine = [f for f in check_text(case["text"]).findings if f.claim.kind in kinds]
+    assert [f.code for f in mine] == [e["code"] for e in case["claims"] if "code" in e]
+    for f in mine:
+        assert f.claim.stated.text in f.message and f.claim.stated.text in f.message_en
+        assert f.severity is messages.lookup(f.code).severity
+        assert (f.claim.stated.start, f.claim.stated.end) in f.spans
+
+
 def flagged_cases(cases: list[object]) -> list[dict]:
     """The cases of :func:`claim_cases` that expect a finding code and are not known limits."""
     tables = (p.values[0] for p in cases)  # type: ignore[attr-defined]
