@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.fixtures.make_fixtures import TABLE, render_all, render_docx, report_lines
 
 from consistency.engine import check_document
 from consistency.errors import InputError
@@ -20,6 +19,7 @@ from consistency.loaders import MAX_BYTES, load, load_bytes
 from consistency.loaders import docx as docx_loader
 from consistency.loaders import pdf as pdf_loader
 from consistency.loaders.html import html_to_document
+from fixtures.make_fixtures import TABLE, render_all, render_docx, report_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = next((ROOT / "corpus" / "seeds").glob("004_*.txt"))

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.fixtures.make_fixtures import render_docx
 
 from consistency import check_text
 from consistency.claims import tables as tables_kind
@@ -18,6 +17,7 @@ from consistency.intervals import RoundingMode, round_to
 from consistency.loaders import load_bytes
 from consistency.messages import CATALOGUE
 from consistency.verdicts import RoundingPolicy
+from fixtures.make_fixtures import render_docx
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -184,7 +184,7 @@ def test_an_unheaded_serial_number_column_is_not_a_part() -> None:
 
 
 def test_a_wrong_pdf_table_total_names_its_page() -> None:
-    from tests.fixtures.make_fixtures import render_pdf
+    from fixtures.make_fixtures import render_pdf
 
     table = (
         ("类别", "一季度（件）", "二季度（件）", "合计（件）"),
