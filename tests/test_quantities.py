@@ -43,7 +43,16 @@ def _describe(q: Quantity) -> str:
     return f"{q.text!r} value={q.value} unit={q.unit} low={q.low} high={q.high}"
 
 
-@pytest.mark.parametrize("case", [c for _, c in CASES], ids=[i for i, _ in CASES])
+def _param(case_id: str, case: dict) -> object:
+    """A case; one with ``known_limit = "why"`` is a strict xfail until the scanner learns it."""
+    if "known_limit" in case:
+        return pytest.param(
+            case, id=case_id, marks=pytest.mark.xfail(strict=True, reason=case["known_limit"])
+        )
+    return pytest.param(case, id=case_id)
+
+
+@pytest.mark.parametrize("case", [_param(i, c) for i, c in CASES])
 def test_scanner_finds_exactly_the_listed_quantities(case: dict) -> None:
     text = case["text"]
     found = parse_quantities(text)
