@@ -113,6 +113,9 @@ def _split(body: str) -> tuple[list[list[str]], bool]:
     titles = _titles(body)
     if titles is not None:
         return [titles], True
+    for sep in cues["separators"]:
+        if len(sep) > 1:  # "——" joins tiers: read it as 、
+            body = body.replace(sep, "、")
     parts: list[str] = []
     depth, last = 0, 0
     for j, ch in enumerate(body):
