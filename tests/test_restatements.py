@@ -7,6 +7,7 @@ from hypothesis import given, settings
 
 from consistency import check_text, messages
 from consistency.claims import restatements
+from consistency.errors import DataFileError
 from consistency.verdicts import Verdict
 from strategies import (
     assert_claims_match,
@@ -76,3 +77,14 @@ def test_a_figure_restated_differently_is_always_flagged(case: tuple[str, str]) 
     text, _ = case
     ((_, outcome),) = checked(text)
     assert outcome.code == "C501"
+
+
+def test_a_malformed_conversion_names_the_data_file_and_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(restatements, "_cues", lambda: {"conversions": {"pairs": ("吨 斤",)}})
+    restatements._factors.cache_clear()
+    try:
+        with pytest.raises(DataFileError) as caught:
+            restatements._factors()
+    finally:
+        restatements._factors.cache_clear()
+    assert "restatements.toml" in str(caught.value) and "conversions.pairs" in str(caught.value)
