@@ -409,3 +409,9 @@ def test_utf8_bytes_win_over_a_stale_gb2312_declaration() -> None:
     page = '<html><head><meta charset="gb2312"></head><body><p>共1150项。</p></body></html>'
     document = load_bytes(page.encode("utf-8"), "copy.html")
     assert (document.text, document.encoding) == ("共1150项。\n", "utf-8")
+
+
+def test_a_docx_whose_text_part_is_too_large_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(docx_loader, "MAX_DOCUMENT_XML", 100)
+    with pytest.raises(InputError, match="its text part is"):
+        load_bytes(render_docx("共1150项。"), "long.docx")

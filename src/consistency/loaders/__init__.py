@@ -14,7 +14,8 @@ Resource limits (also in ``docs/limits.md``), all module constants:
 * :data:`MAX_BYTES` — 100 MiB per file, of any format. The size is read from the file
   system before a byte is read, so a larger file costs nothing but the refusal.
 * ``docx.MAX_UNZIPPED`` — 256 MiB for the declared uncompressed size of all members of a
-  Word file, ``docx.MAX_MEMBERS`` members at most: checked before any member is inflated,
+  Word file, ``docx.MAX_MEMBERS`` members at most, ``docx.MAX_DOCUMENT_XML`` (64 MiB) for
+  its main text part: checked before any member is inflated,
   so a zip bomb is refused unopened. (Python's zip reader stops at the declared size and
   checks the CRC, so a member cannot inflate beyond what it declares.)
 * ``pdf.MAX_PAGES`` — 2,000 pages; the page count is read from the PDF's page tree

@@ -17,8 +17,9 @@ table cell as ``T{t}R{r}C{c}`` (1-based; ``docx.Document(...).tables[t - 1].cell
 c - 1)``). ``Document.tables`` holds each table's cells with their spans in the text.
 
 Limits: before anything is inflated, the declared uncompressed sizes of all zip members
-must add up to at most :data:`MAX_UNZIPPED` and the archive must hold at most
-:data:`MAX_MEMBERS` members; this refuses a zip bomb unopened. Headers, footers,
+must add up to at most :data:`MAX_UNZIPPED`, the archive must hold at most
+:data:`MAX_MEMBERS` members, and its main part at most :data:`MAX_DOCUMENT_XML` bytes
+(its XML tree takes several times that in memory); this refuses a zip bomb unopened. Headers, footers,
 footnotes, comments and text boxes are not read.
 """
 
@@ -31,12 +32,14 @@ from collections.abc import Iterator
 from ..document import Cell, Document, Mark, Table
 from ..errors import InputError
 
-__all__ = ["MAX_MEMBERS", "MAX_UNZIPPED", "load_docx"]
+__all__ = ["MAX_DOCUMENT_XML", "MAX_MEMBERS", "MAX_UNZIPPED", "load_docx"]
 
 #: the most uncompressed bytes all members of a Word file may declare
 MAX_UNZIPPED = 256 * 1024 * 1024
 #: the most members a Word file may hold
 MAX_MEMBERS = 10_000
+#: the largest main document part: its XML tree takes several times its size in memory
+MAX_DOCUMENT_XML = 64 * 1024 * 1024
 
 
 def load_docx(data: bytes, name: str) -> Document:
@@ -79,8 +82,14 @@ def _check_zip(data: bytes, name: str) -> None:
             f"would inflate to {declared:,} bytes (a zip bomb?); "
             f"the limit is {MAX_UNZIPPED:,} bytes",
         )
-    if not any(i.filename == "word/document.xml" for i in infos):
+    main = next((i for i in infos if i.filename == "word/document.xml"), None)
+    if main is None:
         raise InputError(name, "not a Word document (no word/document.xml in the zip)")
+    if main.file_size > MAX_DOCUMENT_XML:
+        raise InputError(
+            name,
+            f"its text part is {main.file_size:,} bytes; the limit is {MAX_DOCUMENT_XML:,} bytes",
+        )
 
 
 def _reason(exc: Exception) -> str:
