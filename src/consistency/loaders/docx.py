@@ -19,8 +19,8 @@ c - 1)``). ``Document.tables`` holds each table's cells with their spans in the 
 Limits: before anything is inflated, the declared uncompressed sizes of all zip members
 must add up to at most :data:`MAX_UNZIPPED`, the archive must hold at most
 :data:`MAX_MEMBERS` members, and its main part at most :data:`MAX_DOCUMENT_XML` bytes
-(its XML tree takes several times that in memory); this refuses a zip bomb unopened. Headers, footers,
-footnotes, comments and text boxes are not read.
+(its XML tree takes several times that in memory); this refuses a zip bomb unopened.
+Headers, footers, footnotes, comments and text boxes are not read.
 """
 
 from __future__ import annotations
