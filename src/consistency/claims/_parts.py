@@ -33,7 +33,6 @@ __all__ = [
     "AFTER_PARTS",
     "CONTAINS",
     "OUTCOME",
-    "PREDICATES",
     "REMAINDER",
     "RESPECTIVE",
     "STOP",
@@ -61,7 +60,6 @@ OPEN_AFTER = _C["open"]["after"]
 GROUPS = _C["open"]["groups"]
 RANKED = _C["open"]["ranked"]
 STOP = _C["open"]["stop"]
-PREDICATES = _C["open"]["predicates"]
 PAIRS = tuple(tuple(p.split("|", 1)) for p in _C["exhaustive"]["pairs"] if "|" in p)
 
 
@@ -96,28 +94,31 @@ class Parts:
     def figures(self) -> tuple[Quantity, ...]:
         return tuple(q for qs in self.by_clause for q in qs)
 
-    def pick(self, ctx: Context) -> tuple[Quantity, ...]:
+    def pick(self) -> tuple[tuple[Quantity, ...], bool]:
         """One part per clause: its last figure of the first part's family (the figure
         the clause's label names: "3个公司聘用人员1155人" → 1155人).
 
-        Classifiers may change along the list (件, 个, 项 all count), but in a running
-        list a change of classifier under a predicate ("受援人达1690人次") starts a new
-        statement, not another part."""
+        A bracketed list may change classifiers (件, 个, 项 all count); in a running list
+        a new classifier starts a new statement ("…农民工544件,受援人达1690人次"), not
+        another part. The flag returned is True when the first classifier comes back
+        after the change: such a list is no breakdown, only parts."""
         first = next((q for qs in self.by_clause for q in qs), None)
         if first is None:
-            return ()
+            return (), False
         fam = family(first)
         out: list[Quantity] = []
-        for qs, clause in zip(self.by_clause, self.clauses):
+        for k, qs in enumerate(self.by_clause):
             mine = [q for q in qs if family(q) == fam]
             if not mine:
                 continue
             part = mine[-1]
-            changed = bool(out) and not self.bracketed and part.unit != out[-1].unit
-            if changed and any(w in ctx.label_before(part, clause) for w in PREDICATES):
-                break
+            if out and not self.bracketed and part.unit != out[-1].unit:
+                # the list ends here, unless its classifier comes back later: then it
+                # mixes classifiers (件…封…件) and cannot be read as one breakdown
+                back = any(q.unit == out[-1].unit for qs2 in self.by_clause[k + 1 :] for q in qs2)
+                return tuple(out), back
             out.append(part)
-        return tuple(out)
+        return tuple(out), False
 
 
 def collect(ctx: Context, s: Sentence, ci: int, cue_at: int) -> Parts:

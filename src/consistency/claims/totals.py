@@ -136,7 +136,7 @@ def _frame(ctx: Context, s: Sentence, ci: int, cue_at: int, *, contains: bool) -
         for whole, part in pairs:
             yield _subset(ctx, whole, part, "paired by classifier")
         return
-    figures = parts.pick(ctx)
+    figures, cut = parts.pick()
     if contains:
         # "342项(含…320项)": the whole is the figure the bracket is attached to
         opening = s.clauses[ci].start - 1
@@ -145,7 +145,7 @@ def _frame(ctx: Context, s: Sentence, ci: int, cue_at: int, *, contains: bool) -
         whole = _whole(ctx, s, wholes, figures)
     if whole is None:
         return
-    if len(figures) == 1 or contains:
+    if len(figures) == 1 or contains or cut:
         for part in figures:
             yield _subset(ctx, whole, part, "其中")
         return
