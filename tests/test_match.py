@@ -5,6 +5,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from consistency.claims._match import (
     Context,
@@ -160,3 +162,20 @@ def test_a_printed_zero_is_exact_at_any_scale() -> None:
     zero = figure("0万元", "0万元", 0, "元", resolution=10_000)
     assert figure_interval(zero) == Interval.exact(0)
     assert figure_interval(zero, TRUNCATE) == Interval.exact(0)
+
+
+_ALPHABET = "0123456789.,%万亿件个项人名共其中合计占比率为达另外其余等(),:;。、“”\n "
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=80))
+def test_the_total_and_share_kinds_never_raise_on_arbitrary_text(text: str) -> None:
+    from consistency.claims import granularity, shares, totals
+    from consistency.quantities import scan
+
+    ctx = Context.build(text, tuple(scan(text)))
+    for kind in (totals, shares, granularity):
+        for claim in kind.extract(ctx):
+            outcome = kind.check(claim, RoundingPolicy())
+            assert 0 <= claim.start <= claim.end <= len(text)
+            assert outcome.verdict in Verdict
