@@ -251,7 +251,7 @@ def _respective(ctx: Context, sentence: Sentence) -> Iterator[Claim]:
         else:
             for level, r in zip(levels, rates, strict=True):
                 if r.compared and r.q.unit == "%" and is_whole_count(level) and level.value > 0:
-                    yield _whole_base_claim(level, r)
+                    yield from _whole_base_claim(level, r)
 
 
 def _levels_before(text: str, start: int, qs: list[Quantity], i: int, k: int) -> list[Quantity]:
@@ -295,7 +295,7 @@ def _claims(ctx: Context, group: _Group, real: bool) -> Iterator[Claim]:
         elif not amounts and not real and _plain_count(ctx, after):
             for r in group.near:
                 if r.kind == "rate" and r.compared and r.q.unit == "%":
-                    yield _whole_base_claim(after, r)
+                    yield from _whole_base_claim(after, r)
         return
     if before.unit != after.unit:
         return
@@ -350,11 +350,21 @@ def _level_rate_claim(ctx: Context, level: Quantity, d: Change, r: Change) -> Cl
     )
 
 
-def _whole_base_claim(level: Quantity, rate: Change) -> Claim:
+def _whole_base_claim(level: Quantity, rate: Change) -> Iterator[Claim]:
     """A whole count and its change rate with the earlier count unstated: some whole
-    earlier count must give the rate (the granularity test applied to a change)."""
+    earlier count must give the rate (the granularity test applied to a change).
+
+    Only when the test can tell: the rates whole earlier counts give lie about
+    (1 + r)² / level apart, so for a large count every printed rate has one nearby. The
+    claim is made when at most about a quarter of the printed values would fit by chance
+    (level × step × 4 < (1 + r)²); otherwise it would be recorded as checked while no
+    error in it could ever show.
+    """
+    growth = 1 + rate.sign * rate.q.value
+    if growth <= 0 or level.value * rate.q.resolution * 4 >= growth * growth:
+        return
     formula = f"{level.text} ÷ n − 1"
-    return Claim(
+    yield Claim(
         kind=KIND,
         start=level.start,
         end=rate.q.end,
