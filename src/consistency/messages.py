@@ -242,11 +242,18 @@ _COMPLETION: tuple[Message, ...] = (
         "A completion rate is contradicted by the amount the outturn exceeds or falls short of the target.",
     ),
     Message(
-        "C605", "completion-targets-differ", I,
+        "C605", "completion-targets-differ", W,
+        "同一指标的两个完成比例所对应的目标不同:{first}与{second}({value}),请核对。",
+        "Two completion rates of the same measure imply different targets: {first} and "
+        "{second} ({value}).",
+        "Two completion rates of the same measure, side by side, imply different targets.",
+    ),
+    Message(
+        "C607", "completion-targets-may-differ", I,
         "同句中的两个完成比例所对应的目标不同:{first}与{second}({value}),如应为同一目标,请核对。",
         "Two completion rates of one sentence imply different targets: {first} and {second} "
         "({value}); if they share one, check the figures.",
-        "Two completion rates that read as sharing a target imply different ones.",
+        "Two completion rates of one sentence imply different targets (they may have different ones).",
     ),
     Message(
         "C606", "part-targets-do-not-add-up", W,

@@ -180,8 +180,26 @@ def _shared_target(view: str, qs: tuple[Quantity, ...]) -> Iterator[Claim]:
     for (a1, r1, n1), (a2, r2, n2) in itertools.pairwise(pairs):
         if n1 != n2 or not _same_unit(a1, a2) or any(c in view[r1.end : a2.start] for c in "；;"):
             continue  # separate clauses of a list ("…65.3%;…64.32%") have separate targets
+        # "群防完成总时长…,个人巡逻完成总时长…": the same measure words before both
+        # amounts make a shared target likely, so a disagreement is worth a warning
+        same = _common_tail(_label(view, qs, a1), _label(view, qs, a2)) >= 3
         yield _claim("shared", r2, (a1, r1, a2),
-                     f"{a1.text} / {r1.text} ≈ {a2.text} / {r2.text}")
+                     f"{a1.text} / {r1.text} ≈ {a2.text} / {r2.text}", same="1" if same else "")
+
+
+def _label(view: str, qs: tuple[Quantity, ...], q: Quantity) -> str:
+    """The words of ``q``'s clause before it, after any earlier figure."""
+    start = max([p.end for p in qs if p.end <= q.start] + [0])
+    text = view[start : q.start]
+    cut = max(text.rfind(c) for c in "，,；;：:")
+    return text[cut + 1 :]
+
+
+def _common_tail(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
 
 # -- a total's rate and its parts' rates: "完成34096万元,为年预算的32.3%。其中:…21334万元,
@@ -325,7 +343,9 @@ def _check_shared(claim: Claim) -> Outcome:
     # author may want to know the two rates do not share one
     params = {"first": f"{a1.text} / {r1.text}", "second": f"{a2.text} / {r2.text}",
               "value": f"{fmt_interval(t1)} ≠ {fmt_interval(t2)}"}
-    return Outcome(Verdict.UNDECIDABLE, code="C605", computed=t2, params=params)
+    if claim.details.get("same"):  # consistent only if the two have different targets
+        return Outcome(Verdict.CONDITIONAL, code="C605", computed=t2, params=params)
+    return Outcome(Verdict.UNDECIDABLE, code="C607", computed=t2, params=params)
 
 
 def _check_parts(claim: Claim) -> Outcome:

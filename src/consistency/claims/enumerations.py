@@ -263,10 +263,8 @@ def _before(view: str, m: regex.Match[str], count: Quantity) -> Claim | None:
         return None
     alternatives = [r for reading in readings for r in _readings(reading)]
     fits = [r for r in alternatives if len(r) == count.value]
-    if fits:
+    if fits:  # a modifier with 的 may or may not belong to the first item: either reading
         items, clean = fits[0], True
-    elif len(alternatives) > len(readings):
-        clean = False  # a modifier with 的 may or may not belong to the first item
     if not quoted:
         clean = clean and _balanced(items)
     strict = clean and not slogan
