@@ -55,6 +55,7 @@ SUBSET = _C["subset"]["words"]
 CONTAINS = _C["subset"]["contains"]
 OUTCOME = _C["subset"]["outcome"]
 REMAINDER = _C["exhaustive"]["remainder"]
+COMPLEMENT = _C["exhaustive"]["complement"]
 RESPECTIVE = _C["exhaustive"]["respective"]
 OPEN_AFTER = _C["open"]["after"]
 GROUPS = _C["open"]["groups"]
@@ -220,7 +221,8 @@ def read_list(
     announced = any(head.startswith(w + c) for w in SUBSET for c in ":：")
     if parts.bracketed or announced or any(w in head for w in RESPECTIVE):
         return "explicit"
-    if any(any(w in ctx.clause_text(c) for w in REMAINDER) for c in closing(parts, last_clause)):
+    closers = (*REMAINDER, *COMPLEMENT)
+    if any(any(w in ctx.clause_text(c) for w in closers) for c in closing(parts, last_clause)):
         return "explicit"
     if any(complementary(a, b, labels) for a, b in PAIRS):
         return "explicit"
