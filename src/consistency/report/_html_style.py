@@ -1,4 +1,5 @@
-"""The style sheet of the HTML report, inlined in the page so it needs no other file.
+"""The look and the fixed words of the HTML report: its style sheet, inlined in the page
+so it needs no other file, and the labels it shows in Chinese and English.
 
 Colours pair a light background with a dark border and text of the same hue, and each
 verdict also has a symbol (✗ ! ? ✓) and a border style, so a reader who does not tell
@@ -8,7 +9,47 @@ of each platform; none is downloaded.
 
 from __future__ import annotations
 
-__all__ = ["STYLE"]
+from ..verdicts import Severity, Verdict
+
+__all__ = ["LEGEND", "MODE", "SEVERITY", "STYLE", "VERDICT"]
+
+#: verdict → (css class, Chinese label, English label, symbol for readers who do not see colour)
+VERDICT: dict[Verdict, tuple[str, str, str, str]] = {
+    Verdict.INCONSISTENT: ("bad", "不一致", "inconsistent", "✗"),
+    Verdict.CONDITIONAL: ("cond", "有条件一致", "consistent only if", "!"),
+    Verdict.UNDECIDABLE: ("undec", "无法判断", "undecidable", "?"),
+    Verdict.CONSISTENT: ("ok", "一致", "consistent", "✓"),
+}
+#: verdict → what it means, for the legend (Chinese, English)
+LEGEND: dict[Verdict, tuple[str, str]] = {
+    Verdict.INCONSISTENT: (
+        "不一致：按文中其他数字算出的结果与所写数字对不上。",
+        "inconsistent: the other figures give a different result than the one written.",
+    ),
+    Verdict.CONDITIONAL: (
+        "有条件一致：只有按不常见的取舍方式（如直接截尾）才对得上。",
+        "consistent only if: it agrees only under an unusual reading, such as truncation.",
+    ),
+    Verdict.UNDECIDABLE: (
+        "无法判断：文中信息不足，或关系有多种理解，未下结论。",
+        "undecidable: the text does not say enough, or can be read several ways.",
+    ),
+    Verdict.CONSISTENT: (
+        "一致：计算结果与所写数字相符。",
+        "consistent: the computed result matches the figure.",
+    ),
+}
+SEVERITY: dict[Severity, tuple[str, str]] = {
+    Severity.ERROR: ("错误", "error"),
+    Severity.WARNING: ("提醒", "warning"),
+    Severity.INFO: ("说明", "note"),
+}
+#: rounding reading (``Finding.mode``) → how the note names it
+MODE: dict[str, tuple[str, str]] = {
+    "half-up": ("四舍五入", "rounding half up"),
+    "half-even": ("四舍六入五成双（GB/T 8170）", "rounding half to even (GB/T 8170)"),
+    "truncate": ("截尾（直接舍去）", "truncation"),
+}
 
 STYLE = """\
 :root {

@@ -27,17 +27,10 @@ from ..config import Config
 from ..document import Location
 from ..findings import Finding, Report
 from ..verdicts import Severity, Verdict
-from ._html_style import STYLE
+from ._html_style import LEGEND, MODE, SEVERITY, STYLE, VERDICT
 
 __all__ = ["render"]
 
-#: verdict → (css class, Chinese label, English label, symbol for readers who do not see colour)
-_VERDICT: dict[Verdict, tuple[str, str, str, str]] = {
-    Verdict.INCONSISTENT: ("bad", "不一致", "inconsistent", "✗"),
-    Verdict.CONDITIONAL: ("cond", "有条件一致", "consistent only if", "!"),
-    Verdict.UNDECIDABLE: ("undec", "无法判断", "undecidable", "?"),
-    Verdict.CONSISTENT: ("ok", "一致", "consistent", "✓"),
-}
 #: which colour a figure takes when claims with different verdicts share it
 _RANK = {
     Verdict.CONSISTENT: 0,
@@ -46,17 +39,6 @@ _RANK = {
     Verdict.INCONSISTENT: 3,
 }
 _BY_RANK = {rank: verdict for verdict, rank in _RANK.items()}
-
-_SEVERITY = {
-    Severity.ERROR: ("错误", "error"),
-    Severity.WARNING: ("提醒", "warning"),
-    Severity.INFO: ("说明", "note"),
-}
-_MODE = {
-    "half-up": ("四舍五入", "rounding half up"),
-    "half-even": ("四舍六入五成双（GB/T 8170）", "rounding half to even (GB/T 8170)"),
-    "truncate": ("截尾（直接舍去）", "truncation"),
-}
 
 
 def _t(zh: str, en: str) -> str:
@@ -139,7 +121,7 @@ def _anchor(claim: Claim) -> int:
 
 
 def _counts(items: Iterable[_Item]) -> dict[Verdict, int]:
-    counts = dict.fromkeys(_VERDICT, 0)
+    counts = dict.fromkeys(VERDICT, 0)
     for item in items:
         counts[item.verdict] += 1
     return counts
@@ -173,7 +155,7 @@ def _header(docs: list[tuple[int, Report, list[_Item]]]) -> str:
     cards = "".join(
         f'<div class="count v-{css}"><span class="n">{counts[v]}</span>'
         f'<span class="label">{sym} {_t(zh, en)}</span></div>'
-        for v, (css, zh, en, sym) in _VERDICT.items()
+        for v, (css, zh, en, sym) in VERDICT.items()
     )
     parts = [
         '<header class="top">\n<nav class="langs">',
@@ -202,41 +184,20 @@ def _header(docs: list[tuple[int, Report, list[_Item]]]) -> str:
 def _legend() -> str:
     rows = "".join(
         f'<li><mark class="fig v-{css}">12.3%</mark><span class="ref v-{css}">{sym}</span> '
-        f"{_t(zh_help, en_help)}</li>"
-        for (css, _, _, sym), (zh_help, en_help) in zip(
-            _VERDICT.values(),
-            (
-                (
-                    "不一致：按文中其他数字算出的结果与所写数字对不上。",
-                    "inconsistent: the other figures give a different result than the one written.",
-                ),
-                (
-                    "有条件一致：只有按不常见的取舍方式（如直接截尾）才对得上。",
-                    "consistent only if: it agrees only under an unusual reading, such as truncation.",
-                ),
-                (
-                    "无法判断：文中信息不足，或关系有多种理解，未下结论。",
-                    "undecidable: the text does not say enough, or can be read several ways.",
-                ),
-                (
-                    "一致：计算结果与所写数字相符。",
-                    "consistent: the computed result matches the figure.",
-                ),
-            ),
-            strict=True,
-        )
+        f"{_t(*LEGEND[v])}</li>"
+        for v, (css, _, _, sym) in VERDICT.items()
     )
     return f'<ul class="legend">{rows}</ul>\n'
 
 
 def _file_table(docs: list[tuple[int, Report, list[_Item]]]) -> str:
-    head = "".join(f"<th>{sym} {_t(zh, en)}</th>" for _, zh, en, sym in _VERDICT.values())
-    head += "".join(f"<th>{_t(zh, en)}</th>" for zh, en in _SEVERITY.values())
+    head = "".join(f"<th>{sym} {_t(zh, en)}</th>" for _, zh, en, sym in VERDICT.values())
+    head += "".join(f"<th>{_t(zh, en)}</th>" for zh, en in SEVERITY.values())
     rows = []
     for k, report, items in docs:
         counts = _counts(items)
-        cells = "".join(f"<td>{counts[v]}</td>" for v in _VERDICT)
-        cells += "".join(f'<td class="s-{s.value}">{report.count(s)}</td>' for s in _SEVERITY)
+        cells = "".join(f"<td>{counts[v]}</td>" for v in VERDICT)
+        cells += "".join(f'<td class="s-{s.value}">{report.count(s)}</td>' for s in SEVERITY)
         rows.append(f'<tr><td><a href="#d{k}">{escape(_name(report))}</a></td>{cells}</tr>')
     return (
         f'<table class="files"><thead><tr><th>{_t("文件", "file")}</th>{head}</tr></thead>'
@@ -250,8 +211,8 @@ def _document(k: int, report: Report, items: list[_Item], config: Config) -> str
     if problems:
         entries = "".join(
             f'<li class="s-{f.severity.value}"><a href="#d{k}-c{i.number}">'
-            f'<span class="num v-{_VERDICT[i.verdict][0]}">{i.number}</span></a> '
-            f"{_t(*(escape(s) for s in _SEVERITY[f.severity]))} · {_message(f, config)} "
+            f'<span class="num v-{VERDICT[i.verdict][0]}">{i.number}</span></a> '
+            f"{_t(*(escape(s) for s in SEVERITY[f.severity]))} · {_message(f, config)} "
             f'<span class="place">{_t(*_place(f.location))}</span></li>'
             for i, f in problems
         )
@@ -336,9 +297,9 @@ def _line(k: int, text: str, start: int, end: int, layout: _Layout) -> str:
             covering = dict.fromkeys(i.number for c in range(a, b) for i in layout.covers[c])
             verdicts = {i.number: i.verdict for c in range(a, b) for i in layout.covers[c]}
             tip = "; ".join(
-                f"{n}: {_VERDICT[verdicts[n]][1]} / {_VERDICT[verdicts[n]][2]}" for n in covering
+                f"{n}: {VERDICT[verdicts[n]][1]} / {VERDICT[verdicts[n]][2]}" for n in covering
             )
-            css = _VERDICT[_BY_RANK[rank[a]]][0]
+            css = VERDICT[_BY_RANK[rank[a]]][0]
             out.append(
                 f'<mark class="fig v-{css}" title="{escape(tip)}">{escape(text[a:b])}</mark>'
             )
@@ -347,7 +308,7 @@ def _line(k: int, text: str, start: int, end: int, layout: _Layout) -> str:
 
 
 def _badge(k: int, item: _Item) -> str:
-    css, zh, en, sym = _VERDICT[item.verdict]
+    css, zh, en, sym = VERDICT[item.verdict]
     return (
         f'<a class="ref v-{css}" id="d{k}-r{item.number}" href="#d{k}-c{item.number}"'
         f' title="{escape(zh)} / {escape(en)}">{item.number}{sym}</a>'
@@ -356,7 +317,7 @@ def _badge(k: int, item: _Item) -> str:
 
 def _note(k: int, item: _Item, config: Config) -> str:
     """The explanation of one claim: verdict, what was compared, and each finding's message."""
-    css, zh, en, sym = _VERDICT[item.verdict]
+    css, zh, en, sym = VERDICT[item.verdict]
     claim = item.claim
     head = (
         f'<a class="num v-{css}" href="#d{k}-r{item.number}">{item.number}</a> '
@@ -373,7 +334,7 @@ def _note(k: int, item: _Item, config: Config) -> str:
         lines.append(
             f'<p class="msg">{_message(f, config)}</p>'
             f'<p class="code">{escape(f.code)} · {escape(f.name)} · '
-            f"{_t(*(escape(s) for s in _SEVERITY[f.severity]))}</p>"
+            f"{_t(*(escape(s) for s in SEVERITY[f.severity]))}</p>"
         )
     # (Chinese label, English label, value as HTML)
     facts = [
@@ -384,7 +345,7 @@ def _note(k: int, item: _Item, config: Config) -> str:
         if f.computed:
             facts.append(("计算结果", "computed", escape(f.computed)))
         if f.mode:
-            zh_mode, en_mode = _MODE.get(f.mode, (f.mode, f.mode))
+            zh_mode, en_mode = MODE.get(f.mode, (f.mode, f.mode))
             facts.append(("取舍方式", "reading", _t(escape(zh_mode), escape(en_mode))))
     rows = "".join(
         f"<dt>{_t(zh_l, en_l)}</dt><dd>{value}</dd>" for zh_l, en_l, value in facts if value
