@@ -15,7 +15,10 @@ What it reads, one sentence at a time (cue words in ``data/cues/changes.toml``):
 * a **whole count and its rate** with the earlier count unstated, ``网络投诉共178件,与上月
   相比上升44.4%``: some whole earlier count n must give 178 ÷ n − 1 (the granularity test
   applied to a change; n = 123 gives 44.72%, n = 124 gives 43.55%: error ``C310``);
-* figures paired by position, ``收案X件、结案Y件,同比分别增长a%、b%,分别增加c件、d件``.
+* figures paired by position, ``收案X件、结案Y件,同比分别增长a%、b%,分别增加c件、d件``;
+* a rate stated as the gap to a reference rate named by subject, ``同比增长5.3%,高于GDP
+  增速1.1个百分点`` → 5.3 − (the one GDP growth earlier sentences state);
+* ``增长N倍`` read as ×(N + 1); a fit only as ×N is a note (``C308``).
 
 Rounding: each claim is first computed from the figures as printed. When that fails but
 the inputs are themselves rounded (decimals, 万/亿 scales, units of measurement, or an
