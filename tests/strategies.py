@@ -429,3 +429,18 @@ def assert_claims_in_bounds(found: list[tuple[object, object]], text: str) -> No
     for claim, outcome in found:
         assert 0 <= claim.start < claim.end <= len(text)  # type: ignore[attr-defined]
         assert outcome.verdict in Verdict  # type: ignore[attr-defined]
+
+
+def assert_flagged_findings(kind: object, case: dict) -> list[object]:
+    """``check_text`` on a flagged example reports exactly the case's codes for the claim
+    kind module ``kind``, each message naming the stated figure in both languages, at the
+    catalogue's severity; returns those findings for further checks."""
+    from consistency import check_text, messages
+
+    report = check_text(case["text"])
+    mine = [f for f in report.findings if f.claim.kind == kind.KIND]  # type: ignore[attr-defined]
+    assert [f.code for f in mine] == [e["code"] for e in case["claims"] if "code" in e]
+    for f in mine:
+        assert f.claim.stated.text in f.message and f.claim.stated.text in f.message_en
+        assert f.severity is messages.lookup(f.code).severity
+    return mine

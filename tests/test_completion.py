@@ -5,10 +5,17 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 
-from consistency import check_text, messages
+from consistency import messages
 from consistency.claims import completion
 from consistency.verdicts import Verdict
-from strategies import assert_claims_match, checked_claims, claim_cases, completions, flagged_cases
+from strategies import (
+    assert_claims_match,
+    assert_flagged_findings,
+    checked_claims,
+    claim_cases,
+    completions,
+    flagged_cases,
+)
 
 CASES = claim_cases("claims_completion")
 
@@ -28,12 +35,8 @@ FLAGGED = flagged_cases(CASES)
 
 @pytest.mark.parametrize("case", FLAGGED, ids=[c["text"][:40] for c in FLAGGED])
 def test_every_flagged_example_renders_a_message_naming_the_stated_figure(case: dict) -> None:
-    report = check_text(case["text"])
-    mine = [f for f in report.findings if f.claim.kind == completion.KIND]
-    assert [f.code for f in mine] == [e["code"] for e in case["claims"] if "code" in e]
-    for f in mine:
-        assert f.claim.stated.text in f.message and f.claim.stated.text in f.message_en
-        assert f.severity is messages.lookup(f.code).severity
+    mine = assert_flagged_findings(completion, case)
+    assert mine
 
 
 def test_completion_codes_are_catalogued_in_their_family() -> None:
