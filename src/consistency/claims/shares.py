@@ -130,7 +130,10 @@ def part_of(ctx: Context, pct: Quantity, s: Sentence, ci: int, cue: tuple[str, s
                 if named and _is_part(ctx, named[-1], c):
                     return named[-1]
     if reach and reach[0].quantities and _is_part(ctx, reach[0].quantities[-1], reach[0]):
-        return reach[0].quantities[-1]
+        before = reach[0].quantities[-1]
+        if cue[0] == "rate" and before.start in totals.listed(ctx):
+            return None  # the last item of a list: the rate is of the whole list
+        return before
     return None
 
 

@@ -62,7 +62,7 @@ from ._parts import (
     total_cue_in,
 )
 
-__all__ = ["KIND", "check", "extract", "total_cue_in", "wholes"]
+__all__ = ["KIND", "check", "extract", "listed", "total_cue_in", "wholes"]
 
 KIND = "total"
 
@@ -88,6 +88,22 @@ def _claims(ctx: Context) -> tuple[Claim, ...]:
                 found.append(claim)
     ctx.memo[KIND] = tuple(found)
     return tuple(found)
+
+
+def listed(ctx: Context) -> frozenset[int]:
+    """Start offsets of figures that are one of several parts of a list: a rate after
+    such a figure ("信函申请35件,办结率100%") is a rate of the whole list, not of it."""
+    found: set[int] = set()
+    by_whole: dict[int, list[int]] = {}
+    for claim in _claims(ctx):
+        if claim.kind == "total":
+            found.update(p.start for p in claim.parts)
+        elif claim.details.get("reading") == "open list":
+            by_whole.setdefault(claim.parts[0].start, []).append(claim.stated.start)
+    for starts in by_whole.values():
+        if len(starts) > 1:
+            found.update(starts)
+    return frozenset(found)
 
 
 def wholes(ctx: Context) -> dict[int, Quantity]:
