@@ -14,7 +14,7 @@ such as 统一 — or a candidate quantity, which a few cheap checks of its neig
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -199,6 +199,8 @@ PATTERN, BEFORE, AFTER, SESSION, LIST_MARK, LABEL = _compile()
 _RANGE = frozenset("至到~时点")
 _YEAR = regex.compile(r"(?:19|20)[0-9]{2}(\.[0-9]+)?$")
 _DIGITISH = regex.compile(rf"[0-9%{''.join(LEXICON.digits)}十百千万亿]")
+_POINTS = frozenset({"百分点", "千分点"})
+_LIST_JOINERS = frozenset({"、", "和", "及", ",", "，"})
 _CJK = regex.compile(r"[\u3400-\u9fff]")
 # characters around a bare figure that mark anti-scraping noise, not prose or a table
 _NOISE = frozenset("`'{}$&!^\\~@#")
@@ -214,7 +216,16 @@ def scan(text: str) -> list[Quantity]:
             q = _read(m, text, squeezed)
             if q is not None:
                 out.append(q)
-    return out
+    return _share_points(out, text)
+
+
+def _share_points(found: list[Quantity], text: str) -> list[Quantity]:
+    """高于全国、全省1.2个、0.5个百分点: the first 个 is a 百分点 too, written once for both."""
+    for i in range(len(found) - 2, -1, -1):
+        q, after = found[i], found[i + 1]
+        if q.unit == "个" and after.unit in _POINTS and text[q.end : after.start] in _LIST_JOINERS:
+            found[i] = replace(q, unit=after.unit)
+    return found
 
 
 def _read(m: regex.Match[str], text: str, squeezed: Squeezed) -> Quantity | None:
