@@ -7,9 +7,10 @@ and returns a :class:`Numeral` with the exact value, the precision as written, a
 step implied by ``余``. It returns None for anything it cannot read with certainty
 (``十三五``, ``二〇二〇``, ``5万3亿``): a wrong number is worse than none.
 
-Text should be folded first with :data:`LEXICON.fold` (``str.translate``): Traditional
-and full-width forms become the ones the tables use, one character for one, so every
-offset stays valid.
+Text is prepared by :func:`fold` (Traditional and full-width forms to the ones the tables
+use, one character for one, so every offset stays valid) and :func:`squeeze_glosses`
+(pinyin that mirror sites inject after characters is cut out, with a map back to the
+original offsets).
 """
 
 from __future__ import annotations
