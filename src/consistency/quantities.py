@@ -268,6 +268,8 @@ def _plain(
     body = g["body"] or ""
     if SESSION.match(folded, body_end):
         return None, None  # 八届二次会议, 十九届二中全会
+    if body[:1] == "0" and body[1:2].isdigit():
+        return None, None  # 077人 is the tail of 12，077人, or a code: no count starts with 0
     reading = parse_numeral(body)
     if reading is None or (len(body) == 1 and body in LEXICON.digits.keys() - LEXICON.lone_digits):
         return None, None  # 队伍组 holds no 伍组
@@ -283,6 +285,8 @@ def _plain(
         return None, None  # 6月, 2020年, 12345热线
     if LIST_MARK.match(folded, end) and (body.isdigit() or len(body) == 1):
         return None, None  # 二、 1. 三是
+    if folded[end : end + 1] in (",", "，") and folded[end + 1 : end + 2].isdigit():
+        return None, None  # 12，077: a separator or a list comma, no way to tell
     if not g["pre"] and not g["post"] and reading.inexact_step is None:
         if len(body) == 1 and not body.isdigit():
             return None, None  # a lone 一 or 三 is a word, not a figure
