@@ -10,7 +10,8 @@ pinyin glosses and spaces taken out (mirror sites inject ``增長(zhǎng)``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from fractions import Fraction
 
 from ..quantities import Quantity
 from ._match import Sentence, load_cues
@@ -33,6 +34,7 @@ __all__ = [
     "Change",
     "as_change",
     "ends_with",
+    "shared_unit",
     "unbracketed",
     "words_before",
 ]
@@ -56,7 +58,7 @@ GAP = CUES["gap"]
 GAP_ALIASES = CUES["gap_aliases"]
 GAP_WORDS = "|".join(map(re.escape, (*GAP["up"], *GAP["down"])))
 GAP_CUE = re.compile(rf"({GAP_WORDS})([^\d,，;；:：、]{{1,12}})$")
-RESPECTIVE_CUE = re.compile(r"分[别別][^,，;；。]{0,6}$")
+RESPECTIVE_CUE = re.compile(r"(?:分[别別]|各)[^,，;；。]{0,6}$")
 LIST_GAP = re.compile(r"[、,，和及与與]|以及")
 BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 #: digits and punctuation: what may remain between linked figures besides comparison words
@@ -70,6 +72,28 @@ def clean(text: str) -> str:
 
 def ends_with(text: str, words: tuple[str, ...]) -> str | None:
     return next((w for w in words if text.endswith(w)), None)
+
+
+def shared_unit(qs: list[Quantity]) -> list[Quantity]:
+    """``4125.49,4143.91万元``: bare numbers listed before a figure with a unit share its
+    unit and scale; the list is returned with them read that way (or as it is)."""
+    last = qs[-1]
+    written = re.match(r"[\d.]+", last.text.lstrip("约近"))
+    if last.unit is None or written is None or not all(q.unit is None for q in qs[:-1]):
+        return qs
+    scale = last.value / Fraction(written.group(0))
+    out = [
+        replace(
+            q,
+            value=q.value * scale,
+            low=None if q.low is None else q.low * scale,
+            high=None if q.high is None else q.high * scale,
+            resolution=q.resolution * scale,
+            unit=last.unit,
+        )
+        for q in qs[:-1]
+    ]
+    return [*out, last]
 
 
 def unbracketed(sentence: Sentence) -> list[Quantity]:

@@ -60,6 +60,7 @@ from ._change_words import (
     Change,
     as_change,
     ends_with,
+    shared_unit,
     unbracketed,
     words_before,
 )
@@ -238,9 +239,14 @@ def _respective(ctx: Context, sentence: Sentence) -> Iterator[Claim]:
                 break
             run.append(Change(qs[j], first.sign, first.kind, first.cue, first.compared))
             j += 1
+        if len(run) > 1 and run[0].q.unit is None:  # "各减少1267.86,2570.97万元"
+            shared = shared_unit([c.q for c in run])
+            run = [Change(q, c.sign, c.kind, c.cue, c.compared) for q, c in zip(shared, run)]
         fresh = _levels_before(text, sentence.start, qs, i, len(run))
+        if not fresh and not levels and "各" in prefix:
+            fresh = _levels_of_previous(ctx, sentence, len(run))
         if fresh:
-            levels, rates, amounts = fresh, [], []
+            levels, rates, amounts = shared_unit(fresh), [], []
         (rates if first.kind == "rate" else amounts).extend(run)
         i = j
         if len(levels) < 2 or len(rates) != len(levels) or len(amounts) not in (0, len(levels)):
@@ -269,6 +275,16 @@ def _levels_before(text: str, start: int, qs: list[Quantity], i: int, k: int) ->
     ):
         return []
     return levels
+
+
+def _levels_of_previous(ctx: Context, sentence: Sentence, k: int) -> list[Quantity]:
+    """``收、支总计各是X,Y万元。与上年相比,…各减少…``: the levels of a 各 run stated as the
+    last ``k`` figures of the sentence before, which must itself say 各."""
+    prev = ctx.previous(sentence)
+    if prev is None or "各" not in ctx.text[prev.start : prev.end]:
+        return []
+    qs = unbracketed(prev)
+    return _levels_before(ctx.text, prev.start, qs, len(qs), k)
 
 
 def _amount_run_follows(text: str, qs: list[Quantity], j: int) -> bool:
