@@ -80,3 +80,9 @@ def test_a_share_no_count_gives_is_always_an_error(claim: RenderedClaim) -> None
 def test_a_rate_of_people_the_text_does_not_count_is_undecidable() -> None:
     ((_claim, outcome),) = checked_claims(granularity, "共有10个部门参加,满意率为95%。")
     assert outcome.verdict is Verdict.UNDECIDABLE and outcome.code == "C903"
+
+
+def test_a_truncated_reading_does_not_win_over_a_rounded_numerator_reading() -> None:
+    text = "发现问题356个,整改到位340个,整改率95.5%。"
+    ((claim, outcome),) = checked_claims(granularity, text)
+    assert outcome.code is None and outcome.verdict is Verdict.UNDECIDABLE

@@ -267,6 +267,24 @@ class Context:
                 start = max(start, other.end)
         return self.text[start : q.start]
 
+    def label_across_brackets(self, q: Quantity) -> str:
+        """The label of ``q`` read through brackets before it: "全区共有村(社区)法律顾问186名"
+        gives "全区共有村社区法律顾问", where :meth:`label_before` stops at the bracket."""
+        located = self.locate(q)
+        if located is None:
+            return ""
+        s, ci = located
+        parts = [self.label_before(q, s.clauses[ci])]
+        k = ci
+        while k > 0 and s.clauses[k].opener in OPENING | CLOSING:
+            k -= 1
+            c = s.clauses[k]
+            start = c.quantities[-1].end if c.quantities else c.start
+            parts.insert(0, self.text[start : c.end])
+            if c.quantities:
+                break
+        return "".join(parts)
+
     def after(self, q: Quantity, clause: Clause) -> str:
         """What the clause says after ``q``."""
         return self.text[q.end : clause.end]

@@ -127,7 +127,7 @@ def _bases(
     if near is not None and near_clause is not None:
         if near.start in frames:
             found.append(frames[near.start])
-        elif totals.total_cue_in(ctx.label_before(near, near_clause)):
+        elif totals.total_cue_in(ctx.label_across_brackets(near)):
             found.append(near)
         elif cue[0] in ("rate", "definitional"):
             found.append(near)
@@ -191,6 +191,13 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
                 if best is None or (verdict is Verdict.CONSISTENT and best[0] is not Verdict.CONSISTENT):
                     best = (verdict, hit, base)
                 break
+    either = bool(claim.details.get("either"))
+    if best is not None and best[0] is Verdict.CONDITIONAL and either:
+        # "整改到位340个,整改率95.5%": truncated as a share of 340, but plainly rounded
+        # as 340 out of some larger base (340/356): the base reading is not certain
+        n = int(claim.parts[0].value)
+        if any(_numerator_fits(n, stated, m) for m in policy.accepted):
+            return Outcome(Verdict.UNDECIDABLE, None, None, None, {"n": str(n)})
     if best is not None:
         verdict, mode, base = best
         n = int(base.value)
@@ -205,7 +212,7 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
     n = int(base.value)
     params = {"base": base.text, "n": str(n), "nearest": _nearest(n, stated)}
     params["value"] = params["nearest"]
-    if claim.details.get("either"):
+    if either:
         # the count may be the numerator of the rate, over a base the text leaves out
         for verdict, modes in ((Verdict.CONSISTENT, policy.accepted), (Verdict.CONDITIONAL, policy.tolerated)):
             if any(_numerator_fits(n, stated, m) for m in modes):

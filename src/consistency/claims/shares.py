@@ -183,7 +183,7 @@ def _cued_totals(ctx: Context, sentences: Sequence[Sentence], limit: int) -> lis
     for s in sentences:
         for clause in s.clauses:
             for q in clause.quantities:
-                if q.start < limit and countable(q) and totals.total_cue_in(ctx.label_before(q, clause)):
+                if q.start < limit and countable(q) and totals.total_cue_in(ctx.label_across_brackets(q)):
                     found.append(q)
     return found
 

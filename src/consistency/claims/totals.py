@@ -222,11 +222,7 @@ def _whole(ctx: Context, s: Sentence, wholes: Sequence[Quantity], parts: Sequenc
     if not same:
         return None
     whole = same[-1]
-    located = ctx.locate(whole)
-    if located is None:
-        return None
-    sentence, wci = located
-    if total_cue_in(ctx.label_before(whole, sentence.clauses[wci])):
+    if total_cue_in(ctx.label_across_brackets(whole)):
         return whole
     return whole if len(same) == 1 else None
 
@@ -239,7 +235,7 @@ def _implicit(ctx: Context, s: Sentence) -> Iterator[Claim]:
         for whole in clause.quantities:
             if not countable_part(whole) or whole is not clause.quantities[-1]:
                 continue
-            if not total_cue_in(ctx.label_before(whole, clause)):
+            if not total_cue_in(ctx.label_across_brackets(whole)):
                 continue
             if any(w in ctx.clause_text(clause) for w in SUBSET):
                 continue
@@ -279,9 +275,11 @@ def _summed(ctx: Context, s: Sentence) -> Iterator[Claim]:
         for c in reversed(s.clauses[:ci]):
             if len(c.quantities) != 1 or family(c.quantities[0]) != family(whole):
                 break
-            if any(w in ctx.clause_text(c) for w in (*SUBSET, *STOP)) or total_cue_in(lead(ctx, c)):
+            if any(w in ctx.clause_text(c) for w in (*SUBSET, *STOP)):
                 break
             parts.insert(0, c.quantities[0])
+            if total_cue_in(lead(ctx, c)):
+                break  # "本年共收到28件,上年结转3件,共计31件": a marked figure opens the run
             if c.opener in SEMICOLONS or c.depth != clause.depth:
                 break
         if len(parts) >= 2:
