@@ -295,13 +295,18 @@ def _plain(
         year = _YEAR.match(body)
         if year and (year.group(1) or _cjk_beside(folded, start, end)):
             return None, None  # 2024.06 is a month; 展望2018, a year
-        if body[-2:] == ".0" and len(body) == 3 and _cjk_beside(folded, end, end):
+        if body[-2:] == ".0" and len(body) == 3 and _cjk_at(folded, end):
             return None, None  # 数字政府2.0建设: a version label
-        if not body[0].isdigit() and _cjk_beside(folded, end, end):
+        if not body[0].isdigit() and _cjk_at(folded, end):
             return None, None  # 十四运会, 十八大: a Chinese numeral inside a name
         if body[0].isdigit() and _noisy(folded, start, end):
             return None, None
     return reading, None
+
+
+def _cjk_at(folded: str, i: int) -> bool:
+    """Is the character at ``i`` a Chinese character?"""
+    return bool(_CJK.match(folded, i))
 
 
 def _cjk_beside(folded: str, start: int, end: int) -> bool:
