@@ -36,6 +36,7 @@ __all__ = [
     "ends_with",
     "shared_unit",
     "unbracketed",
+    "with_bare",
     "words_before",
 ]
 
@@ -94,6 +95,40 @@ def shared_unit(qs: list[Quantity]) -> list[Quantity]:
         for q in qs[:-1]
     ]
     return [*out, last]
+
+
+_BARE = re.compile(r"(?<![\d.])(\d+\.\d+)[,，、]$")
+
+
+def with_bare(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """``各是4125.49,4143.91万元``: the scanner leaves a bare decimal before a comma and a
+    figure alone (it might be a digit group); in a list whose next figure is a decimal too
+    it is a figure of the list, and is put back (unit and scale come from
+    :func:`shared_unit`)."""
+    out: list[Quantity] = []
+    for k, q in enumerate(qs):
+        lo = qs[k - 1].end if k else max(0, q.start - 24)
+        m = _BARE.search(text, lo, q.start)
+        if m and "." in q.text and m.end() == q.start:
+            v = Fraction(m.group(1))
+            places = len(m.group(1).split(".")[1])
+            out.append(
+                Quantity(
+                    m.start(1),
+                    m.end(1),
+                    m.group(1),
+                    v,
+                    v,
+                    v,
+                    False,
+                    places,
+                    Fraction(1, 10**places),
+                    None,
+                    None,
+                )
+            )
+        out.append(q)
+    return out
 
 
 def unbracketed(sentence: Sentence) -> list[Quantity]:

@@ -62,6 +62,7 @@ from ._change_words import (
     ends_with,
     shared_unit,
     unbracketed,
+    with_bare,
     words_before,
 )
 from ._match import Context, Sentence, is_whole_count
@@ -222,7 +223,8 @@ def _respective(ctx: Context, sentence: Sentence) -> Iterator[Claim]:
     """``收案X件、结案Y件,同比分别增长a%、b%,分别增加c件、d件``: changes paired with the
     levels just before them by position. A rate meets its absolute change (as for one
     level), or, with none stated, a whole count its whole earlier count (C310)."""
-    qs, text = unbracketed(sentence), ctx.text
+    text = ctx.text
+    qs = with_bare(text, unbracketed(sentence))
     levels: list[Quantity] = []
     rates: list[Change] = []
     amounts: list[Change] = []
@@ -283,7 +285,7 @@ def _levels_of_previous(ctx: Context, sentence: Sentence, k: int) -> list[Quanti
     prev = ctx.previous(sentence)
     if prev is None or "各" not in ctx.text[prev.start : prev.end]:
         return []
-    qs = unbracketed(prev)
+    qs = with_bare(ctx.text, unbracketed(prev))
     return _levels_before(ctx.text, prev.start, qs, len(qs), k)
 
 
