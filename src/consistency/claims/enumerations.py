@@ -296,7 +296,9 @@ def _ordinals(view: str, m: regex.Match[str], count: Quantity) -> Claim | None:
         items = [f"{k + 1}." for k in range(n)]
     else:
         items = [f"{_CN_DIGITS[k]}{style}" for k in range(n)]
-    return _claim(count, m.start(), end, items, "ordinals")
+    # a quoted count may be a slogan ("开展“三个一”活动") rather than the number of measures
+    quoted = m.start() > 0 and view[m.start() - 1] == "“"
+    return _claim(count, m.start(), end, items, "ordinals", strict=not quoted)
 
 
 def _heading_body(view: str, start: int, j: int) -> int | None:
