@@ -51,7 +51,7 @@ def test_a_rate_after_an_unmarked_count_may_be_of_an_unstated_base() -> None:
 
 
 def test_a_rate_after_a_marked_total_is_of_that_total() -> None:
-    ((_claim, outcome),) = checked_claims(granularity, "共审结案件10件,审结率为90.91%。")
+    ((_claim, outcome),) = checked_claims(granularity, "共受理案件10件,案件审结率为90.91%。")
     assert outcome.code == "C203"
 
 
@@ -86,3 +86,9 @@ def test_a_truncated_reading_does_not_win_over_a_rounded_numerator_reading() -> 
     text = "发现问题356个,整改到位340个,整改率95.5%。"
     ((claim, outcome),) = checked_claims(granularity, text)
     assert outcome.code is None and outcome.verdict is Verdict.UNDECIDABLE
+
+
+def test_a_count_named_like_the_rate_is_its_numerator() -> None:
+    # 36 resolved out of 39 cases: 92.3%; the base is not stated
+    ((claim, outcome),) = checked_claims(granularity, "全区共化解信访积案36件,化解率92.3%。")
+    assert outcome.verdict is Verdict.UNDECIDABLE and outcome.code is None

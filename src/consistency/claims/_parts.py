@@ -212,7 +212,8 @@ def read_list(
     if any(tail.startswith(w) for w in OPEN_AFTER):
         return "open"
     labels = [part_label(ctx, q) for q in figures]
-    if any(any(g in lab for g in GROUPS) for lab in labels):
+    people = family(figures[0]) == "count"  # 低保金 (money) is no group of people
+    if people and any(any(g in lab for g in GROUPS) for lab in labels):
         return "open"
     head = ctx.between(cue_at, figures[0].start)
     if any(w in head for w in RANKED):

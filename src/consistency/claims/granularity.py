@@ -32,6 +32,7 @@ from ..verdicts import Outcome, RoundingPolicy, Verdict
 from . import shares, totals
 from ._match import (
     SEMICOLONS,
+    Clause,
     Context,
     Sentence,
     countable,
@@ -127,6 +128,11 @@ def _bases(
     if near is not None and near_clause is not None:
         if near.start in frames:
             found.append(frames[near.start])
+        elif cue[0] in ("rate", "definitional") and _named_by(ctx, cue[1], near, near_clause):
+            # "共化解信访积案36件,化解率92.3%": the count bears the rate's name, so it is
+            # the numerator, over a base the text leaves out
+            found.append(near)
+            either = True
         elif totals.total_cue_in(ctx.label_across_brackets(near)):
             found.append(near)
         elif cue[0] in ("rate", "definitional"):
@@ -142,6 +148,12 @@ def _bases(
         if is_whole_count(q) and q.value > 1 and all(q.value != o.value for o in out):
             out.append(q)
     return (out, either) if out else None
+
+
+def _named_by(ctx: Context, stem: str, q: Quantity, clause: Clause) -> bool:
+    """Does the label of ``q`` hold the rate's name, or its last two characters?"""
+    label = ctx.label_across_brackets(q)
+    return len(stem) >= 2 and (stem in label or stem[-2:] in label)
 
 
 def _names(ctx: Context, stem: str, bases: Sequence[Quantity]) -> bool:

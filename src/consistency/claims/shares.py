@@ -301,6 +301,10 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
     if j.verdict is Verdict.CONSISTENT:
         return Outcome(Verdict.CONSISTENT, None, j.computed, j.mode, params)
     if j.verdict is Verdict.CONDITIONAL:
+        if len(bases) > 1:
+            # truncated over one candidate base, wrong over the others: the base is
+            # not certain, so neither is the truncation
+            return Outcome(Verdict.UNDECIDABLE, "C903", j.computed, None, params)
         return Outcome(Verdict.CONDITIONAL, "C202", j.computed, j.mode, params)
     if j.verdict is Verdict.UNDECIDABLE:
         return Outcome(Verdict.UNDECIDABLE, "C902", None, None, {**params, "reason": "approximate figure"})

@@ -307,17 +307,27 @@ def _span(ctx: Context, figures: Sequence[Quantity]) -> tuple[int, int]:
     return min(q.start for q in figures), max(q.end for q in figures)
 
 
+def _scale(q: Quantity) -> tuple[Fraction, str]:
+    """The scale word a figure is written in, for messages (``2,345.67万元`` → 万)."""
+    for word, factor in (("亿", Fraction(10**8)), ("万", Fraction(10**4))):
+        if word in q.text:
+            return factor, word
+    return Fraction(1), ""
+
+
 def _total(ctx: Context, whole: Quantity, parts: Sequence[Quantity], reading: str) -> Claim:
     start, end = _span(ctx, (whole, *parts))
-    expr = " + ".join(fmt_number(p.value) for p in parts)
+    factor, word = _scale(whole)
+    expr = " + ".join(fmt_number(Fraction(p.value) / factor) for p in parts)
+    nominal = fmt_number(sum((Fraction(p.value) for p in parts), Fraction(0)) / factor)
     return Claim(
         kind="total",
         start=start,
         end=end,
         stated=whole,
         parts=tuple(parts),
-        relation=f"{fmt_number(whole.value)} = {expr}",
-        details={"expr": expr, "reading": reading},
+        relation=f"{fmt_number(Fraction(whole.value) / factor)}{word} = {expr}",
+        details={"expr": expr, "reading": reading, "nominal": f"{nominal}{word}"},
     )
 
 
@@ -347,7 +357,8 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
 def _check_total(claim: Claim, policy: RoundingPolicy) -> Outcome:
     j = judge(lambda mode: sum_interval(claim.parts, mode), claim.stated, policy)
     shown = fmt_interval(j.computed) if j.computed is not None else ""
-    params = {"sum": shown, "value": shown}
+    # the message shows the sum as printed, in the total's own scale (万, 亿)
+    params = {"sum": claim.details.get("nominal", shown), "value": shown}
     if j.verdict is Verdict.CONSISTENT:
         return Outcome(Verdict.CONSISTENT, None, j.computed, j.mode, params)
     if j.verdict is Verdict.CONDITIONAL:
