@@ -84,11 +84,11 @@ def test_a_rate_of_people_the_text_does_not_count_is_undecidable() -> None:
 
 def test_a_truncated_reading_does_not_win_over_a_rounded_numerator_reading() -> None:
     text = "发现问题356个,整改到位340个,整改率95.5%。"
-    ((claim, outcome),) = checked_claims(granularity, text)
+    ((_claim, outcome),) = checked_claims(granularity, text)
     assert outcome.code is None and outcome.verdict is Verdict.UNDECIDABLE
 
 
 def test_a_count_named_like_the_rate_is_its_numerator() -> None:
     # 36 resolved out of 39 cases: 92.3%; the base is not stated
-    ((claim, outcome),) = checked_claims(granularity, "全区共化解信访积案36件,化解率92.3%。")
+    ((_claim, outcome),) = checked_claims(granularity, "全区共化解信访积案36件,化解率92.3%。")
     assert outcome.verdict is Verdict.UNDECIDABLE and outcome.code is None
