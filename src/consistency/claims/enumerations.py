@@ -267,7 +267,10 @@ def _before(view: str, m: regex.Match[str], count: Quantity) -> Claim | None:
         items, clean = fits[0], True
     if not quoted:
         clean = clean and _balanced(items)
-    strict = clean and not slogan
+    # "交通、城管、市场等领域的十二家企业": 等 inside the last item leaves the list open, and
+    # a count after 的 may count things belonging to the items rather than the items
+    open_ = open_ or any(c in items[-1] for c in cues["open"]["closers"])
+    strict = clean and not slogan and "的" not in tail
     return _claim(count, body_start, m.end(), items, "before", open_=open_, strict=strict)
 
 
