@@ -113,10 +113,18 @@ def wholes(ctx: Context) -> dict[int, Quantity]:
     for claim in _claims(ctx):
         if claim.kind == "subset":
             out.setdefault(claim.stated.start, claim.parts[0])
-        else:
+        elif claim.details.get("reading") == "explicit" or _adds_up(claim):
+            # a plain list that does not add up may hold a new statement among its
+            # parts ("其中立案审查案件98件,办结96件"): its parts get no whole
             for part in claim.parts:
                 out.setdefault(part.start, claim.stated)
     return out
+
+
+def _adds_up(claim: Claim) -> bool:
+    total = sum_interval(claim.parts)
+    stated = figure_interval(claim.stated)
+    return total is not None and stated is not None and total.intersects(stated)
 
 
 def _cue_positions(ctx: Context, clause: Clause, words: Sequence[str]) -> list[int]:
