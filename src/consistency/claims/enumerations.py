@@ -78,7 +78,7 @@ def extract(ctx: Context) -> Iterator[Claim]:
     for m in _anchor_re().finditer(view):
         if m.group("rcls") and not m.group("rank"):
             continue
-        count = _count_quantity(ctx.text, m, by_start)
+        count = _count_quantity(ctx.text, view, m, by_start)
         if count is None:
             continue
         claim = _after(view, m, count) or _ordinals(view, m, count) or _before(view, m, count)
@@ -95,11 +95,15 @@ def extract(ctx: Context) -> Iterator[Claim]:
         yield _claim(count, start, end, items, "line", strict=labelled)
 
 
-def _count_quantity(text: str, m: regex.Match[str], by_start: dict[int, Quantity]) -> Quantity | None:
-    """The count as a quantity: the scanner's when it read one here, else read in place."""
+def _count_quantity(
+    text: str, view: str, m: regex.Match[str], by_start: dict[int, Quantity]
+) -> Quantity | None:
+    """The count as a quantity: the scanner's when it read one here, else read in place.
+
+    ``view`` is ``fold(text)``, folded once per document by the caller.
+    """
     start, end = m.start("num"), m.end()
     cues = _cues()["count"]
-    view = fold(text)
     if any(view.endswith(w, 0, m.start()) for w in cues["approx"]):
         return None
     if any(view.startswith(w, start) for w in cues["names"]):
