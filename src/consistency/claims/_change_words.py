@@ -22,6 +22,7 @@ __all__ = [
     "BASE_OPEN",
     "CLAUSE_MARK",
     "DATED",
+    "EARLIER",
     "FROM",
     "GAP",
     "GAP_ALIASES",
@@ -46,6 +47,7 @@ _NOUN_UP, _NOUN_DOWN = CUES["nouns"]["up"], CUES["nouns"]["down"]
 GAPS = CUES["gaps"]["words"]
 FROM, TO = CUES["pair"]["from"], CUES["pair"]["to"]
 BASE_OPEN, BASE_CLOSE = CUES["base"]["open"], CUES["base"]["close"]
+EARLIER = CUES["base"]["earlier"]
 AVERAGES = CUES["averages"]["words"]
 PERIOD = CUES["period"]["words"]
 LINK = CUES["link"]["words"]

@@ -48,6 +48,7 @@ from ._change_words import (
     BASE_OPEN,
     CLAUSE_MARK,
     DATED,
+    EARLIER,
     FROM,
     GAP,
     GAP_ALIASES,
@@ -159,7 +160,7 @@ def _is_base(prefix: str, gap: str, change: Change) -> bool:
     if len(rest) > len(change.cue) + 3:
         return False
     clause = CLAUSE_MARK.split(prefix)[-1]
-    return any(w in clause for w in BASE_OPEN)
+    return any(w in clause for w in (*BASE_OPEN, *EARLIER))
 
 
 # ---------------------------------------------------------------- claims
