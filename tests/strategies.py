@@ -444,3 +444,21 @@ def assert_flagged_findings(kind: object, case: dict) -> list[object]:
         assert f.claim.stated.text in f.message and f.claim.stated.text in f.message_en
         assert f.severity is messages.lookup(f.code).severity
     return mine
+
+
+@st.composite
+def respective_changes(draw: st.DrawFn, perturb: bool = False) -> ChangeSentence:
+    """``全年收案A件、结案B件,同比分别增长r%、s%,分别增加c件、d件`` with each rate the exact
+    change of its own level printed under an accepted mode; perturbed, the second rate is
+    moved beyond every reading (``stated`` names the second rate)."""
+    bases = [draw(st.integers(min_value=2, max_value=20000)) for _ in range(2)]
+    deltas = [draw(st.integers(min_value=1, max_value=5000)) for _ in range(2)]
+    first, _ = _printed_rate(draw, Fraction(deltas[0], bases[0]), False, 1)
+    second, note = _printed_rate(draw, Fraction(deltas[1], bases[1]), perturb, 1)
+    levels = [b + d for b, d in zip(bases, deltas)]
+    return ChangeSentence(
+        f"全年收案{levels[0]}件、结案{levels[1]}件,同比分别增长{first}、{second},"
+        f"分别增加{deltas[0]}件、{deltas[1]}件。",
+        second,
+        note,
+    )

@@ -22,6 +22,7 @@ from strategies import (
     flagged_cases,
     level_changes,
     pair_changes,
+    respective_changes,
 )
 
 CASES = claim_cases("claims_changes")
@@ -161,6 +162,19 @@ def test_before_after_rate_built_consistent_is_never_flagged(s: ChangeSentence) 
 @given(pair_changes(perturb=True))
 def test_before_after_rate_moved_two_steps_is_always_an_error(s: ChangeSentence) -> None:
     assert _verdicts(s) == [Verdict.INCONSISTENT], s
+
+
+@settings(max_examples=100, deadline=None)
+@given(respective_changes())
+def test_respective_rates_built_consistent_are_never_flagged(s: ChangeSentence) -> None:
+    assert [o.verdict for _c, o in checked(s.sentence)] == [Verdict.CONSISTENT] * 2, s
+
+
+@settings(max_examples=100, deadline=None)
+@given(respective_changes(perturb=True))
+def test_a_respective_rate_moved_two_steps_is_always_an_error(s: ChangeSentence) -> None:
+    verdicts = [o.verdict for _c, o in checked(s.sentence)]
+    assert verdicts == [Verdict.CONSISTENT, Verdict.INCONSISTENT], s
 
 
 _PIECES = st.sampled_from(
