@@ -133,6 +133,7 @@ def _segment(text: str, quantities: Sequence[Quantity]) -> tuple[Sentence, ...]:
     depth = 0
 
     def close_sentence(end: int) -> None:
+        """File the clauses gathered so far as one sentence ending at ``end``."""
         nonlocal s_start
         if clauses or end > s_start:
             sentences.append(_sentence(len(sentences), paragraph, s_start, end, clauses))

@@ -93,6 +93,7 @@ class Parts:
 
     @property
     def figures(self) -> tuple[Quantity, ...]:
+        """Every figure collected, in order."""
         return tuple(q for qs in self.by_clause for q in qs)
 
     def pick(self) -> tuple[tuple[Quantity, ...], bool]:
@@ -189,6 +190,7 @@ def lead(ctx: Context, clause: Clause) -> str:
 
 
 def starts_with_figure(ctx: Context, clause: Clause) -> bool:
+    """Does ``clause`` open with its figure ("138人因…", at most one character before)?"""
     return bool(clause.quantities) and len(lead(ctx, clause).strip()) <= 1
 
 

@@ -270,6 +270,7 @@ def extract(ctx: Context) -> Iterator[Claim]:
 
 def _share(part: Quantity, base: Quantity) -> Callable[[RoundingMode], Interval | None]:
     def compute(mode: RoundingMode) -> Interval | None:
+        """part / base with both read under ``mode`` (None when one allows no interval)."""
         p, b = figure_interval(part, mode), figure_interval(base, mode)
         if p is None or b is None:
             return None
