@@ -23,6 +23,7 @@ from consistency.quantities import Quantity
 
 __all__ = [
     "RenderedClaim",
+    "amount_breakdowns",
     "breakdowns",
     "figure",
     "figures_in",
@@ -138,6 +139,35 @@ def breakdowns(draw: st.DrawFn, perturb: bool = False) -> RenderedClaim:
     return RenderedClaim(sentence, (total, *parts), f"{shape}: {note}")
 
 
+def _wan(value: Fraction) -> str:
+    """An amount in 万元 with two decimals (``value`` already rounded to 0.01)."""
+    cents = int(value * 100)
+    return f"{cents // 100}.{cents % 100:02d}万元"
+
+
+@st.composite
+def amount_breakdowns(draw: st.DrawFn, perturb: bool = False) -> RenderedClaim:
+    """``支出合计T万元(其中:…a万元、…b万元…)`` where every amount (the total too) is the
+    rounding of an exact value to two decimals under one accepted mode: the printed parts
+    may drift from the printed total by up to half a cent per term. With ``perturb`` the
+    total is moved beyond that drift."""
+    exact = draw(st.lists(st.integers(1, 10**7).map(lambda n: Fraction(n, 1000)), min_size=2, max_size=9))
+    mode = draw(st.sampled_from((RoundingMode.HALF_UP, RoundingMode.HALF_EVEN)))
+    step = Fraction(1, 100)
+    parts = [round_to(v, step, mode) for v in exact]
+    total = round_to(sum(exact, Fraction(0)), step, mode)
+    if perturb:
+        # beyond what rounding (half a cent per term) or even truncation (a cent per
+        # part) lets the printed parts reach
+        total = sum(parts, Fraction(0)) + (len(parts) + draw(st.integers(1, 50))) * step
+    body = "、".join(f"{k}项{_wan(p)}" for k, p in zip("甲乙丙丁戊己庚辛壬", parts))
+    return RenderedClaim(
+        f"支出合计{_wan(total)}(其中:{body})。",
+        (),
+        f"{mode.value}" + (" perturbed" if perturb else ""),
+    )
+
+
 @st.composite
 def subsets(draw: st.DrawFn, perturb: bool = False) -> RenderedClaim:
     """``共有…T个,其中…X个`` with X ≤ T (or, with ``perturb``, X above T)."""
@@ -153,14 +183,15 @@ def subsets(draw: st.DrawFn, perturb: bool = False) -> RenderedClaim:
 
 
 @st.composite
-def shares(draw: st.DrawFn, perturb: bool = False) -> RenderedClaim:
+def shares(draw: st.DrawFn, perturb: bool = False, truncated: bool = False) -> RenderedClaim:
     """``共N项,“网上办”事项K项、占比R%`` with R = K/N printed under an accepted mode
     at 0–2 decimals (or, with ``perturb``, two to nine steps away from K/N, which no
-    rounding mode reaches)."""
+    rounding mode reaches; with ``truncated``, R is K/N with its last digit cut)."""
     n = draw(st.integers(min_value=1, max_value=20000))
     k = draw(st.integers(min_value=0, max_value=n))
     decimals = draw(st.integers(min_value=0, max_value=2))
-    mode = draw(st.sampled_from((RoundingMode.HALF_UP, RoundingMode.HALF_EVEN)))
+    accepted = (RoundingMode.HALF_UP, RoundingMode.HALF_EVEN)
+    mode = RoundingMode.TRUNCATE if truncated else draw(st.sampled_from(accepted))
     share = Fraction(k, n)
     if perturb:
         offset = draw(st.integers(min_value=2, max_value=9)) * Fraction(1, 100 * 10**decimals)

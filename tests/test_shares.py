@@ -7,6 +7,7 @@ from hypothesis import given, settings
 
 from consistency import check_text, messages
 from consistency.claims import granularity, shares
+from consistency.intervals import RoundingMode
 from consistency.verdicts import Severity, Verdict
 from strategies import (
     RenderedClaim,
@@ -94,3 +95,12 @@ def test_a_share_printed_from_its_counts_is_never_flagged(claim: RenderedClaim) 
 def test_a_share_moved_two_steps_is_always_an_error(claim: RenderedClaim) -> None:
     ((_c, o),) = checked_claims(shares, claim.sentence)
     assert o.code == "C201", (claim.sentence, claim.note)
+
+
+@settings(max_examples=150, deadline=None)
+@given(share_sentences(truncated=True))
+def test_a_truncated_share_is_at_worst_a_warning_naming_truncation(claim: RenderedClaim) -> None:
+    ((_c, o),) = checked_claims(shares, claim.sentence)
+    assert o.verdict in (Verdict.CONSISTENT, Verdict.CONDITIONAL), claim.sentence
+    if o.verdict is Verdict.CONDITIONAL:
+        assert o.code == "C202" and o.mode is RoundingMode.TRUNCATE

@@ -10,6 +10,7 @@ from consistency.claims import totals
 from consistency.verdicts import Severity, Verdict
 from strategies import (
     RenderedClaim,
+    amount_breakdowns,
     assert_claims_match,
     assert_findings_match,
     breakdowns,
@@ -127,3 +128,19 @@ def test_a_part_within_its_whole_is_never_flagged(claim: RenderedClaim) -> None:
 def test_a_part_above_its_whole_is_always_an_error(claim: RenderedClaim) -> None:
     ((_c, o),) = _mine(claim.sentence)
     assert o.code == "C103"
+
+
+@settings(max_examples=120, deadline=None)
+@given(amount_breakdowns())
+def test_amounts_rounded_one_by_one_add_up_within_the_rounding_of_every_term(
+    claim: RenderedClaim,
+) -> None:
+    ((c, o),) = _mine(claim.sentence)
+    assert c.kind == "total" and o.verdict is Verdict.CONSISTENT, claim.sentence
+
+
+@settings(max_examples=120, deadline=None)
+@given(amount_breakdowns(perturb=True))
+def test_a_total_beyond_the_rounding_of_its_terms_is_always_an_error(claim: RenderedClaim) -> None:
+    ((_c, o),) = _mine(claim.sentence)
+    assert o.code == "C101", claim.sentence
