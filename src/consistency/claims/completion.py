@@ -255,7 +255,9 @@ def _comparisons(view: str, sentence: Sentence, qs: tuple[Quantity, ...]) -> Ite
     cues = _cues()["comparison"]
     relations = {r: cues[r] for r in ("at_least", "at_most", "greater", "less")}
     for i, first in enumerate(qs[:-1]):
-        after = view[first.end : sentence.end]
+        # only the words right after the first figure matter: a bounded look keeps a
+        # sentence of thousands of figures linear
+        after = view[first.end : min(sentence.end, first.end + _LOOKAHEAD)]
         for relation, words in relations.items():
             word = next((w for w in words if _starts_after_gap(after, w, cues["gap"])), None)
             if word is None:
@@ -275,6 +277,10 @@ def _comparisons(view: str, sentence: Sentence, qs: tuple[Quantity, ...]) -> Ite
             yield _claim("comparison", first, (second,), f"{first.text} {word} {second.text}",
                          op=relation, word=word)
             break
+
+
+#: how far after a figure a comparison word may start (a gap word, then the word)
+_LOOKAHEAD = 32
 
 
 def _starts_after_gap(text: str, word: str, gaps: tuple[str, ...]) -> bool:

@@ -50,6 +50,11 @@ _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _LINK = re.compile(r"[为為是达達到约約:：]{0,4}$")
 
 
+#: how far back from a ratio figure its name is looked for: far enough for a name with
+#: glosses and an aside (性别比(以女性为100)为), near enough to keep long sentences linear
+_HEAD_CHARS = 120
+
+
 def extract(ctx: Context) -> Iterator[Claim]:
     """Every ratio claim of the text, in text order."""
     for sentence in ctx.sentences:
@@ -58,7 +63,7 @@ def extract(ctx: Context) -> Iterator[Claim]:
             if any(w in clause_text for w in _EARLIER) or _YEAR.search(clause_text):
                 continue
             for q in clause.quantities:
-                head = _head(ctx.text[sentence.start : q.start])
+                head = _head(ctx.text[max(sentence.start, q.start - _HEAD_CHARS) : q.start])
                 claim = _sex_ratio(ctx, sentence, q, head) or _general(ctx, sentence, q, head)
                 if claim is not None:
                     yield claim
