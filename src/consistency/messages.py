@@ -303,7 +303,7 @@ _TABLES: tuple[Message, ...] = (
     Message(
         "C801", "table-total-mismatch", E,
         "表{table}{where}的{label}{stated}与各项之和不符:{relation},各项相加为{value}。",
-        "Table {table}, {where_en}: the total {stated} is not the sum of its parts: "
+        "Table {table}, {where_en}: the total ({label}) {stated} is not the sum of its parts: "
         "{relation} adds up to {value}.",
         "A total row or column of a table differs from the sum of the cells it closes.",
     ),
@@ -311,7 +311,7 @@ _TABLES: tuple[Message, ...] = (
         "C802", "table-total-needs-rounding", W,
         "表{table}{where}的{label}{stated}与各项之和{value}不相等,只有把各项看作修约值"
         "({mode})时才相符。",
-        "Table {table}, {where_en}: the total {stated} differs from the sum of its parts "
+        "Table {table}, {where_en}: the total ({label}) {stated} differs from the sum of its parts "
         "({value}); it holds only if the cells are rounded figures ({mode_en}).",
         "A table total matches its cells only when they are read as rounded figures.",
     ),
