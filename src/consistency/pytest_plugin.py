@@ -59,6 +59,7 @@ class _State:
     stale: list[tuple[str, Entry]] = field(default_factory=list)
 
     def wants(self, path: Path) -> bool:
+        """Is ``path`` a report file this run checks (``--consistency`` or under an ini path)?"""
         if path.suffix.lower() not in SUFFIXES:
             return False
         if self.enabled:
@@ -67,6 +68,7 @@ class _State:
         return any(resolved == r or r in resolved.parents for r in self.roots)
 
     def config(self) -> Config:
+        """The consistency configuration found from the rootdir, read once."""
         if self._config is None:
             from .config import load_config
 
@@ -74,6 +76,7 @@ class _State:
         return self._config
 
     def baseline(self) -> Baseline | None:
+        """The baseline named by option or ini, read once (None without one)."""
         if self._baseline is None and self.baseline_path is not None:
             from .baseline import Baseline
 
@@ -195,6 +198,7 @@ class ReportFile(pytest.File):
     """One report file: it holds one item, the check of the whole file."""
 
     def collect(self) -> list[ReportItem]:
+        """The file's single item."""
         return [ReportItem.from_parent(self, name=ITEM_NAME)]
 
 
@@ -209,6 +213,7 @@ class FindingsFailed(Exception):
         super().__init__(f"{len(report.findings)} findings, {len(stale)} stale entries")
 
     def render(self) -> str:
+        """The findings as ``consistency check`` prints them, then any stale entries."""
         from .report.text import render
 
         parts = [render([self.report], self.config).rstrip("\n")] if self.report.findings else []
@@ -226,6 +231,7 @@ class ReportItem(pytest.Item):
     """The check of one report file."""
 
     def runtest(self) -> None:
+        """Check the file; raise :class:`FindingsFailed` when something fails it."""
         from dataclasses import replace
 
         from . import engine
@@ -262,6 +268,7 @@ class ReportItem(pytest.Item):
         return super().repr_failure(excinfo, style=style)
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
+        """The header pytest prints above a failure: the report's path."""
         return self.path, None, f"consistency: {_shown(self.path)}"
 
 
