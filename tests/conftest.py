@@ -9,6 +9,7 @@ the corpus use the real engine.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from fractions import Fraction
@@ -122,3 +123,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="render the HTML report in headless Chromium (also: CONSISTENCY_BROWSER=1)",
     )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Leave the ``browser`` tests out unless asked for: they need Chromium and seconds."""
+    if config.getoption("--run-browser") or os.environ.get("CONSISTENCY_BROWSER") == "1":
+        return
+    chosen = [i for i in items if i.get_closest_marker("browser") is None]
+    if len(chosen) != len(items):
+        config.hook.pytest_deselected(items=[i for i in items if i not in chosen])
+        items[:] = chosen

@@ -6,7 +6,8 @@ Opt-in, because it needs Chromium installed and takes seconds rather than millis
     CONSISTENCY_BROWSER=1 python -m pytest tests/test_browser.py -s
     # or: python -m pytest tests/test_browser.py --run-browser -s
 
-Once opted in, a missing browser fails the test (it does not skip). The screenshots are
+Without the opt-in these tests are deselected at collection (tests/conftest.py), not
+skipped; once opted in, a missing browser fails the test. The screenshots are
 written to ``$CONSISTENCY_SCREENSHOTS`` (default: pytest's temporary directory) and their
 paths printed, so a person can look at them: that look is the point of this test.
 The browser is started with no network, no first-run set-up and a throw-away profile.
@@ -29,20 +30,14 @@ from consistency.findings import Report
 from consistency.report.html import render
 from report_samples import sample_report
 
+pytestmark = pytest.mark.browser
+
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "seeds" / "004_ee36a159e2e744f4.txt"
 WIDTH, HEIGHT = 1280, 2400
 
 
-def _opted_in(config: pytest.Config) -> bool:
-    return bool(config.getoption("--run-browser", default=False)) or (
-        os.environ.get("CONSISTENCY_BROWSER") == "1"
-    )
-
-
 @pytest.fixture
-def chromium(request: pytest.FixtureRequest) -> str:
-    if not _opted_in(request.config):
-        pytest.skip("browser tests are opt-in: --run-browser or CONSISTENCY_BROWSER=1")
+def chromium() -> str:
     for name in (os.environ.get("CONSISTENCY_CHROMIUM", ""), "chromium", "chromium-browser"):
         if name and (found := shutil.which(name)):
             return found
