@@ -58,7 +58,11 @@ def test_version_prints_the_package_version(capsys: pytest.CaptureFixture[str]) 
     assert capsys.readouterr().out.strip() == f"consistency {__version__}"
 
 
-def test_the_console_script_is_installed() -> None:
+def test_python_dash_m_and_the_console_script_run_the_command_line() -> None:
+    from importlib.metadata import entry_points
+
+    (script,) = [e for e in entry_points(group="console_scripts") if e.name == "consistency"]
+    assert script.value == "consistency.cli:main"
     done = subprocess.run(
         [sys.executable, "-m", "consistency", "--version"],
         capture_output=True,
