@@ -488,6 +488,23 @@ def test_jobs_on_the_corpus_give_the_same_json_as_one_process(real: Run) -> None
     assert json.loads(one[1])["summary"]["files"] == 65
 
 
+def test_a_reader_that_leaves_early_gets_no_traceback() -> None:
+    # the JSON of the corpus is far larger than a pipe's buffer, so the writer meets the
+    # closed pipe while writing, as under `consistency check … | head`
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "consistency", "check", "--format", "json", str(CORPUS)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline() == b"{\n"
+    proc.stdout.close()
+    err = proc.stderr.read()
+    proc.stderr.close()
+    assert proc.wait() == 1
+    assert err == b""
+
+
 def test_quantities_lists_every_figure_with_its_bounds(real: Run, tmp_path: Path) -> None:
     text = "全年共1150项,占比90.95%。\n约三分之一的案件,下降-2.1%,200余件。\n"
     (tmp_path / "q.txt").write_text(text, encoding="utf-8")

@@ -65,8 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `consistency check … | head`: the reader left, not our fault
-        sys.stderr.close()
-        return 0
+        # point stdout at nothing, so the interpreter's final flush does not fail again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except Exception as error:  # noqa: BLE001 - the last line of defence, by design
         detail = str(error) if isinstance(error, _Bug) else f"{type(error).__name__}: {error}"
         print(
@@ -354,11 +355,9 @@ def _quantities(args: argparse.Namespace) -> int:
             continue
         for q in scan(document.text):
             loc = document.location(q.start)
+            value = ("~" if q.approx else "") + _num(q.value)
             bounds = f"[{_num(q.low)}, {_num(q.high)}]"
-            approx = "~" if q.approx else ""
-            print(
-                f"{path}:{loc.line}:{loc.column}  {q.text}  {approx}{_num(q.value)}  {bounds}  {q.unit or '-'}"
-            )
+            print(f"{path}:{loc.line}:{loc.column}  {q.text}  {value}  {bounds}  {q.unit or '-'}")
     return 2 if bad else 0
 
 
