@@ -97,7 +97,7 @@ def is_whole_count(q: Quantity) -> bool:
 def figure_interval(q: Quantity, mode: RoundingMode = RoundingMode.HALF_UP) -> Interval | None:
     """The true values the stated figure ``q`` allows, read under rounding ``mode``.
 
-    * a whole count (``633人``) is exact, and so is a plain zero (``0万元``: none);
+    * a whole count (``633人``) is exact, and so is a bare zero (``0万元``: none);
     * a rounded figure (``5040.78万元``, ``90.95%``, ``2.73万件``) is the preimage of
       its written value at its resolution: ±half a step for half-up and half-even,
       ``[v, v + step]`` for truncation;
@@ -107,8 +107,9 @@ def figure_interval(q: Quantity, mode: RoundingMode = RoundingMode.HALF_UP) -> I
     """
     if q.approx or q.low is None or q.high is None:
         return None
-    if is_whole_count(q) or (q.value == 0 and q.is_exact):
-        # a printed zero means none at all, whatever its scale ("0万元" beside 3859.16万元)
+    if is_whole_count(q) or (q.value == 0 and q.is_exact and q.decimals == 0):
+        # a bare zero means none at all, whatever its scale ("0万元" beside 3859.16万元);
+        # "0.00万元" is a rounded figure like any other
         return Interval.exact(q.value)
     step = q.resolution if q.resolution > 0 else Fraction(1)
     low = rounding_preimage(Fraction(q.low), step, mode).low
