@@ -259,6 +259,19 @@ def test_json_follows_the_contract(run: Run, drafts: Path) -> None:
     }
 
 
+def test_json_is_written_file_by_file_as_one_document(
+    run: Run, drafts: Path, fake_engine: Callable[..., Report]
+) -> None:
+    from consistency.report.json import render
+
+    _, out, _ = run("check", "--format", "json", "wrong.txt", "missing.txt", "near.txt")
+    reports = [fake_engine(WRONG, "wrong.txt"), fake_engine(NEAR, "near.txt")]
+    assert out == render(reports, Config(), errors=[("missing.txt", "no such file or folder")])
+    assert run("check", "--format", "json", "missing.txt")[1] == render(
+        [], Config(), errors=[("missing.txt", "no such file or folder")]
+    )
+
+
 def test_github_annotations(run: Run, drafts: Path) -> None:
     _, out, _ = run("check", "--format", "github", "wrong.txt", "near.txt")
     assert out.splitlines() == [

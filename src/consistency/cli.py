@@ -33,9 +33,9 @@ from .errors import ConsistencyError, InputError
 from .findings import Report
 from .loaders import load, load_bytes
 from .quantities import scan
-from .report import FORMATTERS
-from .report.json import render as render_json
-from .report.text import Tally, render_report
+from .report import FORMATTERS, Tally
+from .report.json import Writer as JsonWriter
+from .report.text import render_report, summary
 
 __all__ = ["SUFFIXES", "main"]
 
@@ -132,8 +132,8 @@ def _check(args: argparse.Namespace) -> int:
         raise ConsistencyError(args.annotate, "--annotate needs exactly one .docx file to check")
     for path, problem in bad:
         _complain(path, problem)
-    # text and GitHub output go out file by file, so an archive run holds no report for long
-    stream = args.format in ("text", "github") and not args.write_baseline
+    # text, GitHub and JSON output go out file by file: an archive run holds no report long
+    stream = args.format in ("text", "github", "json") and not args.write_baseline
     colour = args.format == "text" and not args.output and _colour(sys.stdout)
     kept: list[Report] = []
     tally = Tally()
@@ -144,6 +144,7 @@ def _check(args: argparse.Namespace) -> int:
             if args.output
             else sys.stdout
         )
+        writer = JsonWriter(out) if stream and args.format == "json" else None
         for path, outcome in _run(paths, config, args.jobs):
             if isinstance(outcome, str):
                 bad.append((path, outcome))
@@ -159,7 +160,9 @@ def _check(args: argparse.Namespace) -> int:
                         f"stale entry (no longer found): {e.path} {e.code} {e.stated} «{e.claim}»",
                     )
             failed = failed or any(config.fails(f.severity) for f in report.findings)
-            if stream:
+            if writer is not None:
+                writer.add(report)
+            elif stream:
                 tally.add(report)
                 out.write(_one(args.format, report, config, colour))
                 out.flush()
@@ -171,9 +174,9 @@ def _check(args: argparse.Namespace) -> int:
             _complain(args.write_baseline, f"accepted {len(written.entries)} findings")
             return 2 if bad else 0
         if args.format == "text":
-            out.write(tally.render(color=colour))
-        elif args.format == "json":
-            out.write(render_json(kept, config, errors=bad))
+            out.write(summary(tally, color=colour))
+        elif writer is not None:
+            writer.close(bad)
         elif not stream:
             out.write(FORMATTERS[args.format](kept, config))
     if args.annotate and kept:

@@ -14,12 +14,16 @@ comments (``--annotate``) is not a formatter: it writes a document, see
 from __future__ import annotations
 
 import importlib
+from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..config import Config
 from ..findings import Report
+from ..verdicts import Severity, Verdict
 
-__all__ = ["FORMATTERS", "Formatter", "render"]
+__all__ = ["FORMATTERS", "Formatter", "Tally", "render"]
 
 #: the signature every format implements
 Formatter = Callable[[Sequence[Report], Config], str]
@@ -55,3 +59,47 @@ def render(name: str, reports: Sequence[Report], config: Config) -> str:
     except KeyError:
         raise KeyError(f"unknown format {name!r}; known: {', '.join(FORMATTERS)}") from None
     return formatter(reports, config)
+
+
+@dataclass
+class Tally:
+    """The counts every summary shows, kept as reports go by so none has to stay in memory."""
+
+    files: int = 0
+    with_findings: int = 0
+    severities: Counter[Severity] = field(default_factory=Counter)
+    codes: Counter[str] = field(default_factory=Counter)
+    #: code → (name, severity) of its first finding, for the per-code lines of a summary
+    names: dict[str, tuple[str, Severity]] = field(default_factory=dict)
+    verdicts: Counter[Verdict] = field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, reports: Sequence[Report]) -> Tally:
+        """The counts over ``reports``."""
+        tally = cls()
+        for report in reports:
+            tally.add(report)
+        return tally
+
+    def add(self, report: Report) -> None:
+        """Count ``report``'s findings and claims."""
+        self.files += 1
+        self.with_findings += bool(report.findings)
+        for f in report.findings:
+            self.severities[f.severity] += 1
+            self.codes[f.code] += 1
+            self.names.setdefault(f.code, (f.name, f.severity))
+        self.verdicts.update(c.verdict for c in report.claims)
+
+    @property
+    def findings(self) -> int:
+        return sum(self.codes.values())
+
+    def as_dict(self) -> dict[str, Any]:
+        """The ``summary`` of the JSON contract (codes sorted, every severity and verdict)."""
+        out: dict[str, Any] = {"files": self.files, "findings": self.findings}
+        out.update({s.value: self.severities[s] for s in Severity})
+        out["by_code"] = dict(sorted(self.codes.items()))
+        out["claims"] = sum(self.verdicts.values())
+        out["verdicts"] = {v.value: self.verdicts[v] for v in Verdict}
+        return out

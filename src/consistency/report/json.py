@@ -19,29 +19,19 @@ the same entries as :mod:`consistency.distributed` produces.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TextIO
 
 from ..config import Config
 from ..findings import SCHEMA_VERSION, Report
-from ..verdicts import Severity, Verdict
+from . import Tally
 
-__all__ = ["envelope", "render", "summary"]
+__all__ = ["Writer", "envelope", "render", "summary"]
 
 
 def summary(reports: Sequence[Report]) -> dict[str, Any]:
     """Counts over ``reports``: files, findings per severity and per code, claims per verdict."""
-    findings = [f for r in reports for f in r.findings]
-    by_code = Counter(f.code for f in findings)
-    counts: dict[str, Any] = {"files": len(reports), "findings": len(findings)}
-    for severity in Severity:
-        counts[severity.value] = sum(1 for f in findings if f.severity is severity)
-    counts["by_code"] = dict(sorted(by_code.items()))
-    verdicts = Counter(c.verdict for r in reports for c in r.claims)
-    counts["claims"] = sum(verdicts.values())
-    counts["verdicts"] = {v.value: verdicts[v] for v in Verdict}
-    return counts
+    return Tally.of(reports).as_dict()
 
 
 def envelope(reports: Sequence[Report], errors: Sequence[tuple[str, str]] = ()) -> dict[str, Any]:
@@ -49,7 +39,7 @@ def envelope(reports: Sequence[Report], errors: Sequence[tuple[str, str]] = ()) 
     return {
         "version": SCHEMA_VERSION,
         "files": [r.to_dict() for r in reports],
-        "errors": [{"path": path, "error": problem} for path, problem in errors],
+        "errors": _errors(errors),
         "summary": summary(reports),
     }
 
@@ -59,4 +49,48 @@ def render(
 ) -> str:
     """The JSON text (UTF-8 characters kept as they are, so Chinese stays readable)."""
     del config  # the contract carries both languages; nothing to choose here
-    return json.dumps(envelope(reports, errors), ensure_ascii=False, indent=2) + "\n"
+    return _dumps(envelope(reports, errors)) + "\n"
+
+
+class Writer:
+    """The same text as :func:`render`, written report by report to ``out``.
+
+    A run over an archive then holds one report at a time instead of all of them::
+
+        writer = Writer(sys.stdout)
+        for report in reports:
+            writer.add(report)
+        writer.close(errors)
+    """
+
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+        self._tally = Tally()
+        out.write(f'{{\n  "version": {SCHEMA_VERSION},\n  "files": [')
+
+    def add(self, report: Report) -> None:
+        """Write one entry of ``files``."""
+        comma = "," if self._tally.files else ""
+        self._out.write(f"{comma}\n{_nested(report.to_dict(), 4)}")
+        self._tally.add(report)
+
+    def close(self, errors: Sequence[tuple[str, str]] = ()) -> None:
+        """Write ``errors`` and ``summary`` and end the document."""
+        end = "\n  ]" if self._tally.files else "]"
+        self._out.write(f'{end},\n  "errors": {_nested(_errors(errors), 2, first=False)}')
+        self._out.write(f',\n  "summary": {_nested(self._tally.as_dict(), 2, first=False)}\n}}\n')
+
+
+def _errors(errors: Sequence[tuple[str, str]]) -> list[dict[str, str]]:
+    return [{"path": path, "error": problem} for path, problem in errors]
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def _nested(value: object, depth: int, *, first: bool = True) -> str:
+    """``value`` dumped as it stands ``depth`` spaces deep inside the whole document."""
+    pad = " " * depth
+    text = _dumps(value).replace("\n", "\n" + pad)
+    return pad + text if first else text

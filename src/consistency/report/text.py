@@ -16,16 +16,15 @@ added only when the caller says the output is a terminal (``color=True``).
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
 from ..config import Config
 from ..findings import Finding, Report
 from ..intervals import RoundingMode
 from ..verdicts import Severity, Verdict
+from . import Tally
 
-__all__ = ["Tally", "render", "render_report"]
+__all__ = ["render", "render_report", "summary"]
 
 #: sentence ends: the snippet shows the whole sentence around a claim, no more
 _STOPS = frozenset("。！？；!?;\n")
@@ -57,7 +56,7 @@ def render(reports: Sequence[Report], config: Config, *, color: bool = False) ->
     for report in reports:
         tally.add(report)
         blocks.append(render_report(report, config, color=color))
-    return "".join(blocks) + tally.render(color=color)
+    return "".join(blocks) + summary(tally, color=color)
 
 
 def render_report(report: Report, config: Config, *, color: bool = False) -> str:
@@ -66,47 +65,26 @@ def render_report(report: Report, config: Config, *, color: bool = False) -> str
     return "".join(_finding(report, f, config, paint) + "\n" for f in report.findings)
 
 
-@dataclass
-class Tally:
-    """The counts the summary needs, kept as reports go by so none has to stay in memory."""
-
-    files: int = 0
-    with_findings: int = 0
-    severities: Counter[Severity] = field(default_factory=Counter)
-    codes: Counter[str] = field(default_factory=Counter)
-    names: dict[str, tuple[str, Severity]] = field(default_factory=dict)
-    verdicts: Counter[Verdict] = field(default_factory=Counter)
-
-    def add(self, report: Report) -> None:
-        """Count ``report``'s findings and claims."""
-        self.files += 1
-        self.with_findings += bool(report.findings)
-        for f in report.findings:
-            self.severities[f.severity] += 1
-            self.codes[f.code] += 1
-            self.names.setdefault(f.code, (f.name, f.severity))
-        self.verdicts.update(c.verdict for c in report.claims)
-
-    def render(self, *, color: bool = False) -> str:
-        """The summary: findings per severity and per code, then the claims checked."""
-        paint = _painter(color)
-        noun = "file" if self.files == 1 else "files"
-        total = sum(self.verdicts.values())
-        parts = ", ".join(f"{self.verdicts[v]} {v.value}" for v in Verdict if self.verdicts[v])
-        # "no findings" means little when no claim was found, so say how much was checked
-        checked = f"{_counted(total, 'claim')} checked" + (f": {parts}." if parts else ".")
-        found = sum(self.codes.values())
-        if not found:
-            return f"No findings in {self.files} {noun} checked.\n{checked}\n"
-        counts = ", ".join(_counted(self.severities[s], s.value) for s in Severity)
-        head = f"Found {_counted(found, 'finding')} in {self.with_findings} of {self.files} {noun}"
-        lines = [f"{head} ({counts})."]
-        width = len(str(max(self.codes.values())))
-        for code in sorted(self.codes):
-            name, severity = self.names[code]
-            lines.append(f"{str(self.codes[code]).rjust(width)}  {paint(severity, code)}  {name}")
-        lines.append(checked)
-        return "\n".join(lines) + "\n"
+def summary(tally: Tally, *, color: bool = False) -> str:
+    """The summary: findings per severity and per code, then the claims checked."""
+    paint = _painter(color)
+    noun = "file" if tally.files == 1 else "files"
+    total = sum(tally.verdicts.values())
+    parts = ", ".join(f"{tally.verdicts[v]} {v.value}" for v in Verdict if tally.verdicts[v])
+    # "no findings" means little when no claim was found, so say how much was checked
+    checked = f"{_counted(total, 'claim')} checked" + (f": {parts}." if parts else ".")
+    found = tally.findings
+    if not found:
+        return f"No findings in {tally.files} {noun} checked.\n{checked}\n"
+    counts = ", ".join(_counted(tally.severities[s], s.value) for s in Severity)
+    head = f"Found {_counted(found, 'finding')} in {tally.with_findings} of {tally.files} {noun}"
+    lines = [f"{head} ({counts})."]
+    width = len(str(max(tally.codes.values())))
+    for code in sorted(tally.codes):
+        name, severity = tally.names[code]
+        lines.append(f"{str(tally.codes[code]).rjust(width)}  {paint(severity, code)}  {name}")
+    lines.append(checked)
+    return "\n".join(lines) + "\n"
 
 
 def _painter(color: bool) -> Paint:
