@@ -74,7 +74,37 @@ def clean(text: str) -> str:
 
 
 def ends_with(text: str, words: tuple[str, ...]) -> str | None:
-    return next((w for w in words if text.endswith(w)), None)
+    """The first of ``words`` (in their order) that ``text`` ends with, if any."""
+    first, lengths, last = _suffix_index(words)
+    if text and text[-1] not in last and lengths[:1] != (0,):
+        return None
+    best: tuple[int, str] | None = None
+    for n in lengths:
+        if n > len(text):
+            break
+        tail = text[len(text) - n :]
+        rank = first.get(tail)
+        if rank is not None and (best is None or rank < best[0]):
+            best = (rank, tail)
+    return best[1] if best else None
+
+
+#: per word tuple (by identity; the tuple itself is kept so its id stays its own): each
+#: word's first position and the distinct word lengths, ascending. A few dict lookups per
+#: call instead of one ``endswith`` per word: this runs for every figure of a document.
+_SUFFIXES: dict[int, tuple[tuple[str, ...], dict[str, int], tuple[int, ...], frozenset[str]]] = {}
+
+
+def _suffix_index(words: tuple[str, ...]) -> tuple[dict[str, int], tuple[int, ...], frozenset[str]]:
+    hit = _SUFFIXES.get(id(words))
+    if hit is None or hit[0] is not words:
+        first: dict[str, int] = {}
+        for i, w in enumerate(words):
+            first.setdefault(w, i)
+        lengths = tuple(sorted({len(w) for w in words}))
+        last = frozenset(w[-1] for w in words if w)
+        hit = _SUFFIXES[id(words)] = (words, first, lengths, last)
+    return hit[1], hit[2], hit[3]
 
 
 def shared_unit(qs: list[Quantity]) -> list[Quantity]:
@@ -158,9 +188,14 @@ class Change:
     linked: bool = True  # nothing but comparison words since the figure before it
 
 
+#: the skip and period word lists as single patterns: tested for every figure
+_NOT_CHANGE = re.compile("|".join(map(re.escape, SKIP["not_change"])))
+_PERIOD_RE = re.compile("|".join(map(re.escape, PERIOD)))
+
+
 def as_change(prefix: str, q: Quantity) -> Change | None:
     """``q`` as a change, if the words right before it make it one."""
-    if q.approx or q.unit == "‰" or any(w in prefix[-8:] for w in SKIP["not_change"]):
+    if q.approx or q.unit == "‰" or _NOT_CHANGE.search(prefix, max(0, len(prefix) - 8)):
         return None
     kind = "rate" if q.unit in ("%", "倍") else "points" if q.unit in POINT_UNITS else "amount"
     bare = prefix
@@ -169,7 +204,7 @@ def as_change(prefix: str, q: Quantity) -> Change | None:
         if gap:
             bare = bare[: -len(gap)]
     noun = ends_with(bare, _NOUN_UP) or ends_with(bare, _NOUN_DOWN)
-    compared = any(w in prefix for w in PERIOD)
+    compared = bool(_PERIOD_RE.search(prefix))
     if noun:
         head = bare[: -len(noun)]
         return Change(q, 1 if noun in _NOUN_UP else -1, kind, noun, compared, linked(head))

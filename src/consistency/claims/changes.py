@@ -35,6 +35,7 @@ arithmetic in :mod:`._change_arithmetic`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -169,13 +170,17 @@ def _is_base(prefix: str, gap: str, change: Change) -> bool:
 def extract(ctx: Context) -> Iterator[Claim]:
     """Every change claim of the text, in text order."""
     for sentence in ctx.sentences:
-        body = ctx.text[sentence.start : sentence.end]
-        real = any(w in body for w in SKIP["real"])
+        real = bool(_REAL.search(ctx.text, sentence.start, sentence.end))
         for group in _groups(ctx, sentence):
             yield from _claims(ctx, group, real)
         if not real:
             yield from _respective(ctx, sentence)
     yield from _rate_gaps(ctx)
+
+
+#: words marking a real (price-adjusted) rate: a sentence with one is not checked
+#: against its nominal amounts
+_REAL = re.compile("|".join(map(re.escape, SKIP["real"])))
 
 
 def _rate_gaps(ctx: Context) -> Iterator[Claim]:
@@ -187,9 +192,13 @@ def _rate_gaps(ctx: Context) -> Iterator[Claim]:
         qs = unbracketed(sentence)
         for k in range(1, len(qs)):
             p, r1 = qs[k], qs[k - 1]
+            if p.unit not in POINT_UNITS:
+                continue  # the cheap test first: most figures are not point gaps
             m = GAP_CUE.search(words_before(text, sentence.start, qs, k))
+            if m is None:
+                continue
             rate = as_change(words_before(text, sentence.start, qs, k - 1), r1)
-            if m is None or p.unit not in POINT_UNITS or rate is None or rate.kind != "rate":
+            if rate is None or rate.kind != "rate":
                 continue
             key = m.group(2)
             for word in GAP["strip"]:

@@ -254,10 +254,13 @@ def _over(view: str, sentence: Sentence, qs: tuple[Quantity, ...]) -> Iterator[C
 def _comparisons(view: str, sentence: Sentence, qs: tuple[Quantity, ...]) -> Iterator[Claim]:
     cues = _cues()["comparison"]
     relations = {r: cues[r] for r in ("at_least", "at_most", "greater", "less")}
+    opener = _comparison_opener()
     for i, first in enumerate(qs[:-1]):
         # only the words right after the first figure matter: a bounded look keeps a
         # sentence of thousands of figures linear
         after = view[first.end : min(sentence.end, first.end + _LOOKAHEAD)]
+        if not opener.match(after):
+            continue  # no comparison word starts here (most figures): skip the word lists
         for relation, words in relations.items():
             word = next((w for w in words if _starts_after_gap(after, w, cues["gap"])), None)
             if word is None:
@@ -281,6 +284,19 @@ def _comparisons(view: str, sentence: Sentence, qs: tuple[Quantity, ...]) -> Ite
 
 #: how far after a figure a comparison word may start (a gap word, then the word)
 _LOOKAHEAD = 32
+
+
+@functools.cache
+def _comparison_opener() -> regex.Pattern[str]:
+    """Any comparison word, after at most one gap word: a quick test that a figure may
+    open a comparison, true whenever :func:`_starts_after_gap` is for some word."""
+    cues = _cues()["comparison"]
+    words = [w for r in ("at_least", "at_most", "greater", "less") for w in cues[r]]
+
+    def alt(ws: list[str] | tuple[str, ...]) -> str:
+        return "|".join(regex.escape(w) for w in sorted(ws, key=len, reverse=True))
+
+    return regex.compile(f"(?:{alt(cues['gap'])})?(?:{alt(words)})")
 
 
 def _starts_after_gap(text: str, word: str, gaps: tuple[str, ...]) -> bool:

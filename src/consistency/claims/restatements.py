@@ -71,9 +71,8 @@ def extract(ctx: Context) -> Iterator[Claim]:
 
 def _restated(ctx: Context) -> Iterator[Claim]:
     view = fold(ctx.text)
-    mentions = [m for s in ctx.sentences for m in _mentions(ctx, view, s)]
     seen: dict[tuple[str, str, frozenset[str]], _Mention] = {}
-    for m in mentions:
+    for m in _all_mentions(ctx, view):
         for subject in sorted(m.subjects, key=len, reverse=True):
             key = (subject, _family(m.quantity), m.period)
             earlier = seen.get(key)
@@ -88,6 +87,46 @@ def _restated(ctx: Context) -> Iterator[Claim]:
             seen[(m.exact_subject, _family(m.quantity), m.period)] = m
         for subject in m.subjects:
             seen.setdefault((subject, _family(m.quantity), m.period), m)
+
+
+@functools.cache
+def _word_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """The period, plan and skip cue words each folded into one pattern, compiled once."""
+    cues = _cues()
+
+    def alternation(words: tuple[str, ...]) -> regex.Pattern[str]:
+        return regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+    return (
+        alternation(cues["period"]["words"]),
+        alternation(cues["plans"]["words"]),
+        alternation(cues["skip"]["words"]),
+    )
+
+
+def _all_mentions(ctx: Context, view: str) -> Iterator[_Mention]:
+    """Every mention in text order. Each paragraph's period and each sentence's line are
+    computed once (walking forward), so the work stays linear in the document."""
+    periods: dict[int, frozenset[str]] = {}
+    line, counted_to = 1, 0
+    for sentence in ctx.sentences:
+        if not any(_eligible(q) for q in sentence.quantities):
+            continue
+        line += ctx.text.count("\n", counted_to, sentence.start)
+        counted_to = sentence.start
+        period = periods.get(sentence.paragraph)
+        if period is None:
+            period = periods[sentence.paragraph] = _period(view, sentence)
+        yield from _mentions(ctx, sentence, period, line)
+
+
+def _period(view: str, sentence: Sentence) -> frozenset[str]:
+    """The periods named anywhere in the sentence's line ("12月份…。其中:受理…")."""
+    start = view.rfind("\n", 0, sentence.start) + 1
+    end = view.find("\n", sentence.end)
+    text = view[start : len(view) if end < 0 else end]
+    period_re = _word_res()[0]
+    return frozenset(_PERIOD.findall(text)) | frozenset(period_re.findall(text))
 
 
 @functools.cache
@@ -148,32 +187,28 @@ def _claim(earlier: _Mention, later: _Mention, subject: str) -> Claim:
     )
 
 
-def _mentions(ctx: Context, view: str, sentence: Sentence) -> Iterator[_Mention]:
-    cues = _cues()
-    minimum = int(cues["label"]["min_length"][0])
-    # the period may be named anywhere in the paragraph ("12月份…。其中:受理…")
-    start = view.rfind("\n", 0, sentence.start) + 1
-    end = view.find("\n", sentence.end)
-    text = view[start : len(view) if end < 0 else end]
-    period = frozenset(_PERIOD.findall(text)) | frozenset(
-        w for w in cues["period"]["words"] if w in text
-    )
-    if any(w in view[sentence.start : sentence.end] for w in cues["plans"]["words"]):
+def _mentions(
+    ctx: Context, sentence: Sentence, period: frozenset[str], line: int
+) -> Iterator[_Mention]:
+    minimum = int(_cues()["label"]["min_length"][0])
+    _, plans, skip = _word_res()
+    if plans.search(fold(ctx.text[sentence.start : sentence.end])):
         return  # "力争…达到1200件": a plan, not the measure stated elsewhere
-    line = ctx.text.count("\n", 0, sentence.start) + 1
     for clause in sentence.clauses:
         for q in clause.quantities:
             if not _eligible(q):
                 continue
             label = _strip(_tail_cjk(fold(ctx.label_before(q, clause))))
-            if any(w in label for w in cues["skip"]["words"]):
+            if skip.search(label):
                 continue
             exact = label if len(label) >= minimum else None
             subjects: set[str] = set()
             if exact is not None:
                 subjects.add(exact)
             # "市本级1150个政务服务事项": the subject is split around the figure
-            noun = _before_any(_head_cjk(fold(ctx.after(q, clause))), cues["skip"]["words"])
+            head = _head_cjk(fold(ctx.text[q.end : min(clause.end, q.end + 24)]))
+            hit = skip.search(head)
+            noun = head[: hit.start()] if hit else head
             if label and noun:
                 for k in range(2, len(noun) + 1):
                     whole = label + noun[:k]
@@ -204,12 +239,6 @@ def _head_cjk(after: str) -> str:
     """The run of Chinese characters right after a figure's unit (at most 12)."""
     m = _CJK.match(after)
     return m.group(0)[:12] if m else ""
-
-
-def _before_any(text: str, words: tuple[str, ...]) -> str:
-    """``text`` up to the first of ``words`` in it."""
-    cut = min((i for w in words if (i := text.find(w)) >= 0), default=len(text))
-    return text[:cut]
 
 
 def _strip(label: str) -> str:
