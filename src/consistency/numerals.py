@@ -56,6 +56,7 @@ class Lexicon:
     leading_scales: dict[str, tuple[str, ...]]
     exclusions: tuple[str, ...]
     blockers_before: tuple[str, ...]
+    blockers_unless: tuple[str, ...]
     blockers_after: tuple[str, ...]
     ordinal_after: tuple[str, ...]
     list_marks: tuple[str, ...]
@@ -135,6 +136,7 @@ def load_lexicon(raw: str | None = None) -> Lexicon:
         leading_scales={w: tuple(f) for w, f in leading.items()},  # type: ignore[union-attr]
         exclusions=_words(data, "exclusions", "words"),
         blockers_before=_words(data, "blockers", "before"),
+        blockers_unless=_words(data, "blockers", "before_unless"),
         blockers_after=_words(data, "blockers", "after"),
         ordinal_after=_words(data, "blockers", "ordinal_after"),
         list_marks=_words(data, "blockers", "list_marks"),

@@ -136,8 +136,10 @@ def _compile() -> tuple[regex.Pattern[str], ...]:
         rf"(?P<body>(?<![\d.A-Za-z]){arabic}(?:[ ]?(?:{scale})|{arabic})*+"
         rf"|(?:{chinese_start})(?:[{digits}]|点(?=[{digits}])|{scale})*+)"
     )
+    # 102周年 is an anniversary, not 102 weeks: a unit never starts a blocked word
     unit = (
-        rf"[ \u00a0]?(?:(?P<pct>[%‰])|(?:个(?=[百千]分点))?(?P<unit>{_alt(units)})"
+        rf"[ \u00a0]?(?:(?P<pct>[%‰])|(?:个(?=[百千]分点))?(?!{_alt(blocked_after)})"
+        rf"(?P<unit>{_alt(units)})"
         rf"(?:/(?P<per>{_alt(per_words())}))?)"
     )
     # possessive and never started inside a run: a long run of 万亿万亿 must not go quadratic
@@ -148,7 +150,7 @@ def _compile() -> tuple[regex.Pattern[str], ...]:
     more = "".join(lex.inexact)
     tenths = rf"(?P<td>[{digits}十]{{1,2}}|(?<![\d.])\d)(?P<tk>{shares})(?P<tm>[{more}])?"
     figure = (
-        rf"(?P<ra>(?<![\d.]){arabic})[ ]?:[ ]?(?P<rb>{arabic})(?![\d:])"
+        rf"(?P<ra>(?<![\d.:]){arabic})[ ]?:[ ]?(?P<rb>{arabic})(?![\d:]|\.\d)"
         rf"|(?<![\d/.])(?P<sa>\d{{1,3}})/(?P<sb>\d{{1,3}})(?![\d/.\-])"
         rf"|(?P<fa>(?<![\d.]){arabic}|{cn})分之(?P<fb>{arabic}|{cn})"
         rf"|{tenths}"
@@ -171,6 +173,10 @@ def _compile() -> tuple[regex.Pattern[str], ...]:
             rf"一(?![{digits}{scales}])[\u4e00-\u9fff]一(?![{digits}{scales}])[\u4e00-\u9fff]",
             r"[〔\[【［][ ]?\d+[ ]?[〕\]】］]?[ ]?\d*[ ]?号?",
             rf"\([ ]?(?:\d{{1,4}}|[{digits}十]{{1,3}})[ ]?\)",
+            # 7.4:38.6:54.0 states a structure, no single ratio: nothing is read from it
+            r"(?<![\d.])\d+(?:\.\d+)?(?:[ ]?:[ ]?\d+(?:\.\d+)?){2,}",
+            # 以女性为100, 上年=100: the base of an index or a ratio, not a figure stated
+            r"以[^\d,，。;；:]{1,12}为100(?![\d.])",
             # 11:52:53 and 11: 14 are times; 1:15 after 比 is a ratio
             (
                 r"(?<![\d.])(?:\d{1,2}:\d{2}:\d{2}|\d{2}:[ ]?\d{2}|(?<!比|比为|比例为)\d:\d{2})"
@@ -187,7 +193,9 @@ def _compile() -> tuple[regex.Pattern[str], ...]:
     )
     # ASCII: \d is 0-9 only (full-width digits are folded; other scripts' digits are not ours)
     pattern = regex.compile(rf"(?P<skip>{skip})|{quantity}", regex.ASCII)
-    before = regex.compile(rf"{_alt(lex.blockers_before)}[ :]?$")
+    before = regex.compile(
+        rf"{_alt(lex.blockers_before)}(?<!{_alt(lex.blockers_unless)})[ :]?$"
+    )
     after = regex.compile(rf"[ ]?{_alt(blocked_after)}")
     session = regex.compile(_alt(lex.ordinal_after))
     marks = regex.compile(_alt(lex.list_marks))
@@ -196,7 +204,7 @@ def _compile() -> tuple[regex.Pattern[str], ...]:
 
 
 PATTERN, BEFORE, AFTER, SESSION, LIST_MARK, LABEL = _compile()
-_RANGE = frozenset("至到~时点")
+_RANGE = frozenset("至到~时点分")  # 分: the seconds of 30分15秒
 _YEAR = regex.compile(r"(?:19|20)[0-9]{2}(\.[0-9]+)?$")
 _DIGITISH = regex.compile(rf"[0-9%{''.join(LEXICON.digits)}十百千万亿]")
 _POINTS = frozenset({"百分点", "千分点"})
