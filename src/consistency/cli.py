@@ -31,7 +31,7 @@ from .document import Document
 from .engine import check_document, check_file
 from .errors import ConsistencyError, InputError
 from .findings import Report
-from .loaders import load, load_bytes
+from .loaders import REPORT_SUFFIXES, load, load_bytes
 from .quantities import scan
 from .report import FORMATTERS, Tally
 from .report.json import Writer as JsonWriter
@@ -40,7 +40,7 @@ from .report.text import render_report, summary
 __all__ = ["SUFFIXES", "main"]
 
 #: what a directory is searched for
-SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+SUFFIXES = REPORT_SUFFIXES
 STDIN = "-"
 _STDIN_NAME = "<stdin>"
 #: below this many files a process pool costs more than it saves

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from .cli import SUFFIXES
+from .loaders import REPORT_SUFFIXES as SUFFIXES
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from .baseline import Baseline, Entry

@@ -52,6 +52,10 @@ _SUFFIXES = {
     ".docx": "docx",
     ".pdf": "pdf",
 }
+#: the suffixes the command line and the pytest plugin take for report files when they
+#: search a folder (``load`` itself reads more, e.g. ``.md``, when named directly)
+REPORT_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+
 _REFUSED = {
     ".doc": "a legacy Word .doc file; save it as .docx",
     ".wps": "a WPS file; save it as .docx",
