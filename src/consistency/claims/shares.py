@@ -218,7 +218,11 @@ def bases_for(
     scope: tuple[Sentence, ...] = (s,)
     if not fits and cue[0] == "share":
         scope = ctx.window(s, before=WINDOW)
-        fits = [q for q in _cued_totals(ctx, scope[:-1], part.start) if family(q) == fam and q.value >= part.value]
+        fits = [
+            q
+            for q in _cued_totals(ctx, scope[:-1], part.start)
+            if family(q) == fam and (q.value >= part.value or q.unit == part.unit)
+        ]
     if not fits:
         return []
     first = fits[-1].start

@@ -265,7 +265,7 @@ def _implicit(ctx: Context, s: Sentence) -> Iterator[Claim]:
                 len(parts) >= 2
                 and any(w in ctx.clause_text(clauses[ci + len(parts)]) for w in REMAINDER)
             )
-            if len(parts) >= 2 and complete and all(p.value <= whole.value for p in parts):
+            if len(parts) >= 2 and complete:
                 yield _total(ctx, whole, parts, "explicit")
 
 
