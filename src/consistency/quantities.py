@@ -173,13 +173,16 @@ def _compile() -> tuple[regex.Pattern[str], ...]:
             rf"一(?![{digits}{scales}])[\u4e00-\u9fff]一(?![{digits}{scales}])[\u4e00-\u9fff]",
             r"[〔\[【［][ ]?\d+[ ]?[〕\]】］]?[ ]?\d*[ ]?号?",
             rf"\([ ]?(?:\d{{1,4}}|[{digits}十]{{1,3}})[ ]?\)",
+            # 6222 0200 1234 5678: a card or account number written in groups of four
+            r"(?<![\d.])\d{4}(?:[ ]\d{4}){2,}(?:[ ]\d{1,4})?(?!\d)",
             # 7.4:38.6:54.0 states a structure, no single ratio: nothing is read from it
             r"(?<![\d.])\d+(?:\.\d+)?(?:[ ]?:[ ]?\d+(?:\.\d+)?){2,}",
             # 以女性为100, 上年=100: the base of an index or a ratio, not a figure stated
             r"以[^\d,，。;；:]{1,12}为100(?![\d.])",
-            # 11:52:53 and 11: 14 are times; 1:15 after 比 is a ratio
+            # 11:52:53 and 11: 14 are times (12:88 is not); 1:15 after 比 is a ratio
             (
-                r"(?<![\d.])(?:\d{1,2}:\d{2}:\d{2}|\d{2}:[ ]?\d{2}|(?<!比|比为|比例为)\d:\d{2})"
+                r"(?<![\d.])(?:\d{1,2}:\d{2}:\d{2}|(?:[01]\d|2[0-4]):[ ]?[0-5]\d"
+                r"|(?<!比|比为|比例为)\d:[0-5]\d)"
                 r"(?![\d.])"
             ),
             r"(?<![\d.])(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{4}[./]\d{1,2}[./]\d{1,2})(?![\d.])",
