@@ -335,7 +335,7 @@ def _total(ctx: Context, whole: Quantity, parts: Sequence[Quantity], reading: st
         stated=whole,
         parts=tuple(parts),
         relation=f"{fmt_number(Fraction(whole.value) / factor)}{word} = {expr}",
-        details={"expr": expr, "reading": reading, "nominal": f"{nominal}{word}"},
+        details={"expr": expr, "reading": reading, "nominal": f"{nominal}{word}{whole.unit or ''}"},
     )
 
 
