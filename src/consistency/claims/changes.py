@@ -111,6 +111,13 @@ def _groups(ctx: Context, sentence: Sentence) -> Iterator[_Group]:
             and _is_base(prefixes[i], gap, changes[i + 1])
         ):
             role[i] = "base"
+    for i, r in role.items():
+        if r == "to" and i + 1 < len(qs) and changes[i + 1] is not None and not changes[i + 1].linked:
+            # "由0.52吨标准煤降至0.46吨标准煤,下降11.5%": words written after both figures
+            # of the pair belong to their unit, not to a new subject
+            tail = _unit_tail(prefixes[i], prefixes[i + 1])
+            if tail:
+                changes[i + 1] = as_change(prefixes[i + 1][len(tail) :], qs[i + 1])
     group: _Group | None = None
     for i, q in enumerate(qs):
         r, ch = role.get(i), changes[i]
@@ -142,6 +149,22 @@ def _groups(ctx: Context, sentence: Sentence) -> Iterator[_Group]:
             group = _Group(q)
     if group:
         yield group
+
+
+_UNIT_TAIL = re.compile(r"[\u4e00-\u9fff]{1,4}")
+
+
+def _unit_tail(between: str, after: str) -> str:
+    """The words (at most four characters) that follow both the before and the after
+    figure of a pair, ending before the pair's verb and before a clause mark after it."""
+    m = _UNIT_TAIL.match(between)
+    if m is None:
+        return ""
+    n = 0
+    while n < len(m.group(0)) and n < len(after) and between[n] == after[n]:
+        n += 1
+    tail = between[:n]
+    return tail if tail and after[n : n + 1] in ("，", ",") else ""
 
 
 def _from_word_before(prefix: str) -> bool:

@@ -114,7 +114,9 @@ def _with_target(view: str, sentence: Sentence, qs: tuple[Quantity, ...]) -> Ite
                 yield _claim("target", rate, (amount, target), f"{amount.text} / {target.text} = {rate.text}")
             continue
         # "完成年初预算100%,决算数大于预算数55.93万元": the target is the amount less the excess
-        if not any(_unglossed(view[verb_at : rate.start]).endswith(t) for t in cues["targets"]):
+        # "完成年初预算100%" or "完成预算的102.44%"
+        named = _unglossed(view[verb_at : rate.start]).removesuffix("的")
+        if not any(named.endswith(t) for t in cues["targets"]):
             continue
         found = _excess(view, sentence, qs, rate)
         if found is None:

@@ -22,11 +22,11 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from ..claim import Claim
-from ..intervals import Interval
+from ..intervals import Interval, RoundingMode, rounding_preimage
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
 from ._change_arithmetic import decide
-from ._match import Context, RoundedInput, Sentence, family, load_cues
+from ._match import Context, RoundedInput, Sentence, family, figure_interval, fmt_interval, load_cues
 
 __all__ = ["KIND", "check", "extract"]
 
@@ -160,11 +160,56 @@ def _claim(
     )
 
 
+#: "1∶0.98", "3∶2": the two written terms of a ratio
+_TERMS_WRITTEN = re.compile(r"^\D*?(\d+(?:\.\d+)?)\s*[:∶：]\s*(\d+(?:\.\d+)?)\s*$")
+#: terms that only fix the scale a ratio is written on ("4.5∶1", "105:100"): exact
+_NORMALISERS = ("1", "100", "1000")
+
+
+def _written_terms(q: Quantity) -> tuple[str, str] | None:
+    """The terms of ``q`` when its second term is rounded rather than a normaliser
+    ("1∶0.98", "3∶2"); None for "4.5∶1" and "105:100", which read as one rounded figure."""
+    m = _TERMS_WRITTEN.match(q.text)
+    if m is None or m.group(2) in _NORMALISERS:
+        return None
+    return m.group(1), m.group(2)
+
+
+def _term(written: str, mode: RoundingMode) -> Interval:
+    """A written term: exact when it normalises, else what its rounding allows."""
+    value = Fraction(written)
+    if written in _NORMALISERS:
+        return Interval.exact(value)
+    places = len(written.partition(".")[2])
+    return rounding_preimage(value, Fraction(1, 10**places), mode)
+
+
+def _check_terms(claim: Claim, terms: tuple[str, str], policy: RoundingPolicy) -> Outcome:
+    """``收案与结案之比为1∶0.98``: both written terms may be rounded, so the ratio they
+    allow is the quotient of their two intervals; it must meet the counts' quotient."""
+    a, b = (figure_interval(q) for q in claim.parts)
+    params = {"value": ""}
+    if a is None or b is None or b.low <= 0:
+        return Outcome(Verdict.UNDECIDABLE, "C704", params=params)
+    computed = a / b
+    params = {"value": fmt_interval(computed)}
+    for modes, verdict in ((policy.accepted, Verdict.CONSISTENT), (policy.tolerated, Verdict.CONDITIONAL)):
+        for mode in modes:
+            allowed = _term(terms[0], mode) / _term(terms[1], mode)
+            if allowed.low <= computed.high and computed.low <= allowed.high:
+                code = "C703" if verdict is Verdict.CONDITIONAL else None
+                return Outcome(verdict, code, computed=computed, mode=mode, params=params)
+    return Outcome(Verdict.INCONSISTENT, "C701", computed=computed, params=params)
+
+
 def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
     """The counts' quotient (times the base the ratio is written on) against the ratio."""
     if len(claim.parts) != 2:
         return Outcome(Verdict.UNDECIDABLE, "C704", params={"value": ""})
     per = Fraction(claim.details["per"])
+    terms = _written_terms(claim.stated)
+    if terms is not None and per == 1:
+        return _check_terms(claim, terms, policy)
     a, b = (RoundedInput(q) for q in claim.parts)
 
     def f(x: Interval, y: Interval) -> Interval:
