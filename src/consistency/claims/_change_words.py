@@ -21,6 +21,7 @@ __all__ = [
     "BASE_CLOSE",
     "BASE_OPEN",
     "CLAUSE_MARK",
+    "CUES",
     "DATED",
     "EARLIER",
     "FROM",

@@ -48,6 +48,7 @@ from ._change_words import (
     BASE_CLOSE,
     BASE_OPEN,
     CLAUSE_MARK,
+    CUES,
     DATED,
     EARLIER,
     FROM,
@@ -142,7 +143,9 @@ def _groups(ctx: Context, sentence: Sentence) -> Iterator[_Group]:
         elif text[q.end : q.end + 1] == "的":
             continue  # "预算31,700万元的229.39%": a base of something else
         elif q.is_percent and group and not group.level.is_percent:
-            group.open = False  # a share or a comparison aside
+            if ends_with(prefixes[i], _COMPLETION_ASIDE) is None:
+                group.open = False  # a share or a comparison aside
+            # else "为调整预算的96.4%": the level's completion rate, the changes go on
         else:
             if group:
                 yield group
@@ -151,6 +154,7 @@ def _groups(ctx: Context, sentence: Sentence) -> Iterator[_Group]:
         yield group
 
 
+_COMPLETION_ASIDE = CUES["aside"]["completion"]
 _UNIT_TAIL = re.compile(r"[\u4e00-\u9fff]{1,4}")
 
 
