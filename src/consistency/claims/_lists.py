@@ -26,6 +26,15 @@ def _cues() -> dict[str, dict[str, tuple[str, ...]]]:
     return load_cues("enumerations")
 
 
+@functools.cache
+def _pattern(source: str) -> regex.Pattern[str]:
+    """``source`` compiled once (list helpers run for every counted list)."""
+    return regex.compile(source)
+
+
+_DIGIT = regex.compile(r"\d")
+
+
 def _alt(words: Iterable[str]) -> str:
     """A regular-expression alternation of ``words``, longest first."""
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -34,7 +43,7 @@ def _alt(words: Iterable[str]) -> str:
 def _plain(items: list[str]) -> bool:
     """Items that hold figures are a breakdown ("废止1件、失效2件"), not a list of names,
     unless every item is a bare figure ("7万亿、8万亿、9万亿三个大台阶")."""
-    with_digits = [i for i in items if regex.search(r"\d", i)]
+    with_digits = [i for i in items if _DIGIT.search(i)]
     if not with_digits:
         return True
     return all(regex.fullmatch(r"\s*\d[\d.]*[万亿]*\w?\s*", i) for i in items)
@@ -141,7 +150,7 @@ def _top_level_split(item: str, conj: str) -> list[str] | None:
     """``item`` cut in two at its last top-level conjunction, or None."""
     depth = 0
     cut: tuple[int, int] | None = None
-    pat = regex.compile(conj)
+    pat = _pattern(conj)
     words = _cues()["items"]["not_conjunctions"]
     j = 0
     while j < len(item):
@@ -209,7 +218,7 @@ def line_lists(view: str) -> Iterable[tuple[regex.Match[str], list[str], int, bo
         if not sep:
             label, body = "", line
         labelled = bool(label) and label.strip() in m.group("label")
-        if (label and not labelled) or regex.search(r"\d", body):
+        if (label and not labelled) or _DIGIT.search(body):
             continue
         items = [i.strip() for i in body.split("、")]
         if len(items) < 2 or not all(0 < len(i) <= 20 for i in items):

@@ -27,9 +27,9 @@ import regex
 
 from ..claim import Claim
 from ..intervals import IndeterminateDivision, Interval, RoundingMode
-from ..numerals import fold
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
+from ._folded import folded
 from ._match import Context, Sentence, family, figure_interval, fmt_interval, judge, load_cues
 
 __all__ = ["KIND", "check", "extract"]
@@ -46,7 +46,7 @@ def _cues() -> dict[str, dict[str, tuple[str, ...]]]:
 
 def extract(ctx: Context) -> Iterator[Claim]:
     """Every completion and comparison claim of the text, unchecked."""
-    view = fold(ctx.text)
+    view = folded(ctx)
     yield from _parts_targets(ctx, view)
     for sentence in ctx.sentences:
         qs = sentence.quantities

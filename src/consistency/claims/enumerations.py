@@ -28,6 +28,7 @@ from ..claim import Claim
 from ..numerals import fold, parse_chinese
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
+from ._folded import folded
 from ._lists import (
     _CLAUSE_ENDS,
     _CLOSERS,
@@ -73,7 +74,7 @@ def _anchor_re() -> regex.Pattern[str]:
 
 def extract(ctx: Context) -> Iterator[Claim]:
     """Every counted list of the text, unchecked."""
-    view = fold(ctx.text)
+    view = folded(ctx)
     by_start = {q.start: q for q in ctx.quantities}
     for m in _anchor_re().finditer(view):
         if m.group("rcls") and not m.group("rank"):
@@ -172,7 +173,7 @@ def _after(view: str, m: regex.Match[str], count: Quantity) -> Claim | None:
     while j < len(view) and j - i <= 12 and view[j] not in _CLAUSE_ENDS and view[j] not in "(（":
         j += 1
     noun_end = j
-    if regex.search(r"\d", view[i:noun_end]) or _anchor_re().search(view, i, noun_end):
+    if _DIGIT.search(view, i, noun_end) or _anchor_re().search(view, i, noun_end):
         return None  # "前二十名的城市有10个": the rank is not the count of the list
     k = noun_end
     if view[k : k + 1] in ",，":
@@ -356,10 +357,10 @@ def _sequence(view: str, first: int, style: str) -> tuple[int, int] | None:
     limit = _scope_end(view, first)
     if style == _ARABIC:
         pat = _ARABIC_MARK
-        inline = regex.compile(r"[一二三四五六七八九十]+、").search(view, first, limit)
+        inline = _INLINE_ORDINAL.search(view, first, limit)
         limit = inline.start() if inline else limit
     else:
-        pat = regex.compile(rf"(?<![第\d统之唯单万])([一二三四五六七八九十]{{1,2}}){style}")
+        pat = _ordinal_pattern(style)
     seen: list[int] = []
     end = first
     for mm in pat.finditer(view, first, limit):
@@ -375,11 +376,21 @@ def _sequence(view: str, first: int, style: str) -> tuple[int, int] | None:
     return len(seen), end
 
 
+_DIGIT = regex.compile(r"\d")
+_INLINE_ORDINAL = regex.compile(r"[一二三四五六七八九十]+、")
+_HEADING = regex.compile(
+    r"\n[^\S\n]*(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+[.．、])"
+)
+
+
+@functools.cache
+def _ordinal_pattern(style: str) -> regex.Pattern[str]:
+    """Ordinals 一是, 二是, … (or 一、 二、) of one style, compiled once per style."""
+    return regex.compile(rf"(?<![第\d统之唯单万])([一二三四五六七八九十]{{1,2}}){style}")
+
+
 def _scope_end(view: str, first: int) -> int:
-    heading = regex.compile(
-        r"\n[^\S\n]*(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+[.．、])"
-    )
-    mm = heading.search(view, first)
+    mm = _HEADING.search(view, first)
     return mm.start() if mm else len(view)
 
 

@@ -24,9 +24,9 @@ import regex
 from ..claim import Claim
 from ..errors import DataFileError
 from ..intervals import Interval, RoundingMode
-from ..numerals import fold
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
+from ._folded import folded
 from ._match import (
     Context,
     Sentence,
@@ -70,7 +70,7 @@ def extract(ctx: Context) -> Iterator[Claim]:
 
 
 def _restated(ctx: Context) -> Iterator[Claim]:
-    view = fold(ctx.text)
+    view = folded(ctx)
     seen: dict[tuple[str, str, frozenset[str]], _Mention] = {}
     for m in _all_mentions(ctx, view):
         for subject in sorted(m.subjects, key=len, reverse=True):
@@ -117,7 +117,7 @@ def _all_mentions(ctx: Context, view: str) -> Iterator[_Mention]:
         period = periods.get(sentence.paragraph)
         if period is None:
             period = periods[sentence.paragraph] = _period(view, sentence)
-        yield from _mentions(ctx, sentence, period, line)
+        yield from _mentions(ctx, view, sentence, period, line)
 
 
 def _period(view: str, sentence: Sentence) -> frozenset[str]:
@@ -188,17 +188,24 @@ def _claim(earlier: _Mention, later: _Mention, subject: str) -> Claim:
 
 
 def _mentions(
-    ctx: Context, sentence: Sentence, period: frozenset[str], line: int
+    ctx: Context, view: str, sentence: Sentence, period: frozenset[str], line: int
 ) -> Iterator[_Mention]:
+    """The mentions of one sentence. ``view`` is the document folded once (one character
+    for one), so every slice of it is the folded slice of the text."""
     minimum = int(_cues()["label"]["min_length"][0])
     _, plans, skip = _word_res()
-    if plans.search(fold(ctx.text[sentence.start : sentence.end])):
+    if plans.search(view, sentence.start, sentence.end):
         return  # "力争…达到1200件": a plan, not the measure stated elsewhere
     for clause in sentence.clauses:
+        after_previous = clause.start
         for q in clause.quantities:
+            # the label runs from the end of the figure before (as Context.label_before)
+            start, after_previous = after_previous, max(after_previous, q.end)
             if not _eligible(q):
                 continue
-            label = _strip(_tail_cjk(fold(ctx.label_before(q, clause))))
+            if start > q.start:  # figures overlapping: let the context find the label
+                start = q.start - len(ctx.label_before(q, clause))
+            label = _strip(_tail_cjk(view[start : q.start]))
             if skip.search(label):
                 continue
             exact = label if len(label) >= minimum else None
@@ -206,7 +213,7 @@ def _mentions(
             if exact is not None:
                 subjects.add(exact)
             # "市本级1150个政务服务事项": the subject is split around the figure
-            head = _head_cjk(fold(ctx.text[q.end : min(clause.end, q.end + 24)]))
+            head = _head_cjk(view[q.end : min(clause.end, q.end + 24)])
             hit = skip.search(head)
             noun = head[: hit.start()] if hit else head
             if label and noun:
