@@ -178,7 +178,7 @@ def _compile() -> tuple[regex.Pattern[str], ...]:
             # 7.4:38.6:54.0 states a structure, no single ratio: nothing is read from it
             r"(?<![\d.])\d+(?:\.\d+)?(?:[ ]?:[ ]?\d+(?:\.\d+)?){2,}",
             # 以女性为100, 上年=100: the base of an index or a ratio, not a figure stated
-            r"以[^\d,，。;；:]{1,12}为100(?![\d.])",
+            r"(?<=以[^\d,，。;；:]{1,12}为)100(?![\d.])",
             # 11:52:53 and 11: 14 are times (12:88 is not); 1:15 after 比 is a ratio
             (
                 r"(?<![\d.])(?:\d{1,2}:\d{2}:\d{2}|(?:[01]\d|2[0-4]):[ ]?[0-5]\d"
@@ -195,7 +195,16 @@ def _compile() -> tuple[regex.Pattern[str], ...]:
         ]
     )
     # ASCII: \d is 0-9 only (full-width digits are folded; other scripts' digits are not ours)
-    pattern = regex.compile(rf"(?P<skip>{skip})|{quantity}", regex.ASCII)
+    # Every alternative starts with one of these characters: checked first, so that most
+    # positions fail at once. A qualifier or a word such as 民约 matters only when a numeral
+    # follows within a few characters, so its first character alone is not enough.
+    strong = set(digits + scales + "点负-“\"「『‘《〔[【［(")
+    weak = {w[0] for w in (*lex.exclusions, *lex.before)} - strong
+    first = (
+        rf"(?=[0-9A-Za-z{regex.escape(''.join(sorted(strong)))}]"
+        rf"|[{regex.escape(''.join(sorted(weak)))}][^\n]{{0,3}}[0-9{digits}{scales}])"
+    )
+    pattern = regex.compile(rf"{first}(?:(?P<skip>{skip})|{quantity})", regex.ASCII)
     before = regex.compile(
         rf"{_alt(lex.blockers_before)}(?<!{_alt(lex.blockers_unless)})[ :]?$"
     )
@@ -207,10 +216,15 @@ def _compile() -> tuple[regex.Pattern[str], ...]:
 
 
 PATTERN, BEFORE, AFTER, SESSION, LIST_MARK, LABEL = _compile()
+#: The groups of one match by name (None when a group did not take part).
+Groups = dict[str, str | None]
+_NAMES = tuple(sorted(PATTERN.groupindex, key=PATTERN.groupindex.__getitem__))
+_BODY = PATTERN.groupindex["body"]
 _RANGE = frozenset("至到~时点分")  # 分: the seconds of 30分15秒
 _YEAR = regex.compile(r"(?:19|20)[0-9]{2}(\.[0-9]+)?$")
 _DIGITISH = regex.compile(rf"[0-9%{''.join(LEXICON.digits)}十百千万亿]")
 _POINTS = frozenset({"百分点", "千分点"})
+_PER_CENT, _PER_MILLE = Fraction(1, 100), Fraction(1, 1000)
 _LIST_JOINERS = frozenset({"、", "和", "及", ",", "，"})
 _CJK = regex.compile(r"[\u3400-\u9fff]")
 # characters around a bare figure that mark anti-scraping noise, not prose or a table
@@ -246,8 +260,9 @@ def _read(m: regex.Match[str], text: str, squeezed: Squeezed) -> Quantity | None
         return None  # 第三批, 邮编:016000, 〔2020〕
     if start > 1 and folded[start - 1] in _RANGE and _DIGITISH.match(folded, start - 2):
         return None  # 3至6岁, 16时30分: the far end of a range, the minutes of a time
-    g = m  # read by name: cheaper than building a dict of every group
-    ra, sa, fa, td = m.group("ra", "sa", "fa", "td")
+    # one tuple of every group, named: a dict lookup is cheaper than a Match lookup by name
+    g: Groups = dict(zip(_NAMES, m.groups()))
+    ra, sa, fa, td = g["ra"], g["sa"], g["fa"], g["td"]
     unit: str | None
     if ra is not None:
         reading = _ratio(ra, g["rb"])
@@ -263,7 +278,7 @@ def _read(m: regex.Match[str], text: str, squeezed: Squeezed) -> Quantity | None
         reading = _tenths(td, g["tk"], g["tm"] is not None)
         unit = "%"
     else:
-        reading, unit = _plain(g, folded, start, end, m.end("body"))
+        reading, unit = _plain(g, folded, start, end, m.end(_BODY))
     if end < len(folded) and folded[end] in LEXICON.inexact:
         return None  # 3个多月: the 多 after the unit makes 3 a lower bound of something else
     if reading is None or LABEL.match(folded, end):
@@ -274,7 +289,7 @@ def _read(m: regex.Match[str], text: str, squeezed: Squeezed) -> Quantity | None
 
 
 def _plain(
-    g: regex.Match[str], folded: str, start: int, end: int, body_end: int
+    g: Groups, folded: str, start: int, end: int, body_end: int
 ) -> tuple[Numeral | None, str | None]:
     body = g["body"] or ""
     if SESSION.match(folded, body_end):
@@ -285,8 +300,7 @@ def _plain(
     if reading is None or (len(body) == 1 and body in LEXICON.digits.keys() - LEXICON.lone_digits):
         return None, None  # 队伍组 holds no 伍组
     if g["pct"] is not None:
-        scale = Fraction(100) if g["pct"] == "%" else Fraction(1000)
-        return _scaled(reading, 1 / scale), "%"
+        return _scaled(reading, _PER_CENT if g["pct"] == "%" else _PER_MILLE), "%"
     unit = g["unit"]
     if unit is not None:
         per = g["per"]
@@ -387,9 +401,9 @@ def _tenths(digits: str, word: str | None, more: bool) -> Numeral | None:
 
 
 def _build(
-    n: Numeral, unit: str | None, g: regex.Match[str], start: int, end: int, text: str
+    n: Numeral, unit: str | None, g: Groups, start: int, end: int, text: str
 ) -> Quantity:
-    neg, pre, post = g.group("neg", "pre", "post")
+    neg, pre, post = g["neg"], g["pre"], g["post"]
     value = -n.value if neg else n.value
     low: Fraction | None = value
     high: Fraction | None = value
