@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 import regex
@@ -28,6 +28,7 @@ from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
 from ._folded import folded
 from ._match import (
+    Clause,
     Context,
     Sentence,
     family,
@@ -60,6 +61,11 @@ class _Mention:
     period: frozenset[str]
     sentence: int
     line: int
+    #: the scope word opening its sentence, when it is not in the first clause
+    #: ("全区开展…156场次,发放宣传资料2.3万份": 全区 is the subject of the second figure too)
+    lead: str = ""
+    #: the nearest heading above it: its style and ordinal ("（", "二")
+    section: tuple[str, str] | None = None
 
 
 def extract(ctx: Context) -> Iterator[Claim]:
@@ -71,22 +77,35 @@ def extract(ctx: Context) -> Iterator[Claim]:
 
 def _restated(ctx: Context) -> Iterator[Claim]:
     view = folded(ctx)
-    seen: dict[tuple[str, str, frozenset[str]], _Mention] = {}
+    seen: dict[tuple[str, str, frozenset[str], str], _Mention] = {}
     for m in _all_mentions(ctx, view):
         for subject in sorted(m.subjects, key=len, reverse=True):
-            key = (subject, _family(m.quantity), m.period)
+            key = (subject, _family(m.quantity), m.period, m.lead)
             earlier = seen.get(key)
             if (
                 earlier is not None
                 and earlier.sentence != m.sentence
                 and subject in (earlier.exact_subject, m.exact_subject)
+                and not _sibling_sections(earlier, m)
             ):
                 yield _claim(earlier, m, subject)
                 break
         if m.exact_subject is not None:
-            seen[(m.exact_subject, _family(m.quantity), m.period)] = m
+            seen[(m.exact_subject, _family(m.quantity), m.period, m.lead)] = m
         for subject in m.subjects:
-            seen.setdefault((subject, _family(m.quantity), m.period), m)
+            seen.setdefault((subject, _family(m.quantity), m.period, m.lead), m)
+
+
+def _sibling_sections(a: _Mention, b: _Mention) -> bool:
+    """Are ``a`` and ``b`` under two headings of one level ("（一）刑事审判…" and "（二）民商事
+    审判…")? Parallel sections speak of parallel subjects, so one label there ("全年共审结
+    各类案件") names two measures; a summary and its detail sit at different levels."""
+    return (
+        a.section is not None
+        and b.section is not None
+        and a.section[0] == b.section[0]
+        and a.section[1] != b.section[1]
+    )
 
 
 @functools.cache
@@ -109,7 +128,15 @@ def _all_mentions(ctx: Context, view: str) -> Iterator[_Mention]:
     computed once (walking forward), so the work stays linear in the document."""
     periods: dict[int, frozenset[str]] = {}
     line, counted_to = 1, 0
+    headings = _HEADING.finditer(view)
+    upcoming = next(headings, None)
+    section: tuple[str, str] | None = None
     for sentence in ctx.sentences:
+        while upcoming is not None and upcoming.start() <= sentence.start:
+            style = "（" if upcoming.group("paren") else "、" if upcoming.group("comma") else "."
+            ordinal = upcoming.group("paren") or upcoming.group("comma") or upcoming.group("arabic")
+            section = (style, ordinal)
+            upcoming = next(headings, None)
         if not any(_eligible(q) for q in sentence.quantities):
             continue
         line += ctx.text.count("\n", counted_to, sentence.start)
@@ -117,7 +144,15 @@ def _all_mentions(ctx: Context, view: str) -> Iterator[_Mention]:
         period = periods.get(sentence.paragraph)
         if period is None:
             period = periods[sentence.paragraph] = _period(view, sentence)
-        yield from _mentions(ctx, view, sentence, period, line)
+        for m in _mentions(ctx, view, sentence, period, line):
+            yield replace(m, section=section)
+
+
+#: a heading at the start of a line: "（二）", "二、" or "2." / "2、"
+_HEADING = regex.compile(
+    r"(?m)^[^\S\n]*(?:[(（](?P<paren>[一二三四五六七八九十]+)[)）]"
+    r"|(?P<comma>[一二三四五六七八九十]+)、|(?P<arabic>\d{1,2})[.．、](?!\d))"
+)
 
 
 def _period(view: str, sentence: Sentence) -> frozenset[str]:
@@ -222,7 +257,15 @@ def _mentions(
                     if len(whole) >= minimum:
                         subjects.add(whole)
             if subjects:
-                yield _Mention(q, frozenset(subjects), exact, period, sentence.index, line)
+                lead = "" if clause is sentence.clauses[0] else _lead(view, sentence, clause)
+                yield _Mention(q, frozenset(subjects), exact, period, sentence.index, line, lead)
+
+
+def _lead(view: str, sentence: Sentence, clause: Clause) -> str:
+    """The scope word that opens the sentence before ``clause`` ("全区", "各镇街"), if any:
+    the subject a later clause's figure shares ("全区开展法治宣传活动…,发放宣传资料2.3万份")."""
+    head = "".join(_CJK.findall(view, sentence.start, min(clause.start, sentence.start + 24)))
+    return next((w for w in _cues()["scope"]["words"] if head.startswith(w)), "")
 
 
 def _eligible(q: Quantity) -> bool:
