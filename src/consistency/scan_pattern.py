@@ -119,6 +119,8 @@ def compile_patterns() -> tuple[regex.Pattern[str], ...]:
             rf"\([ ]?(?:\d{{1,4}}|[{digits}十]{{1,3}})[ ]?\)",
             # 6222 0200 1234 5678: a card or account number written in groups of four
             r"(?<![\d.])\d{4}(?:[ ]\d{4}){2,}(?:[ ]\d{1,4})?(?!\d)",
+            # 表1, 表 2-3: a table's number, where 表 does not end a word (代表, 发表)
+            r"(?<![\u3400-\u9fff])表[ ]?\d+(?:[-.]\d+)*",
             # 7.4:38.6:54.0 states a structure, no single ratio: nothing is read from it
             r"(?<![\d.])\d+(?:\.\d+)?(?:[ ]?:[ ]?\d+(?:\.\d+)?){2,}",
             # 以女性为100, 上年=100: the base of an index or a ratio, not a figure stated
@@ -143,7 +145,7 @@ def compile_patterns() -> tuple[regex.Pattern[str], ...]:
     # positions fail at once. A qualifier or a word such as 民约 matters only when a numeral
     # follows within a few characters, so its first character alone is not enough.
     strong = set(digits + scales + '点负-“"「『‘《〔[【［(')
-    weak = {w[0] for w in (*lex.exclusions, *lex.before)} - strong
+    weak = {"表"} | {w[0] for w in (*lex.exclusions, *lex.before)} - strong
     first = (
         rf"(?=[0-9A-Za-z{regex.escape(''.join(sorted(strong)))}]"
         rf"|[{regex.escape(''.join(sorted(weak)))}][^\n]{{0,3}}[0-9{digits}{scales}])"
