@@ -105,6 +105,14 @@ def figure_interval(q: Quantity, mode: RoundingMode = RoundingMode.HALF_UP) -> I
     * an approximate figure (``约``) or one open on a side (``以上``, ``近``) gives None:
       nothing exact can be computed from it.
     """
+    # every check asks for the same figures again and again: a Quantity is frozen and
+    # hashable, so its interval is computed once
+    return _figure_interval(q, mode)
+
+
+@functools.lru_cache(maxsize=8192)
+def _figure_interval(q: Quantity, mode: RoundingMode) -> Interval | None:
+    """See :func:`figure_interval`."""
     if q.approx or q.low is None or q.high is None:
         return None
     if is_whole_count(q) or (q.value == 0 and q.is_exact and q.decimals == 0):
@@ -121,13 +129,14 @@ def sum_interval(
     quantities: Iterable[Quantity], mode: RoundingMode = RoundingMode.HALF_UP
 ) -> Interval | None:
     """The exact interval of the sum of ``quantities`` (None if one of them allows no interval)."""
-    total = Interval.exact(0)
+    low = high = Fraction(0)
     for q in quantities:
-        iv = figure_interval(q, mode)
+        iv = _figure_interval(q, mode)
         if iv is None:
             return None
-        total = total + iv
-    return total
+        low += iv.low
+        high += iv.high
+    return Interval(low, high)
 
 
 # ---------------------------------------------------------------- judging

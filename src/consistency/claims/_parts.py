@@ -13,6 +13,7 @@ Read by :mod:`.totals` (and through it by the share checks). Cue words come from
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -64,16 +65,19 @@ STOP = _C["open"]["stop"]
 PAIRS = tuple(tuple(p.split("|", 1)) for p in _C["exhaustive"]["pairs"] if "|" in p)
 
 
+#: every offset where some total word starts (a lookahead, so overlapping words count)
+_TOTAL_AT = re.compile("(?=" + "|".join(re.escape(w) for w in TOTAL) + ")")
+
+
 def total_cue_in(text: str) -> bool:
     """Does ``text`` (a label) carry a total cue, not merely a word such as 公共 or 共享?"""
-    for word in TOTAL:
-        i = text.find(word)
-        while i >= 0:
-            if not any(
-                text[max(0, i - len(n) + 1) : i + len(n)].find(n) >= 0 for n in NOT_TOTAL
-            ):
-                return True
-            i = text.find(word, i + 1)
+    # whether a cue is part of a longer word depends only on where it starts
+    for m in _TOTAL_AT.finditer(text):
+        i = m.start()
+        if not any(
+            text[max(0, i - len(n) + 1) : i + len(n)].find(n) >= 0 for n in NOT_TOTAL
+        ):
+            return True
     return False
 
 

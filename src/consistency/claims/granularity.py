@@ -51,6 +51,26 @@ def fitting_counts(n: int, stated: Quantity, mode: RoundingMode) -> list[int]:
     """Every whole k in [0, n] with k/n printed as ``stated`` under ``mode``."""
     if n <= 0:
         return []
+    if stated.approx or stated.low is None or stated.low != stated.high or is_whole_count(stated):
+        return _scan_counts(n, stated, mode)
+    # k/n lies in the closed hull [lo, hi] of the figure's preimage exactly when
+    # ceil(lo·n) <= k <= floor(hi·n): integer division finds the range at once. Only a
+    # k sitting on an end of the hull can fall on an open side (or a tie rounding
+    # away), so the ends alone are asked the full question.
+    step = stated.resolution if stated.resolution > 0 else Fraction(1)
+    hull = rounding_preimage(Fraction(stated.value), step, mode)
+    lo, hi = hull.low * n, hull.high * n
+    first = max(0, -((-lo.numerator) // lo.denominator))
+    last = min(n, hi.numerator // hi.denominator)
+    if first > last:
+        return []
+    ends = {k for k in (first, last) if stated_allows(stated, Interval.exact(Fraction(k, n)), mode)}
+    ks = range(first + (first not in ends), last + 1 - (last not in ends and last > first))
+    return list(ks)
+
+
+def _scan_counts(n: int, stated: Quantity, mode: RoundingMode) -> list[int]:
+    """:func:`fitting_counts` for a bounded figure (以上, 余), k by k near its value."""
     step = stated.resolution
     centre = Fraction(stated.value) * n
     reach = step * n + 1  # the preimage is at most one step wide
@@ -178,13 +198,24 @@ def _numerator_fits(k: int, stated: Quantity, mode: RoundingMode) -> bool:
     """Is there a whole n ≥ k with k/n printed as ``stated`` under ``mode``?"""
     if stated.value <= 0:
         return k == 0
-    low = rounding_preimage(Fraction(stated.value), stated.resolution, mode).low
-    high = rounding_preimage(Fraction(stated.value), stated.resolution, mode).high
+    hull = rounding_preimage(Fraction(stated.value), stated.resolution, mode)
+    low, high = hull.low, hull.high
     n_low = max(k, math.floor(k / high) - 1) if high > 0 else k
     n_high = math.ceil(k / low) + 1 if low > 0 else n_low + 10**6
+    first, last = max(n_low, 1), min(n_high, n_low + 10**6)
+    # k/n falls with n: the n with k/n in the closed hull [low, high] form one run,
+    # ceil(k/high) ..= floor(k/low); a value strictly inside the hull is printed as the
+    # figure, so only the two ends of the run need the full question
+    if high > 0:
+        first = max(first, -((-k * high.denominator) // high.numerator))
+    if low > 0:
+        last = min(last, (k * low.denominator) // low.numerator)
+    if first > last:
+        return False
+    if last - first >= 2:
+        return True
     return any(
-        stated_allows(stated, Interval.exact(Fraction(k, n)), mode)
-        for n in range(max(n_low, 1), min(n_high, n_low + 10**6) + 1)
+        stated_allows(stated, Interval.exact(Fraction(k, n)), mode) for n in range(first, last + 1)
     )
 
 

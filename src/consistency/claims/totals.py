@@ -27,6 +27,7 @@ its total may count overlapping categories: undecidable, never an error.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
@@ -81,6 +82,8 @@ def _claims(ctx: Context) -> tuple[Claim, ...]:
     seen: set[tuple[int, ...]] = set()
     found: list[Claim] = []
     for s in ctx.sentences:
+        if not any(c.quantities for c in s.clauses):
+            continue  # every reading below takes its parts from the sentence itself
         for claim in (*_frames(ctx, s), *_implicit(ctx, s), *_summed(ctx, s), *_outcomes(ctx, s)):
             key = (claim.stated.start, *(p.start for p in claim.parts))
             if key not in seen:
@@ -93,6 +96,9 @@ def _claims(ctx: Context) -> tuple[Claim, ...]:
 def listed(ctx: Context) -> frozenset[int]:
     """Start offsets of figures that are one of several parts of a list: a rate after
     such a figure ("信函申请35件,办结率100%") is a rate of the whole list, not of it."""
+    cached = ctx.memo.get("total.listed")
+    if isinstance(cached, frozenset):
+        return cached
     found: set[int] = set()
     by_whole: dict[int, list[int]] = {}
     for claim in _claims(ctx):
@@ -103,12 +109,19 @@ def listed(ctx: Context) -> frozenset[int]:
     for starts in by_whole.values():
         if len(starts) > 1:
             found.update(starts)
-    return frozenset(found)
+    ctx.memo["total.listed"] = result = frozenset(found)
+    return result
 
 
 def wholes(ctx: Context) -> dict[int, Quantity]:
     """The whole each part belongs to, by the part's start offset: the base a share of
-    that part is taken of ("收到申请18件,其中撤回2件,…率11.11%": 2件 → 18件)."""
+    that part is taken of ("收到申请18件,其中撤回2件,…率11.11%": 2件 → 18件).
+
+    Computed once per document (the share and granularity checks ask for every figure).
+    """
+    cached = ctx.memo.get("total.wholes")
+    if isinstance(cached, dict):
+        return cached
     out: dict[int, Quantity] = {}
     for claim in _claims(ctx):
         if claim.kind == "subset":
@@ -118,6 +131,7 @@ def wholes(ctx: Context) -> dict[int, Quantity]:
             # parts ("其中立案审查案件98件,办结96件"): its parts get no whole
             for part in claim.parts:
                 out.setdefault(part.start, claim.stated)
+    ctx.memo["total.wholes"] = out
     return out
 
 
@@ -125,6 +139,9 @@ def _adds_up(claim: Claim) -> bool:
     total = sum_interval(claim.parts)
     stated = figure_interval(claim.stated)
     return total is not None and stated is not None and total.intersects(stated)
+
+
+_FRAME_CUE = re.compile("|".join(re.escape(w) for w in sorted({*SUBSET, *CONTAINS}, key=len, reverse=True)))
 
 
 def _cue_positions(ctx: Context, clause: Clause, words: Sequence[str]) -> list[int]:
@@ -140,6 +157,8 @@ def _cue_positions(ctx: Context, clause: Clause, words: Sequence[str]) -> list[i
 
 def _frames(ctx: Context, s: Sentence) -> Iterator[Claim]:
     """其中 / 含 frames: a whole before the cue, its parts after it."""
+    if _FRAME_CUE.search(ctx.text, s.start, s.end) is None:
+        return  # most sentences hold no cue: one search instead of one per clause and word
     for ci, clause in enumerate(s.clauses):
         for cue_at in _cue_positions(ctx, clause, SUBSET):
             yield from _frame(ctx, s, ci, cue_at, contains=False)
