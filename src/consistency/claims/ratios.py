@@ -26,7 +26,15 @@ from ..intervals import Interval, RoundingMode, rounding_preimage
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
 from ._change_arithmetic import decide
-from ._match import Context, RoundedInput, Sentence, family, figure_interval, fmt_interval, load_cues
+from ._match import (
+    Context,
+    RoundedInput,
+    Sentence,
+    family,
+    figure_interval,
+    fmt_interval,
+    load_cues,
+)
 
 __all__ = ["KIND", "check", "extract"]
 
@@ -63,6 +71,8 @@ def extract(ctx: Context) -> Iterator[Claim]:
             if any(w in clause_text for w in _EARLIER) or _YEAR.search(clause_text):
                 continue
             for q in clause.quantities:
+                if q.unit not in (None, ":"):
+                    continue  # neither kind of ratio: skip reading the words before it
                 head = _head(ctx.text[max(sentence.start, q.start - _HEAD_CHARS) : q.start])
                 claim = _sex_ratio(ctx, sentence, q, head) or _general(ctx, sentence, q, head)
                 if claim is not None:
