@@ -197,6 +197,8 @@ def _is_base(prefix: str, gap: str, change: Change) -> bool:
 def extract(ctx: Context) -> Iterator[Claim]:
     """Every change claim of the text, in text order."""
     for sentence in ctx.sentences:
+        if len(sentence.quantities) < 2:
+            continue  # a change needs a level or a base beside it
         real = bool(_REAL.search(ctx.text, sentence.start, sentence.end))
         for group in _groups(ctx, sentence):
             yield from _claims(ctx, group, real)
