@@ -141,9 +141,13 @@ def _all_mentions(ctx: Context, view: str) -> Iterator[_Mention]:
             continue
         line += ctx.text.count("\n", counted_to, sentence.start)
         counted_to = sentence.start
-        period = periods.get(sentence.paragraph)
-        if period is None:
-            period = periods[sentence.paragraph] = _period(view, sentence)
+        # a sentence naming its own period ("2019年办理…。2023年办理…") keeps it; one that
+        # names none takes its paragraph's ("12月份…。其中:受理…")
+        period = _periods_in(view[sentence.start : sentence.end])
+        if not period:
+            period = periods.get(sentence.paragraph) or frozenset()
+            if sentence.paragraph not in periods:
+                period = periods[sentence.paragraph] = _period(view, sentence)
         for m in _mentions(ctx, view, sentence, period, line):
             yield replace(m, section=section)
 
@@ -159,9 +163,12 @@ def _period(view: str, sentence: Sentence) -> frozenset[str]:
     """The periods named anywhere in the sentence's line ("12月份…。其中:受理…")."""
     start = view.rfind("\n", 0, sentence.start) + 1
     end = view.find("\n", sentence.end)
-    text = view[start : len(view) if end < 0 else end]
-    period_re = _word_res()[0]
-    return frozenset(_PERIOD.findall(text)) | frozenset(period_re.findall(text))
+    return _periods_in(view[start : len(view) if end < 0 else end])
+
+
+def _periods_in(text: str) -> frozenset[str]:
+    """The periods ``text`` names: dates ("2023年", "1-5月") and period words ("上年")."""
+    return frozenset(_PERIOD.findall(text)) | frozenset(_word_res()[0].findall(text))
 
 
 @functools.cache
