@@ -119,6 +119,8 @@ def compile_patterns() -> tuple[regex.Pattern[str], ...]:
             rf"\([ ]?(?:\d{{1,4}}|[{digits}十]{{1,3}})[ ]?\)",
             # 6222 0200 1234 5678: a card or account number written in groups of four
             r"(?<![\d.])\d{4}(?:[ ]\d{4}){2,}(?:[ ]\d{1,4})?(?!\d)",
+            # 12·4, 3·15: a day named by its date (宪法日, 消费者权益日)
+            r"(?<![\d.])\d{1,2}[·•・]\d{1,2}(?!\d)",
             # 表1, 表 2-3: a table's number, where 表 does not end a word (代表, 发表)
             r"(?<![\u3400-\u9fff])表[ ]?\d+(?:[-.]\d+)*",
             # 7.4:38.6:54.0 states a structure, no single ratio: nothing is read from it
