@@ -41,7 +41,7 @@ from dataclasses import dataclass, field, replace
 
 from ..claim import Claim
 from ..quantities import Quantity
-from ..verdicts import Outcome, RoundingPolicy
+from ..verdicts import Outcome, RoundingPolicy, Verdict
 from ._change_arithmetic import check_change
 from ._change_words import (
     AVERAGES,
@@ -200,8 +200,10 @@ def extract(ctx: Context) -> Iterator[Claim]:
         if len(sentence.quantities) < 2:
             continue  # a change needs a level or a base beside it
         real = bool(_REAL.search(ctx.text, sentence.start, sentence.end))
+        previous: _Group | None = None
         for group in _groups(ctx, sentence):
-            yield from _claims(ctx, group, real)
+            yield from _claims(ctx, group, real, _rival(ctx.text, previous, group))
+            previous = group
         if not real:
             yield from _respective(ctx, sentence)
     yield from _rate_gaps(ctx)
@@ -337,7 +339,26 @@ def _amount_run_follows(text: str, qs: list[Quantity], j: int) -> bool:
     return change is not None and change.kind == "amount"
 
 
-def _claims(ctx: Context, group: _Group, real: bool) -> Iterator[Claim]:
+def _rival(text: str, previous: _Group | None, group: _Group) -> Quantity | None:
+    """``受理案件1,258件,结案1,198件,比上年增加156件,增长14.2%``: a level just before this
+    group's, in its unit and with no change of its own, may be the one the changes are of
+    (the changes may close a list of levels): the rival reading of the group."""
+    if previous is None or previous.changes or previous.before is not None:
+        return None
+    if group.before is not None or previous.level.unit != group.level.unit:
+        return None
+    rival, level = previous.level, group.level
+    if rival.approx or rival.low != rival.high:
+        return None  # "突破5万件": a bound, not a level the changes could be of
+    between = text[rival.end : level.start]
+    if len(between) > 12 or len(CLAUSE_MARK.findall(between)) != 1 or any(c in between for c in "；;"):
+        return None  # only a level in the clause just before, in one list with this one
+    return rival
+
+
+def _claims(
+    ctx: Context, group: _Group, real: bool, rival: Quantity | None = None
+) -> Iterator[Claim]:
     if not group.changes:
         return
     span = ctx.text[group.level.start : group.changes[-1].q.end]
@@ -351,7 +372,11 @@ def _claims(ctx: Context, group: _Group, real: bool) -> Iterator[Claim]:
         if len(amounts) == 1 and len(rates) == 1 and not real and not after.is_percent:
             d, r = amounts[0], rates[0]
             if d.sign == r.sign:
-                yield _level_rate_claim(ctx, after, d, r)
+                claim = _level_rate_claim(ctx, after, d, r)
+                if rival is not None:  # kept last, after the two inputs the check reads
+                    claim = replace(claim, parts=(*claim.parts, rival),
+                                    details={**claim.details, "rival": rival.text})
+                yield claim
         elif not amounts and not real and _plain_count(ctx, after):
             for r in group.near:
                 if r.kind == "rate" and r.compared and r.q.unit == "%":
@@ -451,4 +476,13 @@ def _averaged(ctx: Context, q: Quantity) -> bool:
 def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
     """Check one change claim: printed figures first, then rounded inputs, then truncation
     (see :func:`._change_arithmetic.check_change`)."""
-    return check_change(claim, policy)
+    if "rival" not in claim.details:
+        return check_change(claim, policy)
+    level, change, rival = claim.parts
+    outcome = check_change(replace(claim, parts=(level, change)), policy)
+    if outcome.verdict is Verdict.INCONSISTENT:
+        other = check_change(replace(claim, parts=(rival, change)), policy)
+        if other.verdict is not Verdict.INCONSISTENT:
+            # the changes fit the level listed before: which level they are of is unclear
+            return Outcome(Verdict.UNDECIDABLE, computed=outcome.computed, params=outcome.params)
+    return outcome
