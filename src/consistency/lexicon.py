@@ -36,6 +36,7 @@ class Lexicon:
     before: dict[str, str]
     after: dict[str, str]
     inexact: tuple[str, ...]
+    inexact_after_units: frozenset[str]
     lone_digits: frozenset[str]
     leading_scales: dict[str, tuple[str, ...]]
     exclusions: tuple[str, ...]
@@ -116,6 +117,7 @@ def load_lexicon(raw: str | None = None) -> Lexicon:
         before=_kinds(data, "before"),
         after=_kinds(data, "after"),
         inexact=_words(data, "inexact", "words"),
+        inexact_after_units=frozenset(_words(data, "inexact", "after_units")),
         lone_digits=frozenset(_words(data, "lone_digits", "words")),
         leading_scales={w: tuple(f) for w, f in leading.items()},  # type: ignore[union-attr]
         exclusions=_words(data, "exclusions", "words"),

@@ -148,7 +148,12 @@ def _read(m: regex.Match[str], text: str, squeezed: Squeezed) -> Quantity | None
     else:
         reading, unit = _plain(g, folded, start, end, m.end(_BODY))
     if end < len(folded) and folded[end] in LEXICON.inexact:
-        return None  # 3个多月: the 多 after the unit makes 3 a lower bound of something else
+        if reading is None or reading.inexact_step is not None:
+            return None
+        if unit not in LEXICON.inexact_after_units:
+            return None  # 3个多月: the 多 after the unit makes 3 a lower bound of something else
+        reading = replace(reading, inexact_step=_last_nonzero_step(reading))  # 1.5倍多
+        end += 1
     if reading is None or LABEL.match(folded, end):
         return None  # 5‰人口变动抽样调查 names the survey
     if unit in LEXICON.label_units and g["post"]:
@@ -225,6 +230,14 @@ def _code_like(digits: str) -> bool:
     )
 
 
+def _last_nonzero_step(n: Numeral) -> Fraction:
+    """One step of the last non-zero digit written: 1.5 → 1/10, 10 → 10, 一 → 1."""
+    step = n.resolution
+    while n.value and (n.value / (step * 10)).denominator == 1:
+        step *= 10
+    return step
+
+
 def _scaled(n: Numeral, factor: Fraction) -> Numeral:
     step = None if n.inexact_step is None else n.inexact_step * factor
     return Numeral(n.value * factor, n.decimals, n.resolution * factor, step)
@@ -280,7 +293,10 @@ def _build(n: Numeral, unit: str | None, g: Groups, start: int, end: int, text: 
         if neg:
             low, high = high, low
     if pre or post or n.inexact_step is not None:
-        more = g["tm"] or next((w for w in LEXICON.inexact if w in (g["body"] or "")), None)
+        more = g["tm"] or next(
+            (w for w in LEXICON.inexact if w in (g["body"] or "") or w == fold(text[end - 1])),
+            None,
+        )
         qualifier = "".join(w for w in (pre, more, post) if w) or None
         for kind in (LEXICON.before.get(pre or ""), LEXICON.after.get(post or "")):
             if kind == "approx":
