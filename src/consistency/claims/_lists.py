@@ -33,6 +33,8 @@ def _pattern(source: str) -> regex.Pattern[str]:
 
 
 _DIGIT = regex.compile(r"\d")
+_BARE_FIGURE = regex.compile(r"\s*\d[\d.]*[万亿]*\w?\s*")
+_TITLE = regex.compile(r"《[^《》]*》")
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -46,7 +48,7 @@ def _plain(items: list[str]) -> bool:
     with_digits = [i for i in items if _DIGIT.search(i)]
     if not with_digits:
         return True
-    return all(regex.fullmatch(r"\s*\d[\d.]*[万亿]*\w?\s*", i) for i in items)
+    return all(_BARE_FIGURE.fullmatch(i) for i in items)
 
 
 def _readings(items: list[str]) -> list[list[str]]:
@@ -180,13 +182,13 @@ def _in_word(text: str, j: int, words: Iterable[str]) -> bool:
 
 def _titles(body: str) -> list[str] | None:
     """The 《titles》 of a list made of titles only (``《A》《B》和《C》``), or None."""
-    found = list(regex.finditer(r"《[^《》]*》", body))
+    found = list(_TITLE.finditer(body))
     if len(found) < 2:
         return None
     glue = _alt(_cues()["items"]["conjunctions"])
     for a, b in itertools.pairwise(found):
         between = body[a.end() : b.start()]
-        if not regex.fullmatch(rf"(?:[、,，]|{glue})?", between):
+        if not _pattern(rf"(?:[、,，]|{glue})?").fullmatch(between):
             return None
     if body[found[-1].end() :].strip():
         return None

@@ -314,7 +314,7 @@ def _heading_body(view: str, start: int, j: int) -> int | None:
     count it is, the offset where the measures begin (next line, or after its 。)."""
     line_start = view.rfind("\n", 0, start) + 1
     head = view[line_start:start].lstrip()
-    if not regex.match(r"[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+[.．、]", head):
+    if not _HEAD_MARK.match(head):
         return None
     k = j
     while k < len(view) and view[k] not in "。\n":
@@ -377,6 +377,7 @@ def _sequence(view: str, first: int, style: str) -> tuple[int, int] | None:
 
 
 _DIGIT = regex.compile(r"\d")
+_HEAD_MARK = regex.compile(r"[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+[.．、]")
 _INLINE_ORDINAL = regex.compile(r"[一二三四五六七八九十]+、")
 _HEADING = regex.compile(
     r"\n[^\S\n]*(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+[.．、])"
