@@ -199,7 +199,7 @@ def extract(ctx: Context) -> Iterator[Claim]:
     for sentence in ctx.sentences:
         if len(sentence.quantities) < 2:
             continue  # a change needs a level or a base beside it
-        real = bool(_REAL.search(ctx.text, sentence.start, sentence.end))
+        real = _names_real_growth(ctx.text, sentence)
         previous: _Group | None = None
         for group in _groups(ctx, sentence):
             yield from _claims(ctx, group, real, _rival(ctx.text, previous, group))
@@ -212,6 +212,18 @@ def extract(ctx: Context) -> Iterator[Claim]:
 #: words marking a real (price-adjusted) rate: a sentence with one is not checked
 #: against its nominal amounts
 _REAL = re.compile("|".join(map(re.escape, SKIP["real"])))
+
+
+_INTENSITY = tuple(SKIP["intensity"])
+
+
+def _names_real_growth(text: str, sentence: Sentence) -> bool:
+    """Does the sentence speak of growth at comparable prices (增加值, 生产总值, 可比价)?
+    Not when the word only names a ratio to GDP (``万元地区生产总值能耗``)."""
+    for m in _REAL.finditer(text, sentence.start, sentence.end):
+        if not text.startswith(_INTENSITY, m.end(), sentence.end):
+            return True
+    return False
 
 
 def _rate_gaps(ctx: Context) -> Iterator[Claim]:
