@@ -29,8 +29,9 @@ from ..claim import Claim
 from ..intervals import IndeterminateDivision, Interval, RoundingMode
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
+from ._comparisons import check_comparison, comparisons
 from ._folded import folded
-from ._match import Context, Sentence, family, figure_interval, fmt_interval, judge, load_cues
+from ._match import Context, Sentence, figure_interval, fmt_interval, judge, load_cues
 
 __all__ = ["KIND", "check", "extract"]
 
@@ -53,9 +54,12 @@ def extract(ctx: Context) -> Iterator[Claim]:
         if not qs:
             continue
         yield from _with_target(view, sentence, qs)
+        yield from _earlier_target(ctx, view, sentence, qs)
         yield from _shared_target(view, qs)
         yield from _over(view, sentence, qs)
-        yield from _comparisons(view, sentence, qs)
+        for first, second, relation, word in comparisons(view, sentence, qs):
+            yield _claim("comparison", first, (second,), f"{first.text} {word} {second.text}",
+                         op=relation, word=word)
 
 
 def _claim(form: str, stated: Quantity, parts: tuple[Quantity, ...], relation: str,
@@ -158,6 +162,47 @@ def _excess(view: str, sentence: Sentence, qs: tuple[Quantity, ...], rate: Quant
     return None
 
 
+# -- the target printed a sentence before: "年初预算安排45.6亿元。全年完成47.2亿元,完成年初预算的103.5%"
+
+
+def _earlier_target(
+    ctx: Context, view: str, sentence: Sentence, qs: tuple[Quantity, ...]
+) -> Iterator[Claim]:
+    cues = _cues()["completion"]
+    previous = ctx.previous(sentence)
+    if previous is None:
+        return
+    figures: list[Quantity] | None = None  # read once, when a rate needs them
+    for i, rate in enumerate(qs):
+        if not rate.is_percent or (i > 0 and not qs[i - 1].is_percent and qs[i - 1].start > rate.start - 24
+                                   and view[qs[i - 1].end : rate.start] in cues["of"]):
+            continue  # the target is printed right before the rate: _with_target reads it
+        before = view[max(sentence.start, rate.start - 24) : rate.start]
+        verb = _last_verb(before, cues["verbs"])
+        if verb is None:
+            continue
+        verb_at = rate.start - len(before) + verb
+        named = _unglossed(view[verb_at : rate.start])
+        if not named.endswith("的"):
+            continue
+        word = next((t for t in cues["targets"] if named.removesuffix("的").endswith(t)), None)
+        if word is None or len(word) < 3 or _excess(view, sentence, qs, rate) is not None:
+            continue  # a short word (预算, 目标) may name another target than the one before
+        # the sentence before holds one figure in a unit (a budget of one thing, not
+        # "年初预算安排收入…,支出…") and names the target with the rate's word
+        if figures is None:
+            figures = [q for q in previous.quantities if not q.is_percent and q.unit is not None]
+        if len(figures) != 1:
+            return
+        target = figures[0]
+        if word not in _unglossed(view[previous.start : target.start]):
+            continue
+        amount = _amount_before(view, qs, target, verb_at)
+        if amount is not None and amount.start >= sentence.start:
+            yield _claim("target", rate, (amount, target),
+                         f"{amount.text} / {target.text} = {rate.text}", start=target.start)
+
+
 # -- two rates with their amounts: "完成总时长7068.88小时,完成度182.09%,…,完成度194.37%"
 
 
@@ -250,63 +295,6 @@ def _over(view: str, sentence: Sentence, qs: tuple[Quantity, ...]) -> Iterator[C
         yield _claim("over", rate, (), f"{rate.text} > 100%", start=at)
 
 
-# -- comparisons: "84.1%,超过…要求的…80%的标准"
-
-
-def _comparisons(view: str, sentence: Sentence, qs: tuple[Quantity, ...]) -> Iterator[Claim]:
-    cues = _cues()["comparison"]
-    relations = {r: cues[r] for r in ("at_least", "at_most", "greater", "less")}
-    opener = _comparison_opener()
-    for i, first in enumerate(qs[:-1]):
-        # only the words right after the first figure matter: a bounded look keeps a
-        # sentence of thousands of figures linear
-        after = view[first.end : min(sentence.end, first.end + _LOOKAHEAD)]
-        if not opener.match(after):
-            continue  # no comparison word starts here (most figures): skip the word lists
-        for relation, words in relations.items():
-            word = next((w for w in words if _starts_after_gap(after, w, cues["gap"])), None)
-            if word is None:
-                continue
-            at = first.end + after.find(word) + len(word)
-            second = next((q for q in qs[i + 1 :] if q.start >= at), None)
-            if second is None or second.start - at > 20 or family(second) != family(first):
-                break
-            between = view[at : second.start]
-            tail = view[second.end : second.end + 6]
-            if any(ch in "，,；;" for ch in between) or "百分点" in tail:
-                break
-            # a threshold, not a difference: "…要求的…80%的标准", not "低于平均2%"
-            named = any(r in between for r in cues["reference"]) and "的" in between
-            if not (named or (tail.startswith("的") and any(r in tail for r in cues["reference"]))):
-                break
-            yield _claim("comparison", first, (second,), f"{first.text} {word} {second.text}",
-                         op=relation, word=word)
-            break
-
-
-#: how far after a figure a comparison word may start (a gap word, then the word)
-_LOOKAHEAD = 32
-
-
-@functools.cache
-def _comparison_opener() -> regex.Pattern[str]:
-    """Any comparison word, after at most one gap word: a quick test that a figure may
-    open a comparison, true whenever :func:`_starts_after_gap` is for some word."""
-    cues = _cues()["comparison"]
-    words = [w for r in ("at_least", "at_most", "greater", "less") for w in cues[r]]
-
-    def alt(ws: list[str] | tuple[str, ...]) -> str:
-        return "|".join(regex.escape(w) for w in sorted(ws, key=len, reverse=True))
-
-    return regex.compile(f"(?:{alt(cues['gap'])})?(?:{alt(words)})")
-
-
-def _starts_after_gap(text: str, word: str, gaps: tuple[str, ...]) -> bool:
-    if text.startswith(word):
-        return True
-    return any(text.startswith(g + word) for g in gaps)
-
-
 # ---------------------------------------------------------------- checking
 
 
@@ -314,7 +302,7 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
     """Judge a completion or comparison claim with exact interval arithmetic."""
     form = claim.details["form"]
     if form == "comparison":
-        return _check_comparison(claim)
+        return check_comparison(claim)
     if form == "over":
         iv = figure_interval(claim.stated)
         if iv is None or iv.high > _ONE:
@@ -393,25 +381,3 @@ def _check_parts(claim: Claim) -> Outcome:
 def _target(amount: Quantity, rate: Quantity) -> Interval | None:
     a, r = figure_interval(amount), figure_interval(rate)
     return None if a is None or r is None else a / r
-
-
-def _check_comparison(claim: Claim) -> Outcome:
-    first, (second,) = claim.stated, claim.parts
-    a = figure_interval(first) or _point(first)
-    b = figure_interval(second) or _point(second)
-    relation = claim.details["op"]
-    holds = {
-        "greater": a.high > b.low,
-        "less": a.low < b.high,
-        "at_least": a.high >= b.low,
-        "at_most": a.low <= b.high,
-    }[relation]
-    params = {"first": first.text, "second": second.text, "word": claim.details["word"],
-              "value": f"{first.text} {claim.details['word']} {second.text}"}
-    if holds:
-        return Outcome(Verdict.CONSISTENT, computed=a, params=params)
-    return Outcome(Verdict.INCONSISTENT, code="C611", computed=a, params=params)
-
-
-def _point(q: Quantity) -> Interval:
-    return Interval.exact(q.value)
