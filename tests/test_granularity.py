@@ -6,6 +6,7 @@ from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from consistency.claims import granularity
 from consistency.intervals import RoundingMode
@@ -92,3 +93,47 @@ def test_a_count_named_like_the_rate_is_its_numerator() -> None:
     # 36 resolved out of 39 cases: 92.3%; the base is not stated
     ((_claim, outcome),) = checked_claims(granularity, "全区共化解信访积案36件,化解率92.3%。")
     assert outcome.verdict is Verdict.UNDECIDABLE and outcome.code is None
+
+
+def _every_k(n: int, stated: object, mode: RoundingMode) -> list[int]:
+    """The definition, k by k: every whole k in [0, n] whose share prints as ``stated``."""
+    from consistency.claims._match import stated_allows
+    from consistency.intervals import Interval
+
+    return [k for k in range(n + 1) if stated_allows(stated, Interval.exact(Fraction(k, n)), mode)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    n=st.integers(1, 2000),
+    k=st.integers(0, 2000),
+    decimals=st.integers(0, 3),
+    mode=st.sampled_from(list(RoundingMode)),
+)
+def test_counts_found_by_integer_division_are_those_of_the_definition(
+    n: int, k: int, decimals: int, mode: RoundingMode
+) -> None:
+    # a printed share near k/n, rounded half up (ties included: 1/8 = 12.5%)
+    scaled = Fraction(min(k, n) * 100 * 10**decimals, n)
+    printed = Fraction(int(scaled + Fraction(1, 2)), 10**decimals)
+    stated = pct(f"{printed}%", str(printed), decimals)
+    assert granularity.fitting_counts(n, stated, mode) == _every_k(n, stated, mode)
+
+
+@settings(max_examples=100, deadline=None)
+@given(k=st.integers(0, 200), value=st.integers(500, 10000), mode=st.sampled_from(list(RoundingMode)))
+def test_a_numerator_fits_exactly_when_some_base_gives_the_share(
+    k: int, value: int, mode: RoundingMode
+) -> None:
+    stated = pct(f"{Fraction(value, 100)}%", str(Fraction(value, 100)), 2)
+    from consistency.claims._match import stated_allows
+    from consistency.intervals import Interval
+
+    # the n worth trying: k/n within a step of the share, and never below k
+    share = Fraction(value, 10000)
+    top = int(k / max(share - Fraction(1, 10000), Fraction(1, 10**6))) + 2
+    expected = any(
+        stated_allows(stated, Interval.exact(Fraction(k, n)), mode)
+        for n in range(max(k, 1), top + 1)
+    ) if k else False
+    assert granularity._numerator_fits(k, stated, mode) == expected
