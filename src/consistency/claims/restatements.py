@@ -66,6 +66,8 @@ class _Mention:
     lead: str = ""
     #: the nearest heading above it: its style and ordinal ("（", "二")
     section: tuple[str, str] | None = None
+    #: that heading's topic, generic words taken out ("（一）民事法律援助" → "民事法律援助")
+    topic: str = ""
 
 
 def extract(ctx: Context) -> Iterator[Claim]:
@@ -87,6 +89,7 @@ def _restated(ctx: Context) -> Iterator[Claim]:
                 and earlier.sentence != m.sentence
                 and subject in (earlier.exact_subject, m.exact_subject)
                 and not _sibling_sections(earlier, m)
+                and _topics_fit(earlier, m, subject)
             ):
                 yield _claim(earlier, m, subject)
                 break
@@ -94,6 +97,23 @@ def _restated(ctx: Context) -> Iterator[Claim]:
             seen[(m.exact_subject, _family(m.quantity), m.period, m.lead)] = m
         for subject in m.subjects:
             seen.setdefault((subject, _family(m.quantity), m.period, m.lead), m)
+
+
+def _topics_fit(a: _Mention, b: _Mention, subject: str) -> bool:
+    """Under two different headings, neither heading may name a kind of the subject: a
+    summary and its section ("（三）行政复议工作…受理行政复议案件") name one measure, but a
+    section on a kind of it ("（一）民事法律援助…办理法律援助案件") names a part of it."""
+    if a.section == b.section:
+        return True
+    return not any(_kind_of(m.topic, subject) for m in (a, b))
+
+
+def _kind_of(topic: str, subject: str) -> bool:
+    """Does ``topic`` qualify words of ``subject`` ("民事法律援助" and "办理法律援助案件":
+    it ends with 法律援助, with more words before)?"""
+    if not topic or topic in subject:
+        return False
+    return any(topic[k:] in subject for k in range(1, len(topic) - 1))
 
 
 def _sibling_sections(a: _Mention, b: _Mention) -> bool:
@@ -131,11 +151,12 @@ def _all_mentions(ctx: Context, view: str) -> Iterator[_Mention]:
     headings = _HEADING.finditer(view)
     upcoming = next(headings, None)
     section: tuple[str, str] | None = None
+    topic = ""
     for sentence in ctx.sentences:
         while upcoming is not None and upcoming.start() <= sentence.start:
             style = "（" if upcoming.group("paren") else "、" if upcoming.group("comma") else "."
             ordinal = upcoming.group("paren") or upcoming.group("comma") or upcoming.group("arabic")
-            section = (style, ordinal)
+            section, topic = (style, ordinal), _topic(view, upcoming.end())
             upcoming = next(headings, None)
         if not any(_eligible(q) for q in sentence.quantities):
             continue
@@ -149,7 +170,17 @@ def _all_mentions(ctx: Context, view: str) -> Iterator[_Mention]:
             if sentence.paragraph not in periods:
                 period = periods[sentence.paragraph] = _period(view, sentence)
         for m in _mentions(ctx, view, sentence, period, line):
-            yield replace(m, section=section)
+            yield replace(m, section=section, topic=topic)
+
+
+def _topic(view: str, start: int) -> str:
+    """The words of a heading that starts at ``start`` (up to its full stop or line end, at
+    most 20 characters), generic words ("工作", "情况") taken out: empty for "总体情况"."""
+    head = regex.match(r"[^。\n]{0,20}", view[start : start + 20])
+    words = "".join(_CJK.findall(head.group(0) if head else ""))
+    for w in _cues()["heading"]["generic"]:
+        words = words.replace(w, "")
+    return words
 
 
 #: a heading at the start of a line: "（二）", "二、" or "2." / "2、"
