@@ -17,6 +17,7 @@ printed figures first, then rounded inputs (a note, ``C702``), then truncation (
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from fractions import Fraction
@@ -27,6 +28,7 @@ from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
 from ._change_arithmetic import decide
 from ._match import (
+    Clause,
     Context,
     RoundedInput,
     Sentence,
@@ -126,20 +128,39 @@ def _labelled(
 ) -> Quantity | None:
     """The one count in this sentence or the two before whose label holds one of ``words``
     (the longest word that finds any); None when there is none or more than one."""
+    window = ctx.window(sentence, 2)
+    nearby = _before(ctx, max(window[0].start, ratio.start - _COUNT_CHARS), ratio.start)
     for word in sorted(words, key=len, reverse=True):
         found = []
-        for s in ctx.window(sentence, 2):
-            for clause in s.clauses:
-                for q in clause.quantities:
-                    if q.start >= ratio.start or q.is_percent or q.unit in (None, ":"):
-                        continue
-                    if word in _NOISE.sub("", ctx.label_before(q, clause)):
-                        found.append(q)
+        for q, clause in nearby:
+            if q.is_percent or q.unit in (None, ":"):
+                continue
+            if word in _NOISE.sub("", ctx.label_before(q, clause)):
+                found.append(q)
         if len(found) == 1:
             return found[0]
         if found:
             return None  # several figures carry the word: which one is meant is unclear
     return None
+
+
+#: how far before a ratio its counts are looked for: the sentence and the two before it,
+#: but no further back than this, so that a sentence of thousands of ratios stays linear
+_COUNT_CHARS = 400
+
+
+def _before(ctx: Context, start: int, end: int) -> list[tuple[Quantity, Clause]]:
+    """The figures starting in [start, end) with their clauses, found by bisection."""
+    starts = ctx.memo.get("ratio-starts")
+    if not isinstance(starts, list):
+        starts = ctx.memo["ratio-starts"] = [q.start for q in ctx.quantities]
+    out = []
+    for q in ctx.quantities[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]:
+        located = ctx.locate(q)
+        if located is not None:
+            s, ci = located
+            out.append((q, s.clauses[ci]))
+    return out
 
 
 def _claim(
