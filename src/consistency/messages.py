@@ -68,6 +68,13 @@ _TOTALS: tuple[Message, ...] = (
         "The part {stated} stays within its whole {whole} only if figures were cut, not rounded.",
         "A part fits inside its whole only when the figures are read as truncated.",
     ),
+    Message(
+        "C105", "kinds-fall-short-by-a-digit", W,
+        "合计{stated}比所列各类之和{sum}多{gap},恰为一位数字之差:请核对是否有数字写错(若另有未列类别则无误)。",
+        "The total {stated} exceeds the sum of the kinds listed, {sum}, by {gap}, a single "
+        "digit: check for a mistyped figure (fine if a kind is left unlisted).",
+        "Kinds named with the total's own noun fall short of it by exactly one written digit.",
+    ),
 )
 _SHARES: tuple[Message, ...] = (
     Message(

@@ -6,7 +6,8 @@ Words of change (同比, 增长, 压缩) leave it to the change checks; rates wh
 definition not the count beside them (胜诉率, 纠错率) are left alone.
 
 Slots: the *part* is the figure just before the percentage (for a rate, the figure
-whose label holds the rate's name, e.g. 辦結2477宗 for 辦結率); the *base* is, in order
+whose label holds the rate's name, e.g. 辦結2477宗 for 辦結率; for a share that names its
+part in its own clause, 基本支出占33.33%, the figure so named, or none); the *base* is, in order
 of preference,
 
 1. the whole of the 其中 frame or success clause the part belongs to
@@ -33,6 +34,7 @@ from ..intervals import IndeterminateDivision, Interval, RoundingMode
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
 from . import totals
+from ._parts import RESPECTIVE
 from ._match import (
     SEMICOLONS,
     Clause,
@@ -123,6 +125,15 @@ def part_of(ctx: Context, pct: Quantity, s: Sentence, ci: int, cue: tuple[str, s
     while k > 0 and s.clauses[k].opener not in SEMICOLONS:
         k -= 1
         reach.append(s.clauses[k])
+    subject = _subject(ctx, pct, clause) if cue[0] == "share" else ""
+    if subject:
+        # "项目支出2000.01万元,基本支出占33.33%": the share names its own part, which
+        # need not be the figure just before; a share naming no figure has no part
+        for c in reach:
+            named = [q for q in c.quantities if subject in ctx.label_before(q, c)]
+            if named:
+                return named[-1] if _is_part(ctx, named[-1], c) else None
+        return None
     if cue[0] == "rate" and len(cue[1]) >= 2:
         for stem in _stems(cue[1]):
             for c in reach:
@@ -135,6 +146,19 @@ def part_of(ctx: Context, pct: Quantity, s: Sentence, ci: int, cue: tuple[str, s
             return None  # the last item of a list: the rate is of the whole list
         return before
     return None
+
+
+def _subject(ctx: Context, pct: Quantity, clause: Clause) -> str:
+    """The name a share gives its part in its own clause ("基本支出占33.33%": 基本支出),
+    or "" when it names none ("占75.46%", "其中占比12%")."""
+    label = ctx.label_before(pct, clause).strip()
+    cut = min((i for i in (label.find(w) for w in SHARE) if i >= 0), default=-1)
+    if cut < 0:
+        return ""
+    name = label[:cut].strip()
+    for w in (*totals.SUBSET, *RESPECTIVE):
+        name = name.replace(w, "")
+    return name if len(name) >= 2 else ""
 
 
 def _stems(name: str) -> list[str]:

@@ -395,12 +395,43 @@ def _check_total(claim: Claim, policy: RoundingPolicy) -> Outcome:
     reading = claim.details.get("reading")
     stated = figure_interval(claim.stated) or Interval.exact(claim.stated.value)
     over = j.computed.low > stated.high
+    if reading == "kinds" and not over:
+        # kinds of one thing may leave a kind out (刑事、民事 of all 案件), but a
+        # shortfall of exactly one written digit (47 = 13 + 33 + 1) is what a mistyped
+        # figure leaves: a warning, since a forgotten kind cannot be ruled out
+        gap = _one_digit_gap(claim.stated, claim.parts)
+        if gap is not None:
+            factor, word = _scale(claim.stated)
+            params["gap"] = f"{fmt_number(gap / factor)}{word}{claim.stated.unit or ''}"
+            return Outcome(Verdict.CONDITIONAL, "C105", j.computed, None, params)
     if reading == "implied" or (reading == "kinds" and not over):
         # a plain 其中 list may leave categories out (short) or count a case in two of
         # them (over); kinds of one thing may leave a kind out, but never overlap
         code = "C901" if over else "C904"
         return Outcome(Verdict.UNDECIDABLE, code, j.computed, None, params)
     return Outcome(Verdict.INCONSISTENT, "C101", j.computed, None, params)
+
+
+def _one_digit_gap(whole: Quantity, parts: Sequence[Quantity]) -> Fraction | None:
+    """The shortfall of ``parts`` against ``whole`` as written, when it is one nonzero
+    digit in a place some figure writes (4 in 47 − (13 + 30) = 4; 300 for 2500 − 2200),
+    else None. Partial lists fall short by arbitrary amounts (10000 − 7700 = 2300)."""
+    figures = (whole, *parts)
+    steps = [Fraction(q.resolution) for q in figures]
+    if any(st <= 0 or not _power_of_ten(st) for st in steps):
+        return None
+    gap = Fraction(whole.value) - sum((Fraction(p.value) for p in parts), Fraction(0))
+    finest = min(steps)
+    if gap <= 0 or (gap / finest).denominator != 1:
+        return None
+    digits = str(gap / finest).rstrip("0")
+    return gap if len(digits) == 1 else None
+
+
+def _power_of_ten(step: Fraction) -> bool:
+    """Is ``step`` 10^j for a whole j (1, 100, 1/100)?"""
+    n, d = step.numerator, step.denominator
+    return (n == 1 or (str(n).rstrip("0") == "1")) and (d == 1 or str(d).rstrip("0") == "1")
 
 
 def _check_subset(claim: Claim, policy: RoundingPolicy) -> Outcome:
