@@ -404,12 +404,25 @@ def _check_total(claim: Claim, policy: RoundingPolicy) -> Outcome:
             factor, word = _scale(claim.stated)
             params["gap"] = f"{fmt_number(gap / factor)}{word}{claim.stated.unit or ''}"
             return Outcome(Verdict.CONDITIONAL, "C105", j.computed, None, params)
+    if reading == "kinds" and over and _overlapping(claim.stated, claim.parts):
+        # "事项1862项,其中“网上办”事项1795项,“一次办”事项1720项": parts that exceed the
+        # whole even without any one of them are attributes an item may share, not
+        # kinds; a single mistyped part cannot leave that trace
+        return Outcome(Verdict.UNDECIDABLE, "C901", j.computed, None, params)
     if reading == "implied" or (reading == "kinds" and not over):
         # a plain 其中 list may leave categories out (short) or count a case in two of
         # them (over); kinds of one thing may leave a kind out, but never overlap
         code = "C901" if over else "C904"
         return Outcome(Verdict.UNDECIDABLE, code, j.computed, None, params)
     return Outcome(Verdict.INCONSISTENT, "C101", j.computed, None, params)
+
+
+def _overlapping(whole: Quantity, parts: Sequence[Quantity]) -> bool:
+    """Do ``parts`` exceed ``whole`` even with any one of them left out? A mistyped part
+    cannot do that (without it the others add to less than the whole), overlapping
+    groups do (“网上办”1795项 and “一次办”1720项 of 1862项)."""
+    total = sum((Fraction(p.value) for p in parts), Fraction(0))
+    return all(total - Fraction(p.value) > Fraction(whole.value) for p in parts)
 
 
 def _one_digit_gap(whole: Quantity, parts: Sequence[Quantity]) -> Fraction | None:
