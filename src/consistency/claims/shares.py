@@ -28,6 +28,7 @@ only under truncation (warning, C202), or not at all (error, C201).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from typing import cast
 
 from ..claim import Claim
 from ..intervals import IndeterminateDivision, Interval, RoundingMode
@@ -69,6 +70,14 @@ def percent_cue(ctx: Context, pct: Quantity, clause: Clause) -> tuple[str, str] 
     stem is the rate's name without 率 (``"调解成功"``); ``("definitional", stem)`` for a
     rate whose base is by definition not the count beside it (胜诉率); None for any
     other percentage."""
+    memo = cast(dict[int, "tuple[str, str] | None"], ctx.memo.setdefault("share.cue", {}))
+    if pct.start not in memo:  # asked again for every figure a share may follow
+        memo[pct.start] = _percent_cue(ctx, pct, clause)
+    return memo[pct.start]
+
+
+def _percent_cue(ctx: Context, pct: Quantity, clause: Clause) -> tuple[str, str] | None:
+    """See :func:`percent_cue`."""
     label = ctx.label_before(pct, clause).strip()
     if any(w in label for w in CHANGE) or any(w in label for w in TARGET):
         return None
@@ -93,7 +102,17 @@ def percent_cue(ctx: Context, pct: Quantity, clause: Clause) -> tuple[str, str] 
 
 def stated_shares(ctx: Context) -> Iterator[tuple[Quantity, Sentence, int, tuple[str, str]]]:
     """Every exact percentage with a share or rate cue, with its sentence, clause index
-    and cue (used by this module and by the granularity check)."""
+    and cue (used by this module and by the granularity check; found once per document)."""
+    cached = ctx.memo.get("share.stated")
+    if isinstance(cached, tuple):
+        return iter(cached)
+    found = tuple(_stated_shares(ctx))
+    ctx.memo["share.stated"] = found
+    return iter(found)
+
+
+def _stated_shares(ctx: Context) -> Iterator[tuple[Quantity, Sentence, int, tuple[str, str]]]:
+    """See :func:`stated_shares`."""
     for s in ctx.sentences:
         for ci, clause in enumerate(s.clauses):
             for q in clause.quantities:

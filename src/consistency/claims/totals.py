@@ -56,6 +56,7 @@ from ._parts import (
     RESPECTIVE,
     STOP,
     SUBSET,
+    TOTAL,
     collect,
     countable_part,
     lead,
@@ -84,7 +85,15 @@ def _claims(ctx: Context) -> tuple[Claim, ...]:
     for s in ctx.sentences:
         if not any(c.quantities for c in s.clauses):
             continue  # every reading below takes its parts from the sentence itself
-        for claim in (*_frames(ctx, s), *_implicit(ctx, s), *_summed(ctx, s), *_outcomes(ctx, s)):
+        # each reading needs its cue word somewhere in the sentence: one search for it
+        # spares a walk over every clause and figure of the many sentences without one
+        found_here = [
+            *_frames(ctx, s),
+            *(_implicit(ctx, s) if _has(_TOTAL_WORD, ctx, s) else ()),
+            *(_summed(ctx, s) if _has(_AFTER_WORD, ctx, s) else ()),
+            *(_outcomes(ctx, s) if _has(_OUTCOME_WORD, ctx, s) else ()),
+        ]
+        for claim in found_here:
             key = (claim.stated.start, *(p.start for p in claim.parts))
             if key not in seen:
                 seen.add(key)
@@ -141,6 +150,17 @@ def _adds_up(claim: Claim) -> bool:
     return total is not None and stated is not None and total.intersects(stated)
 
 
+def _words(words: Sequence[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+
+def _has(pattern: re.Pattern[str], ctx: Context, s: Sentence) -> bool:
+    return pattern.search(ctx.text, s.start, s.end) is not None
+
+
+_TOTAL_WORD = _words(TOTAL)
+_AFTER_WORD = _words(AFTER_PARTS)
+_OUTCOME_WORD = _words(OUTCOME)
 _FRAME_CUE = re.compile("|".join(re.escape(w) for w in sorted({*SUBSET, *CONTAINS}, key=len, reverse=True)))
 
 
