@@ -256,10 +256,19 @@ def _rate_gaps(ctx: Context) -> Iterator[Claim]:
                 yield replace(claim, start=r1.start)  # the reference sits sentences before
 
 
+#: how many sentences back a gap's reference rate (高于GDP增速…) is looked for
+_REFERENCE_REACH = 40
+
+
 def _earlier_rates(ctx: Context, sentence: Sentence, names: tuple[str, ...]) -> Iterator[Quantity]:
-    """The first growth rate of each earlier sentence that names one of ``names``."""
+    """The first growth rate of each earlier sentence that names one of ``names``.
+
+    Only the last :data:`_REFERENCE_REACH` sentences are read: a reference rate is stated
+    near the gap that cites it, and reading every earlier sentence for every gap made a
+    long document quadratic.
+    """
     text = ctx.text
-    for s in ctx.sentences[: sentence.index]:
+    for s in ctx.sentences[max(0, sentence.index - _REFERENCE_REACH) : sentence.index]:
         if not names or not any(n in text[s.start : s.end] for n in names):
             continue
         qs = unbracketed(s)
