@@ -126,7 +126,7 @@ def _segment(text: str, quantities: Sequence[Quantity]) -> tuple[Sentence, ...]:
     (found by a compiled pattern, not character by character) and one over the
     quantities in text order: linear in the size of the text.
     """
-    ordered = sorted(quantities, key=lambda q: q.start)
+    ordered = tuple(sorted(quantities, key=lambda q: q.start))
     starts = [q.start for q in ordered] + [len(text) + 1]  # a sentinel past every clause
     covered = _covered(ordered) + [(len(text) + 1, len(text) + 1)]
     sentences: list[Sentence] = []
@@ -151,7 +151,7 @@ def _segment(text: str, quantities: Sequence[Quantity]) -> tuple[Sentence, ...]:
         j = k
         while starts[j] < i:
             j += 1
-        clauses.append(_new(Clause, (c_start, i, opener, ch, depth, tuple(ordered[k:j]))))
+        clauses.append(_new(Clause, (c_start, i, opener, ch, depth, ordered[k:j])))
         k = j
         if ch in SENTENCE_ENDS or not ch:
             end = i + 1 if ch else i
