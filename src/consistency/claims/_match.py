@@ -136,6 +136,8 @@ def _segment(text: str, quantities: Sequence[Quantity]) -> tuple[Sentence, ...]:
     opener = ""
     depth = 0
     k = 0  # next quantity to file
+    sk = 0  # the first quantity of the current sentence
+    skipped = False
     cover = 0  # next covered stretch to test a mark against
     marks = [(m.start(), m.group()) for m in _MARK.finditer(text)]
     marks.append((len(text), ""))  # the end of the text closes the last clause and sentence
@@ -148,6 +150,7 @@ def _segment(text: str, quantities: Sequence[Quantity]) -> tuple[Sentence, ...]:
         # file the clause [c_start, i) with the quantities that start inside it
         while starts[k] < c_start:
             k += 1  # cannot happen for a well-formed scan; skipped, never misfiled
+            skipped = True
         j = k
         while starts[j] < i:
             j += 1
@@ -156,12 +159,15 @@ def _segment(text: str, quantities: Sequence[Quantity]) -> tuple[Sentence, ...]:
         if ch in SENTENCE_ENDS or not ch:
             end = i + 1 if ch else i
             if len(clauses) > 0 or end > s_start:
-                gathered = tuple(q for c in clauses for q in c.quantities)
+                # the figures filed since the sentence began, unless one was skipped
+                gathered = (
+                    tuple(q for c in clauses for q in c.quantities) if skipped else ordered[sk:k]
+                )
                 sentences.append(
                     _new(Sentence, (len(sentences), paragraph, s_start, end, tuple(clauses), gathered))
                 )
             clauses = []
-            s_start = end
+            s_start, sk, skipped = end, k, False
             c_start, opener, depth = i + 1, "", 0
             if ch == "\n":
                 paragraph += 1

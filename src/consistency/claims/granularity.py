@@ -76,7 +76,19 @@ def _scan_counts(n: int, stated: Quantity, mode: RoundingMode) -> list[int]:
     reach = step * n + 1  # the preimage is at most one step wide
     low = max(0, math.floor(centre - reach))
     high = min(n, math.ceil(centre + reach))
-    return [k for k in range(low, high + 1) if stated_allows(stated, Interval.exact(Fraction(k, n)), mode)]
+    if is_whole_count(stated) or (stated.low is not None and stated.low == stated.high):
+        return [k for k in range(low, high + 1) if stated_allows(stated, Interval.exact(Fraction(k, n)), mode)]
+    if stated.approx or (stated.low is None and stated.high is None):
+        return list(range(low, high + 1))  # any value may be printed so
+    # a bound allows every value its widened range reaches (closed on both sides)
+    own = stated.resolution if stated.resolution > 0 else Fraction(1)
+    if stated.low is not None:
+        b = rounding_preimage(Fraction(stated.low), own, mode).low * n
+        low = max(low, -((-b.numerator) // b.denominator))
+    if stated.high is not None:
+        b = rounding_preimage(Fraction(stated.high), own, mode).high * n
+        high = min(high, b.numerator // b.denominator)
+    return list(range(low, high + 1))
 
 
 def _nearest(n: int, stated: Quantity) -> str:
