@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
 from fractions import Fraction
 
 import pytest
@@ -137,3 +139,26 @@ def test_a_numerator_fits_exactly_when_some_base_gives_the_share(
         for n in range(max(k, 1), top + 1)
     ) if k else False
     assert granularity._numerator_fits(k, stated, mode) == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    n=st.integers(1, 2000),
+    hundredths=st.integers(0, 10000),
+    side=st.sampled_from(["以上", "以下"]),
+    mode=st.sampled_from(list(RoundingMode)),
+)
+def test_counts_of_a_bounded_share_are_those_of_the_definition(
+    n: int, hundredths: int, side: str, mode: RoundingMode
+) -> None:
+    # "85.00%以上" bounds the share from below, "以下" from above
+    value = Fraction(hundredths, 10000)
+    stated = figure(
+        f"{value * 100}%{side}", f"{value * 100}%", value, "%", decimals=2,
+        resolution=Fraction(1, 10000),
+    )
+    stated = replace(stated, low=value if side == "以上" else None, high=value if side == "以下" else None)
+    reach = Fraction(n, 10000) + 1  # the stretch the checker looks at around value·n
+    window = range(max(0, math.floor(value * n - reach)), min(n, math.ceil(value * n + reach)) + 1)
+    expected = [k for k in _every_k(n, stated, mode) if k in window]
+    assert granularity.fitting_counts(n, stated, mode) == expected
