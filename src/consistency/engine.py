@@ -7,7 +7,6 @@ calls :func:`check_document` or :func:`check_text` and renders what comes back.
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 
 from . import messages
 from .claim import Claim
@@ -75,6 +74,6 @@ def _finding(claim: Claim, document: Document, config: Config) -> Finding | None
         stated=claim.stated.text,
         computed=computed,
         mode=outcome.mode.value if outcome.mode else None,
-        claim=replace(claim),
+        claim=claim,
         spans=tuple((q.start, q.end) for q in claim.figures),
     )

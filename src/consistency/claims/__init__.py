@@ -43,6 +43,6 @@ def find_claims(
     found: list[Claim] = []
     for kind in CLAIM_KINDS:
         for claim in kind.extract(ctx):
-            found.append(replace(claim, outcome=kind.check(claim, policy)))
+            found.append(claim.checked(kind.check(claim, policy)))
     found.sort(key=lambda c: (c.start, c.end, c.kind))
     return found

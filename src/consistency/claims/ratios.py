@@ -46,6 +46,7 @@ _CUES = load_cues("ratios")
 _SEX = _CUES["sex_ratio"]
 _GENERAL = _CUES["general"]
 _EARLIER = _CUES["earlier"]["words"]
+_EARLIER_RE = re.compile("|".join(map(re.escape, _EARLIER)))
 _YEAR = re.compile(r"(?:19|20)\d\d年")
 #: the words "A与B之比" ends with, read backwards from the ratio figure
 _JOINERS = "|".join(map(re.escape, _GENERAL["joiners"]))
@@ -68,13 +69,16 @@ _HEAD_CHARS = 120
 def extract(ctx: Context) -> Iterator[Claim]:
     """Every ratio claim of the text, in text order."""
     for sentence in ctx.sentences:
-        for ci, clause in enumerate(sentence.clauses):
-            clause_text = ctx.clause_text(clause)
-            if any(w in clause_text for w in _EARLIER) or _YEAR.search(clause_text):
+        for clause in sentence.clauses:
+            # neither kind of ratio has a unit but ":": most clauses hold no candidate,
+            # so the cheap test runs before the clause's words are read
+            candidates = [q for q in clause.quantities if q.unit is None or q.unit == ":"]
+            if not candidates:
                 continue
-            for q in clause.quantities:
-                if q.unit not in (None, ":"):
-                    continue  # neither kind of ratio: skip reading the words before it
+            clause_text = ctx.clause_text(clause)
+            if _EARLIER_RE.search(clause_text) or _YEAR.search(clause_text):
+                continue
+            for q in candidates:
                 head = _head(ctx.text[max(sentence.start, q.start - _HEAD_CHARS) : q.start])
                 claim = _sex_ratio(ctx, sentence, q, head) or _general(ctx, sentence, q, head)
                 if claim is not None:
