@@ -42,6 +42,12 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+@functools.cache
+def _conjunctions() -> str:
+    """The alternation of the conjunction words, built once (every list is split on it)."""
+    return _alt(_cues()["items"]["conjunctions"])
+
+
 def _plain(items: list[str]) -> bool:
     """Items that hold figures are a breakdown ("废止1件、失效2件"), not a list of names,
     unless every item is a bare figure ("7万亿、8万亿、9万亿三个大台阶")."""
@@ -138,7 +144,7 @@ def _split(body: str) -> tuple[list[list[str]], bool]:
             parts.append(body[last:j])
             last = j + 1
     parts.append(body[last:])
-    conj = _alt(cues["conjunctions"])
+    conj = _conjunctions()
     clean = all(p.strip() for p in parts) and not any(ch in ",，" for p in parts for ch in p)
     if len(parts) > 1 and any(_top_level_split(p, conj) for p in parts[:-1]):
         clean = False  # a conjunction inside an earlier item: lists may be nested
@@ -185,7 +191,7 @@ def _titles(body: str) -> list[str] | None:
     found = list(_TITLE.finditer(body))
     if len(found) < 2:
         return None
-    glue = _alt(_cues()["items"]["conjunctions"])
+    glue = _conjunctions()
     for a, b in itertools.pairwise(found):
         between = body[a.end() : b.start()]
         if not _pattern(rf"(?:[、,，]|{glue})?").fullmatch(between):
@@ -207,11 +213,25 @@ def _balanced(items: list[str]) -> bool:
 _LINE_COUNT = regex.compile(r"(?m)^[^\S\n]*(?P<label>[^\d\n]{2,20}?)(?P<num>\d{1,2})[^\S\n]*\n")
 
 
+#: where a line can end in a count: a digit, then only spaces up to the line break
+_LINE_END_DIGIT = regex.compile(r"\d[^\S\n]*\n")
+
+
+def _line_counts(view: str) -> Iterable[regex.Match[str]]:
+    """The matches of ``_LINE_COUNT`` in ``view``, as ``finditer`` gives them, but tried only
+    on lines that end in a digit (few do): a match spans exactly one line, from its start
+    to its break, so matching each such line from its start finds the same ones."""
+    for end in _LINE_END_DIGIT.finditer(view):
+        m = _LINE_COUNT.match(view, view.rfind("\n", 0, end.start()) + 1)
+        if m is not None:
+            yield m
+
+
 def line_lists(view: str) -> Iterable[tuple[regex.Match[str], list[str], int, bool]]:
     """Counts written bare at the end of a line with their items on the next one
     ("①局机关内设股室7" then "内设股室:办公室、督查考核股、…"): the match of the count line,
     the items, where they end, and whether the item line repeats the count line's label."""
-    for m in _LINE_COUNT.finditer(view):
+    for m in _line_counts(view):
         start = m.end()
         end = view.find("\n", start)
         end = len(view) if end < 0 else end

@@ -105,9 +105,15 @@ def _count_quantity(
     """
     start, end = m.start("num"), m.end()
     cues = _cues()["count"]
-    if any(view.endswith(w, 0, m.start()) for w in cues["approx"]):
+    lasts, firsts = _word_ends()
+    # the character test first: a word can only end (start) where its last (first) is
+    if (lasts is None or view[m.start() - 1 : m.start()] in lasts) and any(
+        view.endswith(w, 0, m.start()) for w in cues["approx"]
+    ):
         return None
-    if any(view.startswith(w, start) for w in cues["names"]):
+    if (firsts is None or view[start : start + 1] in firsts) and any(
+        view.startswith(w, start) for w in cues["names"]
+    ):
         return None
     q = by_start.get(start)
     unit = fold(q.unit) if q is not None and q.unit is not None else None
@@ -122,6 +128,18 @@ def _count_quantity(
         return q
     unit = m.group("cls") or m.group("rcls")
     return Quantity(start, end, text[start:end], value, value, value, unit=unit)
+
+
+@functools.cache
+def _word_ends() -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """The last characters of the approx words and the first of the name words; None
+    when a word is empty (it matches anywhere, so no character can rule it out)."""
+    cues = _cues()["count"]
+    approx, names = cues["approx"], cues["names"]
+    return (
+        None if "" in approx else frozenset(w[-1] for w in approx),
+        None if "" in names else frozenset(w[0] for w in names),
+    )
 
 
 def _small_number(num: str) -> Fraction | None:

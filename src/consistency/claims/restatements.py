@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from fractions import Fraction
 
 import regex
@@ -43,6 +43,7 @@ __all__ = ["KIND", "check", "extract"]
 KIND = "restatement"
 
 _CJK = regex.compile(r"[\p{Han}“”《》]+")
+_CJK_TAIL = regex.compile(r"(?r)[\p{Han}“”《》]+\Z")
 _PERIOD = regex.compile(r"\d{4}年|\d{1,2}(?:[-—至]\d{1,2})?月|[一二三四]季度|上半年|下半年")
 
 
@@ -81,8 +82,9 @@ def _restated(ctx: Context) -> Iterator[Claim]:
     view = folded(ctx)
     seen: dict[tuple[str, str, frozenset[str], str], _Mention] = {}
     for m in _all_mentions(ctx, view):
+        fam = _family(m.quantity)
         for subject in sorted(m.subjects, key=len, reverse=True):
-            key = (subject, _family(m.quantity), m.period, m.lead)
+            key = (subject, fam, m.period, m.lead)
             earlier = seen.get(key)
             if (
                 earlier is not None
@@ -94,9 +96,9 @@ def _restated(ctx: Context) -> Iterator[Claim]:
                 yield _claim(earlier, m, subject)
                 break
         if m.exact_subject is not None:
-            seen[(m.exact_subject, _family(m.quantity), m.period, m.lead)] = m
+            seen[(m.exact_subject, fam, m.period, m.lead)] = m
         for subject in m.subjects:
-            seen.setdefault((subject, _family(m.quantity), m.period, m.lead), m)
+            seen.setdefault((subject, fam, m.period, m.lead), m)
 
 
 def _topics_fit(a: _Mention, b: _Mention, subject: str) -> bool:
@@ -169,19 +171,20 @@ def _all_mentions(ctx: Context, view: str) -> Iterator[_Mention]:
             period = periods.get(sentence.paragraph) or frozenset()
             if sentence.paragraph not in periods:
                 period = periods[sentence.paragraph] = _period(view, sentence)
-        for m in _mentions(ctx, view, sentence, period, line):
-            yield replace(m, section=section, topic=topic)
+        yield from _mentions(ctx, view, sentence, period, line, section, topic)
 
 
 def _topic(view: str, start: int) -> str:
     """The words of a heading that starts at ``start`` (up to its full stop or line end, at
     most 20 characters), generic words ("工作", "情况") taken out: empty for "总体情况"."""
-    head = regex.match(r"[^。\n]{0,20}", view[start : start + 20])
+    head = _HEAD_WORDS.match(view[start : start + 20])
     words = "".join(_CJK.findall(head.group(0) if head else ""))
     for w in _cues()["heading"]["generic"]:
         words = words.replace(w, "")
     return words
 
+
+_HEAD_WORDS = regex.compile(r"[^。\n]{0,20}")
 
 #: a heading at the start of a line: "（二）", "二、" or "2." / "2、"
 _HEADING = regex.compile(
@@ -261,14 +264,22 @@ def _claim(earlier: _Mention, later: _Mention, subject: str) -> Claim:
 
 
 def _mentions(
-    ctx: Context, view: str, sentence: Sentence, period: frozenset[str], line: int
+    ctx: Context,
+    view: str,
+    sentence: Sentence,
+    period: frozenset[str],
+    line: int,
+    section: tuple[str, str] | None,
+    topic: str,
 ) -> Iterator[_Mention]:
-    """The mentions of one sentence. ``view`` is the document folded once (one character
-    for one), so every slice of it is the folded slice of the text."""
-    minimum = int(_cues()["label"]["min_length"][0])
+    """The mentions of one sentence, under heading ``section`` on ``topic``. ``view`` is
+    the document folded once (one character for one), so every slice of it is the folded
+    slice of the text."""
     _, plans, skip = _word_res()
     if plans.search(view, sentence.start, sentence.end):
         return  # "力争…达到1200件": a plan, not the measure stated elsewhere
+    minimum = int(_cues()["label"]["min_length"][0])
+    first_clause = sentence.clauses[0] if sentence.clauses else None
     for clause in sentence.clauses:
         after_previous = clause.start
         for q in clause.quantities:
@@ -295,32 +306,48 @@ def _mentions(
                     if len(whole) >= minimum:
                         subjects.add(whole)
             if subjects:
-                lead = "" if clause is sentence.clauses[0] else _lead(view, sentence, clause)
-                yield _Mention(q, frozenset(subjects), exact, period, sentence.index, line, lead)
+                lead = "" if clause is first_clause else _lead(view, sentence, clause)
+                yield _Mention(q, frozenset(subjects), exact, period, sentence.index, line, lead,
+                               section, topic)
 
 
 def _lead(view: str, sentence: Sentence, clause: Clause) -> str:
     """The scope word that opens the sentence before ``clause`` ("全区", "各镇街"), if any:
     the subject a later clause's figure shares ("全区开展法治宣传活动…,发放宣传资料2.3万份")."""
     head = "".join(_CJK.findall(view, sentence.start, min(clause.start, sentence.start + 24)))
-    return next((w for w in _cues()["scope"]["words"] if head.startswith(w)), "")
+    return next((w for w in _scope_words().get(head[:1], ()) if head.startswith(w)), "")
+
+
+@functools.cache
+def _scope_words() -> dict[str, tuple[str, ...]]:
+    """The scope words by first character, in their order in the data file, so that a
+    sentence is compared only with the words that could open it. Words after an empty
+    one could never be chosen (the empty word matches first), so they are left out."""
+    out: dict[str, list[str]] = {}
+    for w in _cues()["scope"]["words"]:
+        if not w:
+            break
+        out.setdefault(w[0], []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _eligible(q: Quantity) -> bool:
     """Exact figures written with digits, in a unit: the ones a restatement could contradict."""
+    # the unit test first: it rejects most figures (counts of 件 aside, many have none)
     return (
         q.unit is not None
-        and not q.approx
         and q.low is not None
         and q.high is not None
+        and not q.approx
         and any(ch.isdigit() for ch in q.text)
     )
 
 
 def _tail_cjk(label: str) -> str:
     """The run of Chinese characters that ends the label (the subject next to the figure)."""
-    runs = _CJK.findall(label)
-    return runs[-1] if runs and label.rstrip().endswith(runs[-1]) else ""
+    # read backwards from the end: only the last run matters, not every run of the label
+    m = _CJK_TAIL.search(label.rstrip())
+    return m.group(0) if m else ""
 
 
 def _head_cjk(after: str) -> str:
