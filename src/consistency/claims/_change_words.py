@@ -9,6 +9,7 @@ pinyin glosses and spaces taken out (mirror sites inject ``增長(zhǎng)``).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from fractions import Fraction
@@ -36,6 +37,7 @@ __all__ = [
     "Change",
     "as_change",
     "ends_with",
+    "may_change",
     "shared_unit",
     "unbracketed",
     "with_bare",
@@ -70,7 +72,9 @@ NOT_WORDS = re.compile(r"[\d.,，;；:：、\s]")
 POINT_UNITS = ("百分点", "个百分点")
 
 
+@functools.lru_cache(maxsize=8192)
 def clean(text: str) -> str:
+    """``text`` without pinyin glosses and spaces (cached: the same gaps are read again)."""
     return NOISE.sub("", text)
 
 
@@ -196,9 +200,26 @@ _PERIOD_RE = re.compile("|".join(map(re.escape, PERIOD)))
 
 def as_change(prefix: str, q: Quantity) -> Change | None:
     """``q`` as a change, if the words right before it make it one."""
-    if q.approx or q.unit == "‰" or _NOT_CHANGE.search(prefix, max(0, len(prefix) - 8)):
+    if q.approx or q.unit == "‰":
+        return None
+    read = _read_prefix(prefix)
+    if read is None:
         return None
     kind = "rate" if q.unit in ("%", "倍") else "points" if q.unit in POINT_UNITS else "amount"
+    sign, cue, compared, is_linked = read
+    return Change(q, sign, kind, cue, compared, is_linked)
+
+
+@functools.lru_cache(maxsize=8192)
+def _read_prefix(prefix: str) -> tuple[int, str, bool, bool] | None:
+    """What the words before a figure make of it, whatever the figure: its sign, the cue,
+    whether an earlier period is named and whether it is linked to the figure before.
+    Cached by the words: the same gap is read for a figure by several readings (groups,
+    ``分别`` runs, point gaps), and most gaps are no change at all."""
+    if not prefix or prefix[-1] not in _LAST_CHARS:
+        return None  # the cheapest test first: no cue (nor gap word) ends the words
+    if _NOT_CHANGE.search(prefix, max(0, len(prefix) - 8)):
+        return None
     bare = prefix
     for _ in range(2):  # "增幅达到了" : strip up to two gap words
         gap = ends_with(bare, GAPS)
@@ -208,7 +229,7 @@ def as_change(prefix: str, q: Quantity) -> Change | None:
     compared = bool(_PERIOD_RE.search(prefix))
     if noun:
         head = bare[: -len(noun)]
-        return Change(q, 1 if noun in _NOUN_UP else -1, kind, noun, compared, linked(head))
+        return (1 if noun in _NOUN_UP else -1, noun, compared, linked(head))
     verb_text = prefix.removesuffix("了")
     verb = ends_with(verb_text, _UP) or ends_with(verb_text, _DOWN)
     if verb is None:
@@ -216,7 +237,21 @@ def as_change(prefix: str, q: Quantity) -> Change | None:
     head = verb_text[: -len(verb)]
     if head.endswith("新") or ends_with(head, SKIP["period"]):
         return None  # 新增 is a level; 年均增长 is not a change over one period
-    return Change(q, 1 if verb in _UP else -1, kind, verb, compared, linked(head))
+    return (1 if verb in _UP else -1, verb, compared, linked(head))
+
+
+#: the last characters a change can be read from: a cue's, a gap word's, or "了"
+_LAST_CHARS = frozenset(
+    w[-1] for w in (*_UP, *_DOWN, *_NOUN_UP, *_NOUN_DOWN, *GAPS, "了") if w
+)
+_ANY_LAST_CHAR = re.compile("[" + "".join(map(re.escape, sorted(_LAST_CHARS))) + "]")
+
+
+def may_change(text: str, start: int, end: int) -> bool:
+    """Can any figure in ``text[start:end]`` be read as a change? Not when none of the
+    characters a cue (or gap word) ends with occurs there: the words before a figure are
+    a part of that span with characters only taken out, so one search decides."""
+    return _ANY_LAST_CHAR.search(text, start, end) is not None
 
 
 def linked(head: str) -> bool:

@@ -36,9 +36,11 @@ def comparisons(
 ) -> Iterator[tuple[Quantity, Quantity, str, str]]:
     """(first, second, relation, word) for each stated comparison of two figures of one
     family in ``sentence``; ``view`` is the folded text."""
+    opener = _comparison_opener()
+    if len(qs) < 2 or opener.search(view, sentence.start, sentence.end) is None:
+        return  # no comparison word anywhere in the sentence: one search decides it
     cues = _cues()["comparison"]
     relations = {r: cues[r] for r in ("at_least", "at_most", "greater", "less")}
-    opener = _comparison_opener()
     for i, first in enumerate(qs[:-1]):
         # only the words right after the first figure matter: a bounded look keeps a
         # sentence of thousands of figures linear

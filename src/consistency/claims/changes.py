@@ -63,6 +63,7 @@ from ._change_words import (
     Change,
     as_change,
     ends_with,
+    may_change,
     shared_unit,
     unbracketed,
     with_bare,
@@ -199,6 +200,8 @@ def extract(ctx: Context) -> Iterator[Claim]:
     for sentence in ctx.sentences:
         if len(sentence.quantities) < 2:
             continue  # a change needs a level or a base beside it
+        if not may_change(ctx.text, sentence.start, sentence.end):
+            continue  # no cue word at all: no figure of it is a change
         real = _names_real_growth(ctx.text, sentence)
         previous: _Group | None = None
         for group in _groups(ctx, sentence):
@@ -232,6 +235,8 @@ def _rate_gaps(ctx: Context) -> Iterator[Claim]:
     that earlier sentences give one single value for is used."""
     text = ctx.text
     for sentence in ctx.sentences:
+        if len(sentence.quantities) < 2 or not may_change(text, sentence.start, sentence.end):
+            continue  # a gap needs its rate before it, read as a change
         qs = unbracketed(sentence)
         for k in range(1, len(qs)):
             p, r1 = qs[k], qs[k - 1]

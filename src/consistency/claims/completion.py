@@ -48,15 +48,19 @@ def _cues() -> dict[str, dict[str, tuple[str, ...]]]:
 def extract(ctx: Context) -> Iterator[Claim]:
     """Every completion and comparison claim of the text, unchecked."""
     view = folded(ctx)
-    yield from _parts_targets(ctx, view)
-    for sentence in ctx.sentences:
+    # each sentence's (amount, rate) pairs, read once: the parts test reads every
+    # sentence twice (as a total, then as the parts), the shared-target test once more
+    pairs = [_rate_pairs(view, s.quantities) for s in ctx.sentences]
+    yield from _parts_targets(ctx, view, pairs)
+    for sentence, sentence_pairs in zip(ctx.sentences, pairs, strict=True):
         qs = sentence.quantities
         if not qs:
             continue
-        yield from _with_target(view, sentence, qs)
-        yield from _earlier_target(ctx, view, sentence, qs)
-        yield from _shared_target(view, qs)
-        yield from _over(view, sentence, qs)
+        if any(q.is_percent for q in qs):  # every rate test reads a percentage
+            yield from _with_target(view, sentence, qs)
+            yield from _earlier_target(ctx, view, sentence, qs)
+            yield from _shared_target(view, qs, sentence_pairs)
+            yield from _over(view, sentence, qs)
         for first, second, relation, word in comparisons(view, sentence, qs):
             yield _claim("comparison", first, (second,), f"{first.text} {word} {second.text}",
                          op=relation, word=word)
@@ -213,17 +217,20 @@ def _rate_pairs(view: str, qs: tuple[Quantity, ...]) -> list[tuple[Quantity, Qua
     for i, rate in enumerate(qs):
         if not rate.is_percent or i == 0:
             continue
-        head = view[max(qs[i - 1].end, rate.start - 12) : rate.start]
-        name = next((n for n in names if head.rstrip("为达了").endswith(n)), None)
         amount = qs[i - 1]
-        if name is None or amount.is_percent or amount.unit is None:
+        if amount.is_percent or amount.unit is None:
+            continue  # the cheap tests first: most figures are no amount beside a rate
+        head = view[max(amount.end, rate.start - 12) : rate.start].rstrip("为达了")
+        if not head.endswith(names):
             continue
+        name = next(n for n in names if head.endswith(n))
         pairs.append((amount, rate, name))
     return pairs
 
 
-def _shared_target(view: str, qs: tuple[Quantity, ...]) -> Iterator[Claim]:
-    pairs = _rate_pairs(view, qs)
+def _shared_target(
+    view: str, qs: tuple[Quantity, ...], pairs: list[tuple[Quantity, Quantity, str]]
+) -> Iterator[Claim]:
     for (a1, r1, n1), (a2, r2, n2) in itertools.pairwise(pairs):
         if n1 != n2 or not _same_unit(a1, a2) or any(c in view[r1.end : a2.start] for c in "；;"):
             continue  # separate clauses of a list ("…65.3%;…64.32%") have separate targets
@@ -253,13 +260,14 @@ def _common_tail(a: str, b: str) -> int:
 #    为年预算的28.9%;…12762万元,为年预算的40.4%": the parts' targets add up to the total's
 
 
-def _parts_targets(ctx: Context, view: str) -> Iterator[Claim]:
+def _parts_targets(
+    ctx: Context, view: str, pairs: list[list[tuple[Quantity, Quantity, str]]]
+) -> Iterator[Claim]:
     subset = _cues()["completion"]["subset"]
-    for first, second in itertools.pairwise(ctx.sentences):
+    for k, (first, second) in enumerate(itertools.pairwise(ctx.sentences)):
         if first.paragraph != second.paragraph:
             continue
-        total = _rate_pairs(view, first.quantities)
-        parts = _rate_pairs(view, second.quantities)
+        total, parts = pairs[k], pairs[k + 1]
         if len(total) != 1 or len(parts) < 2:
             continue
         if not any(view[second.start : second.start + 4].lstrip().startswith(w) for w in subset):
