@@ -97,19 +97,19 @@ def _groups(ctx: Context, sentence: Sentence) -> Iterator[_Group]:
     changes = [as_change(p, q) for p, q in zip(prefixes, qs, strict=True)]
     role: dict[int, str] = {}
     for i in range(len(qs) - 1):
+        if changes[i] is not None:
+            continue  # a change is neither a "from" figure nor a base
         gap = prefixes[i + 1]
-        to_gap = DATED.sub("", gap)  # "提高到2021年的100%": the date names the after figure
         if (
-            changes[i] is None
-            and not CLAUSE_MARK.search(gap)
-            and len(to_gap) <= 8
+            not CLAUSE_MARK.search(gap)
+            # "提高到2021年的100%": the date names the after figure
+            and len(to_gap := DATED.sub("", gap)) <= 8
             and ends_with(to_gap, TO)
             and _from_word_before(prefixes[i])
         ):
             role[i], role[i + 1] = "from", "to"
         elif (
-            changes[i] is None
-            and changes[i + 1] is not None
+            changes[i + 1] is not None
             and _is_base(prefixes[i], gap, changes[i + 1])
         ):
             role[i] = "base"
@@ -207,7 +207,7 @@ def extract(ctx: Context) -> Iterator[Claim]:
         for group in _groups(ctx, sentence):
             yield from _claims(ctx, group, real, _rival(ctx.text, previous, group))
             previous = group
-        if not real:
+        if not real and _RESPECTIVE_HEAD.search(ctx.text, sentence.start, sentence.end):
             yield from _respective(ctx, sentence)
     yield from _rate_gaps(ctx)
 
@@ -284,6 +284,10 @@ def _earlier_rates(ctx: Context, sentence: Sentence, names: tuple[str, ...]) -> 
                 if any(n in text[s.start : q.start] for n in names):
                     yield q
                 break
+
+
+#: the first characters of the ``分别``/``各`` cue: a sentence with neither has no run
+_RESPECTIVE_HEAD = re.compile("[分各]")
 
 
 def _respective(ctx: Context, sentence: Sentence) -> Iterator[Claim]:
