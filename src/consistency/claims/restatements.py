@@ -150,15 +150,16 @@ def _all_mentions(ctx: Context, view: str) -> Iterator[_Mention]:
     computed once (walking forward), so the work stays linear in the document."""
     periods: dict[int, frozenset[str]] = {}
     line, counted_to = 1, 0
-    headings = _HEADING.finditer(view)
+    headings = _headings(view)
     upcoming = next(headings, None)
     section: tuple[str, str] | None = None
     topic = ""
     for sentence in ctx.sentences:
-        while upcoming is not None and upcoming.start() <= sentence.start:
-            style = "（" if upcoming.group("paren") else "、" if upcoming.group("comma") else "."
-            ordinal = upcoming.group("paren") or upcoming.group("comma") or upcoming.group("arabic")
-            section, topic = (style, ordinal), _topic(view, upcoming.end())
+        while upcoming is not None and upcoming[0] <= sentence.start:
+            _, end, paren, comma, arabic = upcoming
+            style = "（" if paren else "、" if comma else "."
+            ordinal = paren or comma or arabic or ""  # one of the three is always set
+            section, topic = (style, ordinal), _topic(view, end)
             upcoming = next(headings, None)
         if not any(_eligible(q) for q in sentence.quantities):
             continue
@@ -187,10 +188,25 @@ def _topic(view: str, start: int) -> str:
 _HEAD_WORDS = regex.compile(r"[^。\n]{0,20}")
 
 #: a heading at the start of a line: "（二）", "二、" or "2." / "2、"
-_HEADING = regex.compile(
-    r"(?m)^[^\S\n]*(?:[(（](?P<paren>[一二三四五六七八九十]+)[)）]"
+_HEADING_BODY = (
+    r"[^\S\n]*(?:[(（](?P<paren>[一二三四五六七八九十]+)[)）]"
     r"|(?P<comma>[一二三四五六七八九十]+)、|(?P<arabic>\d{1,2})[.．、](?!\d))"
 )
+_HEADING = regex.compile(_HEADING_BODY)
+#: the same after a line break: a search led by a plain character is much faster than
+#: one led by a line-start anchor
+_HEADING_AFTER_BREAK = regex.compile(r"\n" + _HEADING_BODY)
+
+
+def _headings(view: str) -> Iterator[tuple[int, int, str | None, str | None, str | None]]:
+    """Every heading of ``view`` in order: start, end and its ordinal in brackets, before 、 or in digits
+    (one of the three set). A heading never spans a line, so the one opening the text and
+    those after each line break are all of them."""
+    first = _HEADING.match(view)
+    if first is not None:
+        yield first.start(), first.end(), first.group("paren"), first.group("comma"), first.group("arabic")
+    for m in _HEADING_AFTER_BREAK.finditer(view):
+        yield m.start() + 1, m.end(), m.group("paren"), m.group("comma"), m.group("arabic")
 
 
 def _period(view: str, sentence: Sentence) -> frozenset[str]:
@@ -202,7 +218,9 @@ def _period(view: str, sentence: Sentence) -> frozenset[str]:
 
 def _periods_in(text: str) -> frozenset[str]:
     """The periods ``text`` names: dates ("2023年", "1-5月") and period words ("上年")."""
-    return frozenset(_PERIOD.findall(text)) | frozenset(_word_res()[0].findall(text))
+    # every date names a 年, a 月 or a 季度: most sentences name none, and are not scanned
+    dates = _PERIOD.findall(text) if "年" in text or "月" in text or "季度" in text else ()
+    return frozenset(dates) | frozenset(_word_res()[0].findall(text))
 
 
 @functools.cache
