@@ -45,6 +45,7 @@ def test_every_share_code_has_a_catalogue_entry_and_a_severity() -> None:
         "C202": Severity.WARNING,
         "C203": Severity.ERROR,
         "C204": Severity.WARNING,
+        "C205": Severity.WARNING,
     }
 
 
@@ -78,6 +79,13 @@ def test_several_candidate_bases_that_all_fail_are_undecidable_not_an_error() ->
     found = checked_claims(shares, text)
     assert [o.code for _, o in found] == ["C903"]
     assert found[0][1].verdict is Verdict.UNDECIDABLE
+
+
+def test_a_negated_rate_over_the_sum_of_its_groups_is_a_warning_naming_the_sum() -> None:
+    report = check_text("批准逮捕1,236人,不批准逮捕518人,不捕率30.5%。")
+    (finding,) = [f for f in report.findings if f.claim.kind == shares.KIND]
+    assert finding.code == "C205" and finding.severity is Severity.WARNING
+    assert "518 / (1236 + 518) = 29.5325%" in finding.message_en
 
 
 # ---------------------------------------------------------------- properties

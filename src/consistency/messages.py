@@ -103,6 +103,14 @@ _SHARES: tuple[Message, ...] = (
         "(e.g. {k}/{n}).",
         "A share of a whole-number base is reachable only under truncation.",
     ),
+    Message(
+        "C205", "complement-rate-mismatch", W,
+        "{stated}与所指一组占两组之和的比例不符:{expr} = {share};该比率可能另有基数定义。",
+        "{stated} does not follow from the group it names over the sum of both groups: "
+        "{expr} = {share}; the rate may be defined on another base.",
+        "A rate of a negated group (不起诉率) differs from that group over the sum of it "
+        "and its complement.",
+    ),
 )
 _CHANGES: tuple[Message, ...] = (
     Message(

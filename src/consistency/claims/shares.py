@@ -16,6 +16,12 @@ of preference,
    (``事项共1150项,“网上办”事项1046项、占比90.95%`` → 1046/1150);
 3. for 占比 only, a total stated in the three sentences before, in the same paragraph.
 
+A rate named by a negated group (不起诉率, 不捕率) with no such base may be over the sum
+of that group and its complement, both stated in its sentence or the one before
+(``决定起诉32.9万人;决定不起诉8.3万人,不起诉率20.1%`` → 8.3 / (32.9 + 8.3)); exactly one
+figure of each group, of one unit, or no claim. Such a rate may be defined on another
+base, so a mismatch is a warning (C205), never an error.
+
 Several candidate bases of different value make the base ambiguous: the share is then
 consistent if any candidate reproduces it, and undecidable (never an error) otherwise.
 
@@ -62,6 +68,8 @@ GAP = _C["rate"]["gap"]
 AMBIGUOUS = _C["ambiguous"]["rates"]
 CHANGE = _C["change"]["words"]
 TARGET = _C["target"]["words"]
+NEGATIONS = _C["complement"]["negations"]
+SHORT = {k: v[0] for k, v in _C["short"].items()}
 WINDOW = 3
 
 
@@ -297,10 +305,11 @@ def extract(ctx: Context) -> Iterator[Claim]:
         if cue[0] == "definitional":
             continue
         part = part_of(ctx, pct, s, ci, cue)
-        if part is None:
-            continue
-        bases = [b for b in bases_for(ctx, part, s, cue) if b.start != part.start]
-        if not bases:
+        bases = [b for b in bases_for(ctx, part, s, cue) if b.start != part.start] if part else []
+        if part is None or not bases:
+            pair = _complement(ctx, pct, s, cue)
+            if pair is not None:
+                yield _sum_claim(pct, *pair, cue)
             continue
         figures = (pct, part, *bases)
         start, end = min(q.start for q in figures), max(q.end for q in figures)
@@ -313,6 +322,67 @@ def extract(ctx: Context) -> Iterator[Claim]:
             relation=f"{pct.text} = {fmt_number(part.value)} / {fmt_number(bases[0].value)}",
             details={"part": part.text, "base": bases[0].text, "cue": cue[1]},
         )
+
+
+def _complement_forms(stem: str) -> tuple[tuple[str, ...], str] | None:
+    """How the text may write the negated group a rate names (不捕, 不批准逮捕, 不逮捕 for
+    不捕), and the other group's verb (逮捕); None when the name is not negated."""
+    forms: tuple[str, ...] = ()
+    for short, full in SHORT.items():
+        if stem.endswith(short):
+            stem, forms = stem[: -len(short)] + full, (short,)
+            break
+    # the last negation in the name: 未成年人不起诉 negates 起诉, not 成年人…
+    for i in range(len(stem) - 3, -1, -1):
+        n = next((n for n in sorted(NEGATIONS, key=len, reverse=True) if stem.startswith(n, i)), None)
+        if n is not None and len(stem) - i - len(n) >= 2:
+            verb = stem[i + len(n) :]
+            core = verb[-2:]  # 批准逮捕 is also written 逮捕 (批准和决定逮捕)
+            return (*forms, *(m + w for m in NEGATIONS for w in {verb, core})), core
+    return None
+
+
+def _complement(
+    ctx: Context, pct: Quantity, s: Sentence, cue: tuple[str, str]
+) -> tuple[Quantity, Quantity] | None:
+    """The negated group a rate names and its complement, each the single figure so
+    labelled before the rate in its sentence or the one before, of one unit; else None."""
+    names = _complement_forms(cue[1]) if cue[0] == "rate" else None
+    if names is None:
+        return None
+    negated, core = names
+    negative: list[Quantity] = []
+    positive: list[Quantity] = []
+    for sentence in ctx.window(s, before=1):
+        for clause in sentence.clauses:
+            for q in clause.quantities:
+                if q.end > pct.start or not _is_part(ctx, q, clause):
+                    continue
+                label = ctx.label_before(q, clause)
+                if any(f in label for f in negated):
+                    negative.append(q)
+                elif core in label:
+                    positive.append(q)
+    if len(negative) != 1 or len(positive) != 1:
+        return None
+    neg, pos = negative[0], positive[0]
+    if neg.unit != pos.unit or family(neg) != family(pos):
+        return None
+    return neg, pos
+
+
+def _sum_claim(pct: Quantity, neg: Quantity, pos: Quantity, cue: tuple[str, str]) -> Claim:
+    """The claim that ``pct`` is ``neg`` over ``neg`` + ``pos``."""
+    figures = (pct, neg, pos)
+    return Claim(
+        kind=KIND,
+        start=min(q.start for q in figures),
+        end=max(q.end for q in figures),
+        stated=pct,
+        parts=(neg, pos),
+        relation=f"{pct.text} = {fmt_number(neg.value)} / ({fmt_number(pos.value)} + {fmt_number(neg.value)})",
+        details={"part": neg.text, "base": f"{pos.text}+{neg.text}", "cue": cue[1], "over": "sum"},
+    )
 
 
 def _share(part: Quantity, base: Quantity) -> Callable[[RoundingMode], Interval | None]:
@@ -334,6 +404,8 @@ _RANK = {Verdict.CONSISTENT: 0, Verdict.CONDITIONAL: 1, Verdict.INCONSISTENT: 2,
 
 def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
     """Does part / base round to the printed share, for the base (or any candidate)?"""
+    if claim.details.get("over") == "sum":
+        return _check_sum(claim, policy)
     part, bases = claim.parts[0], claim.parts[1:]
     tried: list[tuple[Judgement, Quantity]] = [
         (judge(_share(part, b), claim.stated, policy), b) for b in bases
@@ -359,3 +431,34 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
     if len(bases) > 1:
         return Outcome(Verdict.UNDECIDABLE, "C903", j.computed, None, params)
     return Outcome(Verdict.INCONSISTENT, "C201", j.computed, None, params)
+
+
+def _check_sum(claim: Claim, policy: RoundingPolicy) -> Outcome:
+    """Does the negated group over the sum of both groups round to the printed rate?
+    A mismatch is a warning (C205): the rate may be defined on another base."""
+    neg, pos = claim.parts
+
+    def compute(mode: RoundingMode) -> Interval | None:
+        """neg / (pos + neg) with both read under ``mode``."""
+        n, p = figure_interval(neg, mode), figure_interval(pos, mode)
+        if n is None or p is None:
+            return None
+        try:
+            return n / (p + n)
+        except IndeterminateDivision:
+            return None
+
+    j = judge(compute, claim.stated, policy)
+    share = fmt_interval(j.computed, percent=True) if j.computed is not None else ""
+    params = {
+        "part": neg.text,
+        "base": f"{pos.text}+{neg.text}",
+        "expr": f"{fmt_number(neg.value)} / ({fmt_number(pos.value)} + {fmt_number(neg.value)})",
+        "share": share,
+        "value": share,
+    }
+    if j.verdict is Verdict.CONSISTENT:
+        return Outcome(Verdict.CONSISTENT, None, j.computed, j.mode, params)
+    if j.verdict is Verdict.UNDECIDABLE:
+        return Outcome(Verdict.UNDECIDABLE, "C902", None, None, {**params, "reason": "approximate figure"})
+    return Outcome(Verdict.INCONSISTENT, "C205", j.computed, None, params)
