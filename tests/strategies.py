@@ -361,10 +361,10 @@ def checked_kinds(kinds: tuple[object, ...], text: str) -> list[tuple[object, ob
     return sorted(found, key=lambda pair: pair[0].stated.start)  # type: ignore[attr-defined]
 
 
-def assert_findings_match(case: dict, kinds: tuple[str, ...]) -> None:
+def assert_findings_match(case: dict, kinds: tuple[str, ...]) -> list[object]:
     """Checking ``case["text"]`` reports exactly the case's codes for claims of ``kinds``,
     each at its severity in the catalogue, naming the stated figure in both languages and
-    pointing at it."""
+    pointing at it; returns those findings for further checks."""
     from consistency import check_text, messages
 
     mine = [f for f in check_text(case["text"]).findings if f.claim.kind in kinds]
@@ -373,6 +373,7 @@ def assert_findings_match(case: dict, kinds: tuple[str, ...]) -> None:
         assert f.claim.stated.text in f.message and f.claim.stated.text in f.message_en
         assert f.severity is messages.lookup(f.code).severity
         assert (f.claim.stated.start, f.claim.stated.end) in f.spans
+    return mine
 
 
 def flagged_cases(cases: list[object]) -> list[dict]:
@@ -431,8 +432,10 @@ def completions(draw: st.DrawFn, perturb: bool = False) -> tuple[str, str]:
             moved = round_to(share * 100, step, mode) + 5 * step
         printed = render_percent(moved / 100, decimals, RoundingMode.HALF_UP)
     return (
-        f"基金收入总额{amount // 100}.{amount % 100:02d}万元,"
-        f"完成年初预算{target // 100}.{target % 100:02d}万元的{printed}。",
+        (
+            f"基金收入总额{amount // 100}.{amount % 100:02d}万元,"
+            f"完成年初预算{target // 100}.{target % 100:02d}万元的{printed}。"
+        ),
         printed,
     )
 
@@ -460,21 +463,6 @@ def assert_claims_in_bounds(found: list[tuple[object, object]], text: str) -> No
     for claim, outcome in found:
         assert 0 <= claim.start < claim.end <= len(text)  # type: ignore[attr-defined]
         assert outcome.verdict in Verdict  # type: ignore[attr-defined]
-
-
-def assert_flagged_findings(kind: object, case: dict) -> list[object]:
-    """``check_text`` on a flagged example reports exactly the case's codes for the claim
-    kind module ``kind``, each message naming the stated figure in both languages, at the
-    catalogue's severity; returns those findings for further checks."""
-    from consistency import check_text, messages
-
-    report = check_text(case["text"])
-    mine = [f for f in report.findings if f.claim.kind == kind.KIND]  # type: ignore[attr-defined]
-    assert [f.code for f in mine] == [e["code"] for e in case["claims"] if "code" in e]
-    for f in mine:
-        assert f.claim.stated.text in f.message and f.claim.stated.text in f.message_en
-        assert f.severity is messages.lookup(f.code).severity
-    return mine
 
 
 @st.composite
