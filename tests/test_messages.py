@@ -62,7 +62,7 @@ def test_every_code_has_its_page_and_every_page_its_code() -> None:
 def test_a_page_names_its_code_and_has_an_example_section(code: str) -> None:
     page = (DOCS / f"{code}.md").read_text(encoding="utf-8")
     assert page.lstrip().startswith("#") and code in page.splitlines()[0]
-    assert re.search(r"^## .*example", page, re.I | re.M), "a page has an example section"
+    assert re.search(r"^## .*example", page, re.IGNORECASE | re.MULTILINE), "a page has an example section"
 
 
 def test_an_unknown_code_is_named_in_the_error() -> None:

@@ -28,11 +28,11 @@ __all__ = [
     "Finding",
     "Quantity",
     "Report",
+    "__version__",
     "check_document",
     "check_file",
     "check_text",
     "parse_quantities",
-    "__version__",
 ]
 
 #: public name → (module, attribute)

@@ -18,7 +18,7 @@ from .findings import Finding, Report
 from .loaders import load
 from .quantities import scan
 
-__all__ = ["check_text", "check_document", "check_file"]
+__all__ = ["check_document", "check_file", "check_text"]
 
 
 def check_text(text: str, *, path: str | None = None, config: Config | None = None) -> Report:

@@ -7,7 +7,7 @@ the checker itself, which is never one of these.
 
 from __future__ import annotations
 
-__all__ = ["ConsistencyError", "InputError", "ConfigError", "DataFileError"]
+__all__ = ["ConfigError", "ConsistencyError", "DataFileError", "InputError"]
 
 
 class ConsistencyError(Exception):

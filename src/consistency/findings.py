@@ -14,7 +14,7 @@ from .document import Document, Location
 from .quantities import Quantity
 from .verdicts import Severity
 
-__all__ = ["Finding", "Report", "SCHEMA_VERSION"]
+__all__ = ["SCHEMA_VERSION", "Finding", "Report"]
 
 #: bumped only when a field is added to the JSON contract
 SCHEMA_VERSION = 1

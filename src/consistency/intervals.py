@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 __all__ = [
+    "IndeterminateDivision",
     "Interval",
     "RoundingMode",
-    "IndeterminateDivision",
     "could_round_to",
     "round_to",
     "rounding_preimage",

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from .verdicts import Severity
 
-__all__ = ["Message", "CATALOGUE", "lookup", "render"]
+__all__ = ["CATALOGUE", "Message", "lookup", "render"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .intervals import Interval, RoundingMode
 
-__all__ = ["Verdict", "Severity", "Outcome", "RoundingPolicy"]
+__all__ = ["Outcome", "RoundingPolicy", "Severity", "Verdict"]
 
 
 class Verdict(enum.Enum):

@@ -16,8 +16,17 @@ from ..claim import Claim
 from ..document import Table
 from ..quantities import Quantity
 from ..verdicts import RoundingPolicy
-from . import changes, granularity, ratios, shares, tables, totals
-from . import completion, enumerations, restatements
+from . import (
+    changes,
+    completion,
+    enumerations,
+    granularity,
+    ratios,
+    restatements,
+    shares,
+    tables,
+    totals,
+)
 from ._match import Context
 
 __all__ = ["CLAIM_KINDS", "find_claims"]

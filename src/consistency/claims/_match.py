@@ -30,9 +30,9 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from fractions import Fraction
 from importlib import resources
+from typing import NamedTuple
 
 from ..document import Table
 from ..errors import DataFileError

@@ -41,7 +41,6 @@ from ..intervals import IndeterminateDivision, Interval, RoundingMode
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
 from . import totals
-from ._parts import RESPECTIVE
 from ._match import (
     SEMICOLONS,
     Clause,
@@ -56,6 +55,7 @@ from ._match import (
     judge,
     load_cues,
 )
+from ._parts import RESPECTIVE
 
 __all__ = ["KIND", "bases_for", "check", "extract", "has_own_share", "part_of", "percent_cue", "stated_shares"]
 
