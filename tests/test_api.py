@@ -55,3 +55,5 @@ def test_check_text_json_contract_keys() -> None:
         "code", "severity", "start", "end", "line", "column", "message", "stated", "computed",
     }
     assert finding["severity"] == "warning" and finding["stated"] == "90.95%"
+    # a claim and its finding state the computed value alike, in the stated figure's terms
+    assert claim["computed"] == finding["computed"] == "90.9565%"

@@ -11,10 +11,9 @@ import os
 from . import messages
 from .claim import Claim
 from .claims import find_claims
-from .claims._match import fmt_interval
 from .config import Config
 from .document import Document
-from .findings import Finding, Report
+from .findings import Finding, Report, computed_text
 from .loaders import load
 from .quantities import scan
 
@@ -49,9 +48,7 @@ def _finding(claim: Claim, document: Document, config: Config) -> Finding | None
     if outcome is None or outcome.code is None or not config.wants(outcome.code):
         return None
     entry = messages.lookup(outcome.code)
-    computed = outcome.params.get("computed", "")
-    if not computed and outcome.computed is not None:
-        computed = fmt_interval(outcome.computed, percent=claim.stated.is_percent)
+    computed = computed_text(claim)
     params = {
         "stated": claim.stated.text,
         "computed": computed,

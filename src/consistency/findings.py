@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .claim import Claim
+from .claims._figures import fmt_interval
 from .document import Document, Location
 from .quantities import Quantity
 from .verdicts import Severity
 
-__all__ = ["SCHEMA_VERSION", "Finding", "Report"]
+__all__ = ["SCHEMA_VERSION", "Finding", "Report", "computed_text"]
 
 #: bumped only when a field is added to the JSON contract
 SCHEMA_VERSION = 1
@@ -104,6 +105,18 @@ class Report:
         }
 
 
+def computed_text(claim: Claim) -> str:
+    """What the text implies for the stated figure, in the stated figure's terms
+    (``90.9565%``, not ``0.909565``): the claim kind's own wording when it gave one."""
+    outcome = claim.outcome
+    if outcome is None:
+        return ""
+    text = outcome.params.get("computed", "")
+    if not text and outcome.computed is not None:
+        text = fmt_interval(outcome.computed, percent=claim.stated.is_percent)
+    return text
+
+
 def _claim_dict(claim: Claim) -> dict[str, Any]:
     outcome = claim.outcome
     return {
@@ -114,7 +127,7 @@ def _claim_dict(claim: Claim) -> dict[str, Any]:
         "relation": claim.relation,
         "stated": claim.stated.text,
         "figures": [[q.start, q.end, q.text] for q in claim.figures],
-        "computed": str(outcome.computed) if outcome and outcome.computed else None,
+        "computed": computed_text(claim) or None,
         "mode": outcome.mode.value if outcome and outcome.mode else None,
         "code": outcome.code if outcome else None,
     }
