@@ -338,6 +338,8 @@ def assert_claims_match(found: list[tuple[object, object]], expected: list[dict]
             assert outcome.code is None
         if "computed" in e:
             assert e["computed"] in outcome.params["value"]
+        if "evidence" in e:
+            assert claim.evidence is not None and claim.evidence.value == e["evidence"], claim.bindings
         for q in (claim.stated, *claim.parts):
             # a reference rate may sit sentences before (高于GDP增速…): only the others count
             assert q.start < claim.start or claim.start <= q.start and q.end <= claim.end
@@ -346,13 +348,18 @@ def assert_claims_match(found: list[tuple[object, object]], expected: list[dict]
 
 def checked_claims(kind: object, text: str) -> list[tuple[object, object]]:
     """Every claim the claim-kind module ``kind`` finds in ``text``, with its outcome under
-    the default rounding policy (the scanner and the shared context as the engine runs them)."""
+    the default rounding policy, capped by the claim's evidence (the scanner, the shared
+    context and the binding rule as the engine runs them)."""
     from consistency.claims._match import Context
+    from consistency.claims.binding import cap
     from consistency.quantities import scan
     from consistency.verdicts import RoundingPolicy
 
     ctx = Context.build(text, tuple(scan(text)))
-    return [(c, kind.check(c, RoundingPolicy())) for c in kind.extract(ctx)]  # type: ignore[attr-defined]
+    return [
+        (c, cap(c, kind.check(c, RoundingPolicy())))  # type: ignore[attr-defined]
+        for c in kind.extract(ctx)  # type: ignore[attr-defined]
+    ]
 
 
 def checked_kinds(kinds: tuple[object, ...], text: str) -> list[tuple[object, object]]:

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from consistency import __version__, engine, messages
+from consistency.findings import SCHEMA_VERSION
 from consistency.cli import expand, explain_text, main
 from consistency.config import Config
 from consistency.document import Document
@@ -232,7 +233,7 @@ def test_json_follows_the_contract(run: Run, drafts: Path) -> None:
     code, out, _ = run("check", "--format", "json", "wrong.txt", "missing.txt", "clean.txt")
     data = json.loads(out)
     assert code == 2
-    assert data["version"] == 1
+    assert data["version"] == SCHEMA_VERSION
     assert [f["path"] for f in data["files"]] == ["wrong.txt", "clean.txt"]
     assert data["errors"] == [{"path": "missing.txt", "error": "no such file or folder"}]
     (finding,) = data["files"][0]["findings"]

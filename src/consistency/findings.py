@@ -17,8 +17,9 @@ from .verdicts import Severity
 
 __all__ = ["SCHEMA_VERSION", "Finding", "Report", "computed_text"]
 
-#: bumped only when a field is added to the JSON contract
-SCHEMA_VERSION = 1
+#: bumped when a field is added to the JSON contract or changes meaning
+#: (2: claims and findings carry ``evidence``, claims their ``bindings``)
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ class Finding:
             "kind": self.claim.kind,
             "relation": self.claim.relation,
             "spans": [list(s) for s in self.spans],
+            "evidence": _evidence(self.claim),
         }
         loc = self.location
         for key in ("page", "paragraph", "cell"):
@@ -130,4 +132,12 @@ def _claim_dict(claim: Claim) -> dict[str, Any]:
         "computed": computed_text(claim) or None,
         "mode": outcome.mode.value if outcome and outcome.mode else None,
         "code": outcome.code if outcome else None,
+        "evidence": _evidence(claim),
+        "bindings": [b.to_dict() for b in claim.bindings],
     }
+
+
+def _evidence(claim: Claim) -> str | None:
+    """The weakest evidence binding the claim's figures, or None if the kind gave none."""
+    evidence = claim.evidence
+    return evidence.value if evidence is not None else None

@@ -359,6 +359,13 @@ _NOTES: tuple[Message, ...] = (
         "to cover it, fine if only some categories are listed.",
         "Parts of a list not marked as complete add to less than their total.",
     ),
+    Message(
+        "C905", "guessed-reading-disagrees", I,
+        "{stated}与按位置推测的读法不符({relation}),但文中并未指明该数依据哪些数值,故只作提示:{guess}。",
+        "{stated} does not fit a reading guessed from where the figures stand ({relation}); "
+        "the text does not name what it rests on, so this is only a note: {guess}.",
+        "A claim that fails only under a reading guessed by position is a note, not an error.",
+    ),
 )
 
 CATALOGUE: dict[str, Message] = {

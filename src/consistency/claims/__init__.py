@@ -28,6 +28,7 @@ from . import (
     totals,
 )
 from ._match import Context
+from .binding import cap
 
 __all__ = ["CLAIM_KINDS", "find_claims"]
 
@@ -52,6 +53,7 @@ def find_claims(
     found: list[Claim] = []
     for kind in CLAIM_KINDS:
         for claim in kind.extract(ctx):
-            found.append(claim.checked(kind.check(claim, policy)))
+            # a claim is no surer than its weakest binding (claims/binding)
+            found.append(claim.checked(cap(claim, kind.check(claim, policy))))
     found.sort(key=lambda c: (c.start, c.end, c.kind))
     return found

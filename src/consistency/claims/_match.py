@@ -74,6 +74,7 @@ __all__ = [
     "is_whole_count",
     "judge",
     "load_cues",
+    "load_words",
     "stated_allows",
     "sum_interval",
 ]
@@ -312,7 +313,13 @@ def load_cues(name: str) -> dict[str, dict[str, tuple[str, ...]]]:
     Every value must be a list of non-empty strings; anything else raises
     :class:`~consistency.errors.DataFileError` naming the file, table and key.
     """
-    path = f"data/cues/{name}.toml"
+    return load_words(f"data/cues/{name}.toml")
+
+
+@functools.cache
+def load_words(path: str) -> dict[str, dict[str, tuple[str, ...]]]:
+    """A word table of the package, ``{table: {key: (word, ...)}}``, longest words first;
+    ``path`` is relative to the package (``data/measures.toml``)."""
     try:
         raw = tomllib.loads(
             resources.files("consistency").joinpath(path).read_text(encoding="utf-8")

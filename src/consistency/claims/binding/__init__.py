@@ -1,0 +1,104 @@
+"""The binding layer: how a claim's figures are tied to it, and what that allows.
+
+A claim kind finds its operands; this package records *why* each operand is the one
+(:class:`~consistency.claim.Evidence`: named by the text, fixed by the consensus of its
+siblings, or guessed by position) and applies the one rule every kind obeys:
+
+    a claim can be no surer than its weakest binding.
+
+An inconsistency or a truncation found under a positional guess is not reported as an
+error or a warning: it becomes the note C905, which says which reading was guessed.
+Before a kind calls a claim inconsistent it tries the other plausible readings
+(:func:`first_reproducing`); a reading that reproduces the stated figure makes the
+claim consistent under that reading, and the claim says which.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from ...claim import Binding, Claim, Evidence
+from ...intervals import Interval, RoundingMode
+from ...messages import lookup
+from ...quantities import Quantity
+from ...verdicts import Outcome, RoundingPolicy, Severity, Verdict
+from .._figures import Judgement, judge
+
+__all__ = [
+    "CAPPED",
+    "Alternative",
+    "Binding",
+    "Evidence",
+    "cap",
+    "consensus",
+    "first_reproducing",
+    "named",
+    "positional",
+]
+
+#: the note a failure under a positional guess becomes
+CAPPED = "C905"
+
+
+def named(role: str, q: Quantity, how: str) -> Binding:
+    """``q`` bound as ``role`` because the text names the tie (``how`` says by what)."""
+    return Binding(role, q, Evidence.NAMED, how)
+
+
+def consensus(role: str, q: Quantity, how: str) -> Binding:
+    """``q`` bound as ``role`` because the siblings of its list agree on it."""
+    return Binding(role, q, Evidence.CONSENSUS, how)
+
+
+def positional(role: str, q: Quantity, how: str = "nearest figure") -> Binding:
+    """``q`` bound as ``role`` only because it stands nearest."""
+    return Binding(role, q, Evidence.POSITION, how)
+
+
+def cap(claim: Claim, outcome: Outcome) -> Outcome:
+    """``outcome`` limited by the weakest evidence of ``claim``'s bindings.
+
+    Under a positional guess an error or a warning becomes the note :data:`CAPPED`
+    (undecidable: the arithmetic failed, but only for a reading the text does not name).
+    A claim that recorded no bindings is left as it is.
+    """
+    evidence = claim.evidence
+    if evidence is not Evidence.POSITION or outcome.code is None:
+        return outcome
+    if outcome.verdict not in (Verdict.INCONSISTENT, Verdict.CONDITIONAL):
+        return outcome
+    if lookup(outcome.code).severity is Severity.INFO:
+        return outcome
+    guessed = "; ".join(
+        f"{b.role} {b.quantity.text} ({b.how})"
+        for b in claim.bindings
+        if b.evidence is Evidence.POSITION
+    )
+    params = {**outcome.params, "capped": outcome.code, "guess": guessed}
+    return Outcome(Verdict.UNDECIDABLE, CAPPED, outcome.computed, None, params)
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    """Another plausible reading of a claim: ``label`` names it for the author
+    (``over the sum of the listed groups``), ``compute`` gives the interval the reading
+    implies under a rounding mode."""
+
+    label: str
+    compute: Callable[[RoundingMode], Interval | None]
+
+
+def first_reproducing(
+    stated: Quantity, readings: Iterable[Alternative], policy: RoundingPolicy
+) -> tuple[Alternative, Judgement] | None:
+    """The first reading under which ``stated`` holds under an *accepted* rounding mode,
+    with its judgement; None when no reading does. Tolerated modes (truncation) do not
+    rescue: a reading that needs both a guess and a truncation is no reading."""
+    strict = RoundingPolicy(policy.accepted, ())
+    for reading in readings:
+        j = judge(reading.compute, stated, strict)
+        if j.verdict is Verdict.CONSISTENT:
+            return reading, j
+    return None
+
