@@ -73,3 +73,21 @@ def test_a_list_whose_count_matches_is_never_flagged(case: tuple[str, int]) -> N
 def test_a_list_whose_count_is_off_by_one_is_always_flagged(case: tuple[str, int]) -> None:
     text, _ = case
     assert [o.code for _, o in checked(text)] == ["C401"]
+
+
+_TENS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三"]
+
+
+@pytest.mark.parametrize("n", [11, 12, 13])
+def test_more_than_ten_numbered_measures_are_counted_as_written(n: int) -> None:
+    # issue 12: a heading announcing twelve measures (一是…十二是) once crashed the check
+    measures = "".join(f"{_TENS[k]}是抓好第{k + 1}项任务;" for k in range(n))
+    ((claim, outcome),) = checked(f"重点抓好{_TENS[n - 1]}个方面工作:{measures}")
+    assert outcome.verdict is Verdict.CONSISTENT
+    assert claim.details["items"].split("、")[-1] == f"{_TENS[n - 1]}是"
+
+
+def test_a_count_below_more_than_ten_numbered_measures_is_an_error() -> None:
+    measures = "".join(f"{_TENS[k]}是抓好第{k + 1}项任务;" for k in range(12))
+    ((claim, outcome),) = checked(f"重点抓好十一个方面工作:{measures}")
+    assert outcome.code == "C402" and claim.details["listed"] == "12"

@@ -317,11 +317,7 @@ def _ordinals(view: str, m: regex.Match[str], count: Quantity) -> Claim | None:
     found = _sequence(view, first, style)
     if found is None:
         return None
-    n, end = found
-    if style == _ARABIC:
-        items = [f"{k + 1}." for k in range(n)]
-    else:
-        items = [f"{_CN_DIGITS[k]}{style}" for k in range(n)]
+    items, end = found
     # a quoted count may be a slogan ("开展“三个一”活动") rather than the number of measures
     quoted = m.start() > 0 and view[m.start() - 1] == "“"
     return _claim(count, m.start(), end, items, "ordinals", strict=not quoted)
@@ -369,9 +365,10 @@ def _starts_ordinal(view: str, k: int) -> bool:
     return _ordinal_style(view, k) is not None
 
 
-def _sequence(view: str, first: int, style: str) -> tuple[int, int] | None:
-    """How many ordinals 一是, 二是, … follow from ``first``, each once and in order, up to
-    the next heading; None when the sequence restarts or skips (another list is nested)."""
+def _sequence(view: str, first: int, style: str) -> tuple[list[str], int] | None:
+    """The ordinals 一是, 二是, … that follow from ``first``, each once and in order, up to
+    the next heading, as written (so "十一是" is an item like any other), and where the
+    last ends; None when the sequence restarts or skips (another list is nested)."""
     limit = _scope_end(view, first)
     if style == _ARABIC:
         pat = _ARABIC_MARK
@@ -379,7 +376,7 @@ def _sequence(view: str, first: int, style: str) -> tuple[int, int] | None:
         limit = inline.start() if inline else limit
     else:
         pat = _ordinal_pattern(style)
-    seen: list[int] = []
+    seen: list[str] = []
     end = first
     for mm in pat.finditer(view, first, limit):
         value = _small_number(mm.group(1))
@@ -387,11 +384,11 @@ def _sequence(view: str, first: int, style: str) -> tuple[int, int] | None:
             continue
         if value != len(seen) + 1:
             return None
-        seen.append(int(value))
+        seen.append(mm.group(0))
         end = mm.end()
     if len(seen) < 2:
         return None
-    return len(seen), end
+    return seen, end
 
 
 _DIGIT = regex.compile(r"\d")
@@ -405,7 +402,7 @@ _HEADING = regex.compile(
 @functools.cache
 def _ordinal_pattern(style: str) -> regex.Pattern[str]:
     """Ordinals 一是, 二是, … (or 一、 二、) of one style, compiled once per style."""
-    return regex.compile(rf"(?<![第\d统之唯单万])([一二三四五六七八九十]{{1,2}}){style}")
+    return regex.compile(rf"(?<![第\d统之唯单万{_CN_DIGITS}])([一二三四五六七八九十]{{1,3}}){style}")
 
 
 def _scope_end(view: str, first: int) -> int:
