@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from consistency import messages
-from consistency.claims import _change_arithmetic, _match, changes
+from consistency.claims import _match, changes
+from consistency.claims.changes import arithmetic
 from consistency.intervals import Interval
 from consistency.verdicts import RoundingPolicy, Verdict
 from strategies import (
@@ -69,7 +70,7 @@ def test_every_change_code_has_a_catalogue_entry_in_its_family() -> None:
 
 def test_level_rate_ends_come_from_opposite_corners() -> None:
     # 79 ± 0.5 over 22602 ± 0.5: the widest reading, not the naive interval quotient
-    rate = _change_arithmetic.level_rate(
+    rate = arithmetic.level_rate(
         Interval(Fraction(226015, 10), Fraction(226025, 10)),
         Interval(Fraction(785, 10), Fraction(795, 10)),
         1,
@@ -79,7 +80,7 @@ def test_level_rate_ends_come_from_opposite_corners() -> None:
 
 
 def test_a_fall_is_measured_against_the_level_plus_the_change() -> None:
-    rate = _change_arithmetic.level_rate(Interval.exact(10244), Interval.exact(4927), -1)
+    rate = arithmetic.level_rate(Interval.exact(10244), Interval.exact(4927), -1)
     assert rate == Interval.exact(Fraction(4927, 10244 + 4927))
 
 
@@ -99,7 +100,7 @@ def test_printed_figures_decide_before_rounded_ones() -> None:
     stated = figure(
         text, "13.51%", Fraction(1351, 10000), "%", decimals=2, resolution=Fraction(1, 10000)
     )
-    outcome = _change_arithmetic.decide(
+    outcome = arithmetic.decide(
         stated,
         (a, b),
         lambda x, y: (y / x - 1) * -1,

@@ -4,7 +4,7 @@ Codes are stable and never reused. Families:
 
 * C1xx totals and breakdowns, subsets          (claims/totals.py)
 * C2xx shares, rates and granularity            (claims/shares.py)
-* C3xx changes and change rates                 (claims/changes.py)
+* C3xx changes and change rates                 (claims/changes/)
 * C4xx counted lists                            (claims/enumerations.py)
 * C5xx restated figures                         (claims/restatements.py)
 * C6xx completion and comparisons               (claims/completion.py)

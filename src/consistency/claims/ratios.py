@@ -26,7 +26,6 @@ from ..claim import Claim
 from ..intervals import Interval, RoundingMode, rounding_preimage
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
-from ._change_arithmetic import decide
 from ._match import (
     Clause,
     Context,
@@ -37,6 +36,7 @@ from ._match import (
     fmt_interval,
     load_cues,
 )
+from .changes.arithmetic import decide
 
 __all__ = ["KIND", "check", "extract"]
 

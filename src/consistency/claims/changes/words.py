@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from ..quantities import Quantity
-from ._match import Sentence, load_cues
+from ...quantities import Quantity
+from .._match import Sentence, load_cues
 
 __all__ = [
     "AVERAGES",

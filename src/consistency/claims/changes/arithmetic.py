@@ -16,11 +16,11 @@ import math
 from collections.abc import Callable
 from fractions import Fraction
 
-from ..claim import Claim
-from ..intervals import Interval, RoundingMode, rounding_preimage
-from ..quantities import Quantity
-from ..verdicts import Outcome, RoundingPolicy, Verdict
-from ._match import RoundedInput, decide_printed_first, fmt_interval, stated_allows
+from ...claim import Claim
+from ...intervals import Interval, RoundingMode, rounding_preimage
+from ...quantities import Quantity
+from ...verdicts import Outcome, RoundingPolicy, Verdict
+from .._match import RoundedInput, decide_printed_first, fmt_interval, stated_allows
 
 __all__ = ["check_change", "decide", "level_rate", "whole_base"]
 

@@ -1,0 +1,152 @@
+"""Change claims: a figure before, a figure after, and the change the text says lies between.
+
+What it reads, one sentence at a time (cue words in ``data/cues/changes.toml``):
+
+* a **level and its changes**: ``受理各类案件50101件,同比增长34.11%,…增加12077件`` → the
+  stated rate must be the absolute change over the base it implies, 12077 / (50101 − 12077);
+* a **before/after pair and its changes**: ``由3.7个压缩至3.2个,压缩率13.51%`` → 3.2 / 3.7 − 1;
+  a level with its earlier figure named in a comparison, ``72,716万元,…比上年42,895万元增加
+  29,821万元,增幅69.52%`` → 72,716 − 42,895 = 29,821 and 72,716 / 42,895 − 1;
+  ``性别比为103.46,与…107.33相比,下降3.87个百分点`` → 103.46 − 107.33;
+* a change in **percentage points** (``个百分点``) is the difference of two figures, never
+  their ratio; a change written as ``%`` between two rates (``由59.7%上升到61.74%,上升
+  2.04%``) is ambiguous: if only the points reading fits it is a note (``C306``), and if
+  neither reading fits it stays undecided (``C307``), never an error;
+* a **whole count and its rate** with the earlier count unstated, ``网络投诉共178件,与上月
+  相比上升44.4%``: some whole earlier count n must give 178 ÷ n − 1 (the granularity test
+  applied to a change; n = 123 gives 44.72%, n = 124 gives 43.55%: error ``C310``);
+* figures paired by position, ``收案X件、结案Y件,同比分别增长a%、b%,分别增加c件、d件``;
+* a rate stated as the gap to a reference rate named by subject, ``同比增长5.3%,高于GDP
+  增速1.1个百分点`` → 5.3 − (the one GDP growth earlier sentences state);
+* ``增长N倍`` read as ×(N + 1); a fit only as ×N is a note (``C308``).
+
+Rounding: each claim is first computed from the figures as printed. When that fails but
+the inputs are themselves rounded (decimals, 万/亿 scales, units of measurement, or an
+average such as ``平均…24天``) they are widened to every value that prints as them, and a
+fit there is a note with the interval (``C302``); only truncation → warning (``C303``);
+otherwise an error (``C301`` rate, ``C304`` absolute change, ``C305`` points).
+
+Left alone, on purpose: a rate of a figure that is not a whole count with no base in its
+sentence, ``年均`` and ``两年平均`` rates, growth at comparable prices (nominal figures
+cannot reproduce it), ``各`` pairs across sentences, and changes of ``‰`` rates.
+The package: :mod:`.words` (the cue words and what a figure is, given the words before
+it), :mod:`.reading` (a sentence into level groups), :mod:`.forms` (the claims built from
+them), :mod:`.respective` and :mod:`.gaps` (two more readings), :mod:`.arithmetic`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from ...claim import Claim
+from ...quantities import Quantity
+from ...verdicts import Outcome, RoundingPolicy, Verdict
+from .._match import Context, Sentence
+from .arithmetic import check_change
+from .forms import KIND, change_claim, level_rate_claim, plain_count, whole_base_claims
+from .gaps import rate_gaps
+from .reading import Group, groups, rival_level
+from .respective import RESPECTIVE_HEAD, respective
+from .words import SKIP, may_change
+
+__all__ = ["KIND", "check", "extract"]
+
+
+# ---------------------------------------------------------------- claims
+
+
+def extract(ctx: Context) -> Iterator[Claim]:
+    """Every change claim of the text, in text order."""
+    for sentence in ctx.sentences:
+        if len(sentence.quantities) < 2:
+            continue  # a change needs a level or a base beside it
+        if not may_change(ctx.text, sentence.start, sentence.end):
+            continue  # no cue word at all: no figure of it is a change
+        real = _names_real_growth(ctx.text, sentence)
+        previous: Group | None = None
+        for group in groups(ctx, sentence):
+            yield from _claims(ctx, group, real, rival_level(ctx.text, previous, group))
+            previous = group
+        if not real and RESPECTIVE_HEAD.search(ctx.text, sentence.start, sentence.end):
+            yield from respective(ctx, sentence)
+    yield from rate_gaps(ctx)
+
+
+#: words marking a real (price-adjusted) rate: a sentence with one is not checked
+#: against its nominal amounts
+_REAL = re.compile("|".join(map(re.escape, SKIP["real"])))
+
+
+_INTENSITY = tuple(SKIP["intensity"])
+
+
+def _names_real_growth(text: str, sentence: Sentence) -> bool:
+    """Does the sentence speak of growth at comparable prices (增加值, 生产总值, 可比价)?
+    Not when the word only names a ratio to GDP (``万元地区生产总值能耗``)."""
+    for m in _REAL.finditer(text, sentence.start, sentence.end):
+        if not text.startswith(_INTENSITY, m.end(), sentence.end):
+            return True
+    return False
+
+
+
+def _claims(
+    ctx: Context, group: Group, real: bool, rival: Quantity | None = None
+) -> Iterator[Claim]:
+    if not group.changes:
+        return
+    span = ctx.text[group.level.start : group.changes[-1].q.end]
+    if any(w in span for w in SKIP["respective"]):
+        return
+    after, before = group.level, group.before
+    rates = [c for c in group.changes if c.kind == "rate"]
+    amounts = [c for c in group.changes if c.kind == "amount" and c.q.unit == after.unit]
+    points = [c for c in group.changes if c.kind == "points"]
+    if before is None:
+        if len(amounts) == 1 and len(rates) == 1 and not real and not after.is_percent:
+            d, r = amounts[0], rates[0]
+            if d.sign == r.sign:
+                claim = level_rate_claim(ctx, after, d, r)
+                if rival is not None:  # kept last, after the two inputs the check reads
+                    claim = replace(claim, parts=(*claim.parts, rival),
+                                    details={**claim.details, "rival": rival.text})
+                yield claim
+        elif not amounts and not real and plain_count(ctx, after):
+            for r in group.near:
+                if r.kind == "rate" and r.compared and r.q.unit == "%":
+                    yield from whole_base_claims(after, r)
+        return
+    if before.unit != after.unit:
+        return
+    if len(amounts) == 1:
+        d = amounts[0]
+        yield change_claim(ctx, "amount", d, (before, after), f"{after.text} − {before.text}")
+    if len(points) == 1 and (after.is_percent or after.unit is None):
+        p = points[0]
+        yield change_claim(ctx, "points", p, (before, after), f"{after.text} − {before.text}")
+    if len(rates) == 1 and not real:
+        r = rates[0]
+        kind = "rate-of-rate" if after.is_percent else "rate"
+        yield change_claim(ctx, kind, r, (before, after), f"{after.text} ÷ {before.text} − 1")
+
+
+
+# ---------------------------------------------------------------- checking
+
+
+def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
+    """Check one change claim: printed figures first, then rounded inputs, then truncation
+    (see :func:`.arithmetic.check_change`)."""
+    if "rival" not in claim.details:
+        return check_change(claim, policy)
+    level, change, rival = claim.parts
+    outcome = check_change(replace(claim, parts=(level, change)), policy)
+    if outcome.verdict is Verdict.INCONSISTENT:
+        other = check_change(replace(claim, parts=(rival, change)), policy)
+        if other.verdict is not Verdict.INCONSISTENT:
+            # the changes fit the level listed before: which level they are of is unclear
+            return Outcome(Verdict.UNDECIDABLE, computed=outcome.computed, params=outcome.params)
+    return outcome
+
