@@ -101,10 +101,7 @@ def fake_check_document(document: Document, config: Config | None = None) -> Rep
 @pytest.fixture
 def fake_engine(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Report]]:
     """Replace the engine's check by :func:`fake_check_document`; yields :func:`fake_report`."""
-    from consistency import cli
-
     monkeypatch.setattr(engine, "check_document", fake_check_document)
-    monkeypatch.setattr(cli, "check_document", fake_check_document)
     for code, entry in FAKE_CODES.items():
         monkeypatch.setitem(messages.CATALOGUE, code, entry)
     yield fake_report

@@ -141,6 +141,8 @@ def test_stdin_has_its_own_key(tmp_path: Path, make: MakeReport) -> None:
     ("content", "problem"),
     [
         ("not json", "not a baseline file"),
+        ("[" * 100_000 + "]" * 100_000, "not a baseline file: nested too deeply"),
+        ('{"version": 1, "findings": ' + "[" * 100_000 + "]" * 100_000 + "}", "not a baseline"),
         ('{"version": 2, "findings": []}', "not a baseline file of version 1"),
         ('{"version": 1}', "findings: expected a list"),
         (

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import fake_check_document
 from consistency import __version__, engine, messages
-from consistency.findings import SCHEMA_VERSION
 from consistency.cli import expand, explain_text, main
 from consistency.config import Config
 from consistency.document import Document
-from consistency.findings import Report
+from consistency.findings import SCHEMA_VERSION, Report
 
 CLEAN = "全年收案10=3+7。\n"
 WRONG = "一、概况\n全年收案12=3+7,结案7=3+4。\n"  # C101 (error)
@@ -154,20 +154,56 @@ def test_stdin_is_read_with_a_dash(run: Run, drafts: Path, monkeypatch: pytest.M
     assert code == 1 and "<stdin>:2:5: C101" in out
 
 
-def _broken(*args: object, **kwargs: object) -> None:
-    raise ZeroDivisionError("boom")
+def _broken_on_boom(document: Document, config: Config | None = None) -> Report:
+    """The stand-in engine with a bug that only one document sets off."""
+    if "BOOM" in document.text:
+        raise ZeroDivisionError("boom")
+    return fake_check_document(document, config)
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"], ids=["in this process", "in a worker process"])
-def test_a_bug_in_the_checker_exits_3_with_a_request_to_report_it(
+def test_a_bug_on_one_document_costs_only_that_document(
     run: Run, drafts: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
 ) -> None:
-    monkeypatch.setattr(engine, "check_document", _broken)
+    monkeypatch.setattr(engine, "check_document", _broken_on_boom)
+    (drafts / "a_boom.txt").write_text("BOOM " + CLEAN, encoding="utf-8")
     for i in range(6):  # enough files for the process pool to be used
-        (drafts / f"r{i}.txt").write_text(CLEAN, encoding="utf-8")
-    code, out, err = run("check", "--jobs", jobs, "clean.txt", ".")
+        (drafts / f"r{i}.txt").write_text(WRONG, encoding="utf-8")
+    code, out, err = run("check", "--jobs", jobs, "--format", "json", ".")
+    assert code == 2
+    data = json.loads(out)
+    assert [e["path"] for e in data["errors"]] == ["a_boom.txt"]
+    assert "internal error ZeroDivisionError: boom" in data["errors"][0]["error"]
+    checked = [f["path"] for f in data["files"]]
+    assert checked == ["clean.txt", "near.txt", *(f"r{i}.txt" for i in range(6)), "wrong.txt"]
+    assert all(f["findings"] for f in data["files"] if f["path"].startswith("r"))
+    assert "a_boom.txt: not checked: internal error ZeroDivisionError: boom" in err
+    assert "Traceback" not in err
+
+
+def test_the_internal_error_s_traceback_is_shown_on_request(
+    run: Run, drafts: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine, "check_document", _broken_on_boom)
+    monkeypatch.setenv("CONSISTENCY_DEBUG", "1")
+    (drafts / "a_boom.txt").write_text("BOOM " + CLEAN, encoding="utf-8")
+    code, _, err = run("check", "a_boom.txt", "clean.txt")
+    assert code == 2
+    assert "Traceback" in err and "ZeroDivisionError: boom" in err
+
+
+def test_a_bug_outside_any_document_exits_3_with_a_request_to_report_it(
+    run: Run, drafts: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from consistency import report
+
+    def broken(*args: object, **kwargs: object) -> str:
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setitem(report.FORMATTERS, "sarif", broken)
+    code, out, err = run("check", "--format", "sarif", "clean.txt")
     assert (code, out) == (3, "")
-    assert "while checking clean.txt: ZeroDivisionError: boom" in err and "bug" in err
+    assert "internal error: ZeroDivisionError: boom" in err and "bug" in err
     assert "Traceback" not in err
 
 
@@ -344,6 +380,24 @@ def test_a_bad_configuration_names_file_and_key(run: Run, drafts: Path) -> None:
     code, _, err = run("check", "wrong.txt", "--config", "strict.toml")
     assert code == 2
     assert err.startswith("consistency: strict.toml: fail-on: 'always' is not a severity")
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("pyproject.toml", "[tool]\nconsistency = 5\n"),
+        ("baseline.json", "[" * 100_000 + "]" * 100_000),
+    ],
+    ids=["tool.consistency not a table", "a baseline nested too deeply"],
+)
+def test_a_broken_configuration_or_baseline_is_exit_2_not_a_bug(
+    run: Run, drafts: Path, name: str, text: str
+) -> None:
+    (drafts / name).write_text(text, encoding="utf-8")
+    extra = ["--baseline", name] if name.endswith(".json") else []
+    code, out, err = run("check", *extra, "clean.txt")
+    assert (code, out) == (2, "")
+    assert err.startswith("consistency: ") and f"{name}: " in err and "bug" not in err
 
 
 def test_baseline_round_trip_then_a_new_finding_fails(run: Run, drafts: Path) -> None:

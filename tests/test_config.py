@@ -137,6 +137,33 @@ def test_a_mistake_in_pyproject_names_the_table(tmp_path: Path) -> None:
         load_config(start=tmp_path)
 
 
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("[tool]\nconsistency = 5\n", "[tool.consistency]: expected a table, got int"),
+        ('[tool]\nconsistency = ["C1"]\n', "[tool.consistency]: expected a table, got list"),
+        ('tool = "consistency"\n', None),  # no [tool] table: not this tool's configuration
+    ],
+    ids=["a number", "a list", "tool is a string"],
+)
+def test_a_pyproject_whose_tool_consistency_is_not_a_table(
+    tmp_path: Path, text: str, problem: str | None
+) -> None:
+    write(tmp_path / "pyproject.toml", text)
+    if problem is None:
+        assert load_config(start=tmp_path) == Config()
+        return
+    with pytest.raises(ConfigError) as raised:
+        load_config(start=tmp_path)
+    assert raised.value.problem == problem
+
+
+def test_a_configuration_nested_too_deeply_is_a_config_error(tmp_path: Path) -> None:
+    path = write(tmp_path / "consistency.toml", "select = " + "[" * 100_000 + "]" * 100_000)
+    with pytest.raises(ConfigError, match="nested too deeply"):
+        load_config(path)
+
+
 def test_invalid_toml_is_a_config_error(tmp_path: Path) -> None:
     path = write(tmp_path / "consistency.toml", "select = [\n")
     with pytest.raises(ConfigError, match="not valid TOML"):

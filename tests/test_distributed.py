@@ -51,3 +51,58 @@ def test_texts_are_checked_like_files(client) -> None:
     result = check_texts([("a.txt", text)], client=client, config=Config())
     assert result["files"][0]["path"] == "a.txt"
     assert result["files"][0]["claims"] == check_file(PATHS[0]).to_dict()["claims"]
+
+
+def test_per_file_ignores_apply_on_the_cluster_as_on_the_command_line(
+    client, tmp_path, monkeypatch
+) -> None:
+    from consistency.config import load_config
+
+    (tmp_path / "consistency.toml").write_text(
+        '[per-file-ignores]\n"*.txt" = ["C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "C9"]\n',
+        encoding="utf-8",
+    )
+    copy = tmp_path / "report.txt"
+    source = next(p for p in PATHS if check_file(p).findings)
+    copy.write_text(Path(source).read_text(encoding="utf-8"), encoding="utf-8")
+    config = load_config(tmp_path / "consistency.toml")
+    assert check_file(copy).findings  # the seed has findings …
+    result = check_paths([str(copy)], client=client, config=config)
+    assert result["files"][0]["findings"] == []  # … all left out by its per-file ignores
+    texts = check_texts([(str(copy), copy.read_text(encoding="utf-8"))], client=client,
+                        config=config)
+    assert texts["files"][0]["findings"] == []
+
+
+def _break_on_boom() -> None:
+    """Run on each worker: the engine fails on any document holding BOOM."""
+    from consistency import engine
+
+    original = engine.check_document
+
+    def broken(document, config=None):  # type: ignore[no-untyped-def]
+        if "BOOM" in document.text:
+            raise ZeroDivisionError("boom")
+        return original(document, config)
+
+    broken.original = original  # type: ignore[attr-defined]
+    engine.check_document = broken
+
+
+def _mend() -> None:
+    from consistency import engine
+
+    engine.check_document = getattr(engine.check_document, "original", engine.check_document)
+
+
+def test_a_bug_on_one_document_costs_only_that_document(client) -> None:
+    text = Path(PATHS[0]).read_text(encoding="utf-8")
+    client.run(_break_on_boom)
+    try:
+        result = check_texts([("boom.txt", "BOOM " + text), ("a.txt", text)], client=client)
+    finally:
+        client.run(_mend)
+    assert [f["path"] for f in result["files"]] == ["a.txt"]
+    (error,) = result["errors"]
+    assert error["path"] == "boom.txt"
+    assert "internal error ZeroDivisionError: boom" in error["error"]

@@ -177,6 +177,33 @@ def test_an_unreadable_report_fails_with_one_line(corpus: pytest.Pytester) -> No
     assert "Traceback" not in result.stdout.str()
 
 
+def test_a_bug_on_one_report_fails_that_report_alone_with_one_line(
+    corpus: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conftest import fake_check_document
+    from consistency import engine
+
+    def broken_on_boom(document, config=None):  # type: ignore[no-untyped-def]
+        if "BOOM" in document.text:
+            raise ZeroDivisionError("boom")
+        return fake_check_document(document, config)
+
+    monkeypatch.setattr(engine, "check_document", broken_on_boom)
+    (corpus.path / "corpus" / "a_boom.txt").write_text("BOOM " + CLEAN, encoding="utf-8")
+    result = run(corpus, "--consistency", "corpus", "-rf")
+    result.assert_outcomes(passed=2, failed=2)  # the bug costs a_boom alone; b_wrong fails
+    shown = result.stdout.str()
+    assert "a_boom.txt: not checked: internal error ZeroDivisionError: boom" in shown
+    assert "Traceback" not in shown
+
+
+def test_per_file_ignores_apply_in_the_plugin_as_on_the_command_line(
+    corpus: pytest.Pytester,
+) -> None:
+    corpus.makefile(".toml", consistency='[per-file-ignores]\n"corpus/b_*.txt" = ["C1"]\n')
+    run(corpus, "--consistency", "corpus").assert_outcomes(passed=3)
+
+
 # --- end to end: the real engine on the seed reports -----------------------------------
 
 SEEDS = Path(__file__).resolve().parent.parent / "corpus" / "seeds"

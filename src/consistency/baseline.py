@@ -92,6 +92,8 @@ class Baseline:
             raise ConfigError(where, "no such baseline file") from None
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
             raise ConfigError(where, f"not a baseline file: {error}") from None
+        except RecursionError:  # the JSON reader descends one level per bracket
+            raise ConfigError(where, "not a baseline file: nested too deeply") from None
         if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
             raise ConfigError(where, f"not a baseline file of version {FORMAT_VERSION}")
         rows = data.get("findings")

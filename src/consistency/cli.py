@@ -3,9 +3,10 @@
 A thin face over :mod:`consistency.engine`: it finds the files, loads each, asks the
 engine, applies the baseline and hands the reports to a formatter. It computes nothing.
 
-Exit codes: 0 clean; 1 findings at or above the fail level; 2 bad input or usage (each
-bad file is one line ``path: problem`` on stderr, and the other files are still
-checked); 3 a bug in the checker itself.
+Exit codes: 0 clean; 1 findings at or above the fail level; 2 bad input or usage, or a
+file not checked (each such file is one line ``path: problem`` on stderr, a file the
+checker failed on names its internal error, and the other files are still checked);
+3 a bug in the checker outside any one file.
 """
 
 from __future__ import annotations
@@ -24,12 +25,11 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __version__, messages
+from . import __version__, engine, messages
 from .baseline import Baseline
 from .config import Config, load_config, parse_codes, parse_severity
 from .document import Document
-from .engine import check_document, check_file
-from .errors import ConsistencyError, InputError
+from .errors import ConsistencyError, InputError, InternalError
 from .findings import Report
 from .loaders import REPORT_SUFFIXES, load, load_bytes
 from .quantities import scan
@@ -49,10 +49,6 @@ _POOL_THRESHOLD = 4
 _RULE_DOCS = Path(__file__).resolve().parents[2] / "docs" / "rules"
 
 
-class _Bug(Exception):
-    """An unexpected exception while checking one file, carried back with its place."""
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     parser = _parser()
@@ -69,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except Exception as error:  # noqa: BLE001 - the last line of defence, by design
-        detail = str(error) if isinstance(error, _Bug) else f"{type(error).__name__}: {error}"
+        detail = f"{type(error).__name__}: {error}"
         print(
             f"consistency: internal error: {detail}\n"
             "This is a bug in consistency, not in your document. Please report it with the\n"
@@ -277,7 +273,7 @@ def _run(paths: list[str], config: Config, jobs: int) -> Iterator[tuple[str, Rep
     on_disk = [p for p in paths if p != STDIN]
     progress = _Progress(len(paths))
     with ExitStack() as stack:
-        results: Iterator[Report | str | tuple[str, str]]
+        results: Iterator[Report | ConsistencyError]
         if jobs > 1 and len(on_disk) >= _POOL_THRESHOLD:
             pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs))
             # map hands results back in the order given, so the output cannot depend on jobs
@@ -287,30 +283,31 @@ def _run(paths: list[str], config: Config, jobs: int) -> Iterator[tuple[str, Rep
         for path in paths:
             outcome = _check_stdin(config) if path == STDIN else next(results)
             progress.step()
-            yield path, _unwrap(path, outcome)
+            yield path, _problem(outcome)
     progress.close()
 
 
-def _unwrap(path: str, outcome: Report | str | tuple[str, str]) -> Report | str:
-    if isinstance(outcome, tuple):  # a bug in a worker, carried back as text
-        raise _Bug(f"while checking {path}: {outcome[1]}")
-    return outcome
+def _problem(outcome: Report | ConsistencyError) -> Report | str:
+    """The report, or the one line that says why the file was not checked."""
+    if not isinstance(outcome, ConsistencyError):
+        return outcome
+    if isinstance(outcome, InternalError) and os.environ.get("CONSISTENCY_DEBUG"):
+        print(outcome.detail, file=sys.stderr, end="")
+    return outcome.problem
 
 
-def _check_path(path: str, config: Config) -> Report | str | tuple[str, str]:
-    """Check one file: its report, the problem if it cannot be read, or ``("bug", detail)``.
+def _check_path(path: str | Document, config: Config) -> Report | ConsistencyError:
+    """Check one file: its report, or the error that says why it was not checked.
 
     Runs in worker processes too, so nothing here may raise across the pool.
     """
     try:
-        return check_file(path, config.for_path(path))
-    except InputError as error:
-        return error.problem
-    except Exception as error:  # noqa: BLE001 - reported as a bug by the parent
-        return ("bug", f"{type(error).__name__}: {error}")
+        return engine.check_path(path, config)
+    except ConsistencyError as error:
+        return error
 
 
-def _check_path_in_worker(path: str, config: Config) -> Report | str | tuple[str, str]:
+def _check_path_in_worker(path: str, config: Config) -> Report | ConsistencyError:
     """:func:`_check_path` for a worker process: the report comes back without its list of
     every quantity, which no output format prints and which is most of what a report costs
     to send between processes (its exact fractions are rebuilt one by one)."""
@@ -318,13 +315,12 @@ def _check_path_in_worker(path: str, config: Config) -> Report | str | tuple[str
     return replace(outcome, quantities=()) if isinstance(outcome, Report) else outcome
 
 
-def _check_stdin(config: Config) -> Report | str | tuple[str, str]:
+def _check_stdin(config: Config) -> Report | ConsistencyError:
     try:
-        return check_document(_load_stdin(), config)
+        document = _load_stdin()
     except InputError as error:
-        return error.problem
-    except Exception as error:  # noqa: BLE001 - reported as a bug by the parent
-        return ("bug", f"{type(error).__name__}: {error}")
+        return error
+    return _check_path(document, config)
 
 
 def _load_stdin() -> Document:

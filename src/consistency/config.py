@@ -110,8 +110,10 @@ def find_config(start: str | os.PathLike[str] | None = None) -> Path | None:
         if own.is_file():
             return own
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "consistency" in _read(pyproject).get("tool", {}):
-            return pyproject
+        if pyproject.is_file():
+            tool = _read(pyproject).get("tool")
+            if isinstance(tool, Mapping) and "consistency" in tool:
+                return pyproject
     return None
 
 
@@ -129,8 +131,9 @@ def load_config(
         raise ConfigError(str(found), "no such configuration file")
     data = _read(found)
     if found.name == "pyproject.toml":
-        table = data.get("tool", {}).get("consistency", {})
+        tool = _table(data.get("tool", {}), str(found), "tool")
         where = "[tool.consistency]"
+        table = _table(tool.get("consistency", {}), str(found), where)
     else:
         table, where = data, ""
     return _parse(table, str(found), where, str(found.resolve().parent))
@@ -167,6 +170,8 @@ def _read(path: Path) -> dict[str, Any]:
         raise ConfigError(str(path), f"cannot read: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(str(path), f"not valid TOML: {error}") from None
+    except RecursionError:  # tomllib reads nested arrays and tables recursively
+        raise ConfigError(str(path), "not a configuration: nested too deeply") from None
 
 
 def _parse(table: Mapping[str, Any], source: str, where: str, root: str) -> Config:

@@ -14,8 +14,11 @@ Install the extra (``pip install 'consistency[dask]'``) and hand the paths, or
 ``consistency`` installed (the same version) and, for ``check_paths``, see the same
 files at the same paths (a shared file system or object store mounted alike).
 
-Nothing here schedules work: Dask does. A file that cannot be read becomes an entry of
-``errors`` (path and problem), exactly as on the command line, and the rest go on.
+Nothing here schedules work: Dask does. Each file goes through
+:func:`consistency.engine.check_path`, as on the command line and in the pytest plugin, so
+per-file configuration (``per-file-ignores``) applies alike. A file that cannot be read,
+or that the checker fails on, becomes an entry of ``errors`` (path and problem), exactly
+as on the command line, and the rest go on.
 """
 
 from __future__ import annotations
@@ -25,10 +28,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from .config import Config
-from .engine import check_document, check_text
-from .errors import InputError
+from .document import Document
+from .engine import check_path
+from .errors import ConsistencyError
 from .findings import Report
-from .loaders import load
 from .report.json import envelope
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -75,12 +78,16 @@ def _run(items: list, func, client, config, npartitions) -> dict[str, Any]:
 
 def _check_path(path: str, config: Config | None) -> Report | tuple[str, str]:
     try:
-        document = load(path)
-    except InputError as error:
+        return check_path(path, config)
+    except ConsistencyError as error:
         return (path, error.problem)
-    return check_document(document, config)
 
 
-def _check_pair(item: tuple[str, str], config: Config | None) -> Report:
+def _check_pair(item: tuple[str, str], config: Config | None) -> Report | tuple[str, str]:
     name, text = item
-    return check_text(text, path=name, config=config)
+    if not isinstance(text, str):
+        return (name, f"not checked: the text is a {type(text).__name__}, not a str")
+    try:
+        return check_path(Document(text, name), config)
+    except ConsistencyError as error:
+        return (name, error.problem)

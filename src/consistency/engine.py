@@ -1,40 +1,73 @@
 """The engine: scan → extract → check → Report. It never prints.
 
-Every face (the API, the command line, the pytest plugin, the distributed runner)
-calls :func:`check_document` or :func:`check_text` and renders what comes back.
+Every face that checks files (the command line, the pytest plugin, the distributed
+runner) calls :func:`check_path`, so what a file gets (its per-file configuration, the
+way a failure is reported) cannot differ between faces. The library calls are
+:func:`check_text`, :func:`check_file` and :func:`check_document`.
 """
 
 from __future__ import annotations
 
 import os
+import traceback
 
 from . import messages
 from .claim import Claim
 from .claims import find_claims
 from .config import Config
 from .document import Document
+from .errors import ConsistencyError, InternalError
 from .findings import Finding, Report, computed_text
 from .loaders import load
 from .quantities import scan
 
-__all__ = ["check_document", "check_file", "check_text"]
+__all__ = ["check_document", "check_file", "check_path", "check_text"]
 
 
 def check_text(text: str, *, path: str | None = None, config: Config | None = None) -> Report:
     """Check the arithmetic of ``text`` and return the report."""
+    if not isinstance(text, str):
+        raise TypeError(f"check_text() needs the text as a str, not {type(text).__name__}")
     return check_document(Document(text, path), config)
 
 
 def check_file(path: str | os.PathLike[str], config: Config | None = None) -> Report:
-    """Load the file at ``path`` (txt, html, docx, pdf) and check it.
+    """Load the file at ``path`` (txt, html, docx, pdf) and check it (see :func:`check_path`)."""
+    return check_path(path, config)
 
-    Raises :class:`~consistency.errors.InputError` when the file cannot be read.
+
+def check_path(
+    source: str | os.PathLike[str] | Document, config: Config | None = None
+) -> Report:
+    """Check one file (or a document already loaded from one, such as standard input).
+
+    The configuration's per-file ignores that match the file's path are applied. Raises
+    :class:`~consistency.errors.InputError` when the file cannot be read and
+    :class:`~consistency.errors.InternalError` when the checker itself fails on it, so
+    that a face can report this one file as not checked and go on with the others.
     """
-    return check_document(load(path), config)
+    if isinstance(source, Document):
+        document: Document | None = source
+        name = source.path
+    else:
+        document, name = None, os.fspath(source)
+    config = (config or Config()).for_path(name)
+    try:
+        if document is None:
+            document = load(name)
+        return check_document(document, config)
+    except ConsistencyError:
+        raise
+    except Exception as error:
+        raise InternalError(
+            name, f"{type(error).__name__}: {error}", traceback.format_exc()
+        ) from error
 
 
 def check_document(document: Document, config: Config | None = None) -> Report:
     """Check the arithmetic of a loaded document."""
+    if not isinstance(document, Document):
+        raise TypeError(f"check_document() needs a Document, not {type(document).__name__}")
     config = config or Config()
     quantities = tuple(scan(document.text))
     claims = tuple(find_claims(document.text, quantities, config.rounding, document.tables))

@@ -7,7 +7,7 @@ the checker itself, which is never one of these.
 
 from __future__ import annotations
 
-__all__ = ["ConfigError", "ConsistencyError", "DataFileError", "InputError"]
+__all__ = ["ConfigError", "ConsistencyError", "DataFileError", "InputError", "InternalError"]
 
 
 class ConsistencyError(Exception):
@@ -17,6 +17,10 @@ class ConsistencyError(Exception):
         self.path = path
         self.problem = problem
         super().__init__(f"{path}: {problem}" if path else problem)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # errors cross process boundaries (--jobs, Dask) whole, fields included
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
 
 
 class InputError(ConsistencyError):
@@ -33,3 +37,29 @@ class DataFileError(ConsistencyError):
     def __init__(self, path: str | None, problem: str, *, key: str | None = None) -> None:
         self.key = key
         super().__init__(path, f"{key}: {problem}" if key else problem)
+
+
+class InternalError(ConsistencyError):
+    """The checker failed on a readable document: a bug in consistency, not in the document.
+
+    Raised by :func:`consistency.engine.check_path` in place of the unexpected exception, so
+    a face reports this one document as not checked and goes on with the others.
+    ``error`` names the exception (``IndexError: string index out of range``) and
+    ``detail`` holds its traceback, shown on request (``CONSISTENCY_DEBUG=1``).
+    """
+
+    def __init__(self, path: str | None, error: str, detail: str = "") -> None:
+        self.error = error
+        self.detail = detail
+        super().__init__(
+            path, f"not checked: internal error {error} (a bug in consistency, not in the document)"
+        )
+
+
+def _rebuild(
+    cls: type[ConsistencyError], args: tuple[object, ...], fields: dict[str, object]
+) -> ConsistencyError:
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(fields)
+    return error

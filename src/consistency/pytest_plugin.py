@@ -224,7 +224,7 @@ class FindingsFailed(Exception):
 
 
 class _Unreadable(Exception):
-    """The report file could not be read; the message is the one line to show."""
+    """The report file could not be read or checked; the message is the one line to show."""
 
 
 class ReportItem(pytest.Item):
@@ -235,14 +235,14 @@ class ReportItem(pytest.Item):
         from dataclasses import replace
 
         from . import engine
-        from .errors import InputError
+        from .errors import ConsistencyError
 
         state = self.config.stash[_STATE]
         config = state.config().for_path(self.path)
         baseline = state.baseline()
         try:
-            report = engine.check_file(_shown(self.path), config)
-        except InputError as error:
+            report = engine.check_path(_shown(self.path), state.config())
+        except ConsistencyError as error:  # unreadable, or the checker failed on it
             raise _Unreadable(f"{_shown(self.path)}: {error.problem}") from None
         stale: tuple[Entry, ...] = ()
         if baseline is not None:
