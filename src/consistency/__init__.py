@@ -15,13 +15,9 @@ this package is installed) does not import the whole engine.
 from __future__ import annotations
 
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
-try:
-    __version__ = version("consistency")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0"
+from ._about import __version__
 
 __all__ = [
     "Claim",

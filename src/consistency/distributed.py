@@ -1,6 +1,6 @@
 """The same check on a Dask cluster, for archives too large for one machine.
 
-Install the extra (``pip install 'consistency[dask]'``) and hand the paths, or
+Install the extra (``pip install 'consistency-zh[dask]'``) and hand the paths, or
 ``(name, text)`` pairs, to a cluster::
 
     from dask.distributed import Client

@@ -5,6 +5,11 @@ classifiers (件, 人次, …) come from ``data/classifiers.toml`` and each beco
 of its own dimension, so that 件 and 人 never add up. :func:`registry` builds the
 registry once, on first use (the scanner itself needs only the word lists, which are
 read without pint).
+
+pint is an optional extra (``pip install 'consistency-zh[units]'``): checking a report
+never converts units through it, so only a program that asks for a figure's unit as a
+pint unit (:attr:`Quantity.pint_unit <consistency.quantities.Quantity.pint_unit>`,
+:func:`registry`) needs it installed.
 """
 
 from __future__ import annotations
@@ -88,7 +93,14 @@ def measure_words() -> tuple[str, ...]:
 @functools.cache
 def registry() -> pint.UnitRegistry:
     """The library's one :class:`pint.UnitRegistry`: units.txt plus one unit per classifier."""
-    import pint  # imported on first use: scanning text needs no unit arithmetic
+    try:
+        import pint  # imported on first use: scanning text needs no unit arithmetic
+    except ModuleNotFoundError as exc:
+        raise ModuleNotFoundError(
+            "units as pint units need the optional extra: "
+            "python3 -m pip install 'consistency-zh[units]'",
+            name="pint",
+        ) from exc
 
     reg = pint.UnitRegistry(None)
     path = resources.files("consistency.data").joinpath(_UNITS)
@@ -119,9 +131,9 @@ def pint_unit(unit: str | Quantity | None) -> pint.Unit | None:
 
 @functools.cache
 def _pint_unit(unit: str) -> pint.Unit | None:
+    reg = registry()  # first: it names the extra to install when pint is missing
     import pint
 
-    reg = registry()
     if unit in RATIO_UNITS:
         return reg.dimensionless
     try:

@@ -23,7 +23,7 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
-from .. import __version__
+from .._about import HOMEPAGE, __version__
 from ..config import Config
 from ..document import Document
 from ..findings import Finding, Report
@@ -36,8 +36,6 @@ __all__ = ["SCHEMA_URI", "render", "to_sarif"]
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
-
-_INFORMATION_URI = "https://pypi.org/project/consistency/"
 
 #: SARIF has no "info" level: its nearest is "note"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -82,7 +80,7 @@ def to_sarif(reports: Sequence[Report], config: Config) -> dict[str, Any]:
                         "name": "consistency",
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "informationUri": _INFORMATION_URI,
+                        "informationUri": HOMEPAGE,
                         "language": "zh-CN" if config.lang == "zh" else "en",
                         "rules": rules,
                     }
