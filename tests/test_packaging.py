@@ -50,9 +50,8 @@ def test_the_project_names_its_page_its_licence_and_where_bugs_go() -> None:
     project = PYPROJECT["project"]
     assert project["license"] == {"file": "LICENSE"}
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
-    urls = project["urls"]
-    assert urls["Homepage"] == _about.HOMEPAGE
-    assert urls["Issues"] == f"mailto:{_about.BUG_REPORTS}"
+    assert project["urls"]["Homepage"] == _about.HOMEPAGE
+    assert [m["email"] for m in project["maintainers"]] == [_about.BUG_REPORTS]
     assert "/project/consistency/" not in _about.HOMEPAGE
 
 
