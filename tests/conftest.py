@@ -107,6 +107,21 @@ def fake_engine(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Repor
     yield fake_report
 
 
+@pytest.fixture
+def run(
+    fake_engine: object, capsys: pytest.CaptureFixture[str]
+) -> Callable[..., tuple[int, str, str]]:
+    """The command line on the stand-in engine: ``run("check", …)`` → (exit code, out, err)."""
+    from consistency.cli import main
+
+    def invoke(*argv: str) -> tuple[int, str, str]:
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return invoke
+
+
 def fake_report(text: str, path: str | None = None, config: Config | None = None) -> Report:
     """The stand-in engine's report on ``text``."""
     return fake_check_document(Document(text, path), config)

@@ -169,3 +169,87 @@ def test_a_broken_baseline_names_the_file_and_the_problem(
 def test_a_missing_baseline_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="no such baseline file"):
         Baseline.load(tmp_path / "missing.json")
+
+
+# --- rewriting merges, never truncates ---------------------------------------------------
+
+
+def _entries(baseline: Baseline) -> list[tuple[str, str]]:
+    return [(e.path, e.stated) for e in baseline.entries]
+
+
+def test_a_rewrite_keeps_the_entries_of_files_not_checked(tmp_path: Path, make: MakeReport) -> None:
+    a = make("甲10=3+5。乙20=9+10。\n", str(tmp_path / "a.txt"))
+    b = make("丙30=1+1。\n", str(tmp_path / "b.txt"))
+    old = round_trip(tmp_path, [a, b])
+    assert _entries(old) == [("a.txt", "10"), ("a.txt", "20"), ("b.txt", "30")]
+    fixed_b = make("丙30=1+29。丁40=1+1。\n", str(tmp_path / "b.txt"))
+    merged = old.merged([fixed_b])  # only b was checked this time
+    assert _entries(merged) == [
+        ("a.txt", "10"), ("a.txt", "20"), ("b.txt", "30"), ("b.txt", "40"),
+    ]
+    # the messages written for the reviewer survive the rewrite
+    assert merged.messages[0] == old.messages[0] != ""
+
+
+def test_a_stale_entry_is_dropped_only_when_asked(tmp_path: Path, make: MakeReport) -> None:
+    old = round_trip(tmp_path, [make("丙30=1+1。\n", str(tmp_path / "b.txt"))])
+    fixed = make("丙30=1+29。丁40=1+1。\n", str(tmp_path / "b.txt"))
+    assert _entries(old.merged([fixed], prune=True)) == [("b.txt", "40")]
+
+
+def test_a_finding_twice_is_accepted_twice_not_four_times(
+    tmp_path: Path, make: MakeReport
+) -> None:
+    twice = make("甲10=3+5。又10=3+5。\n", str(tmp_path / "a.txt"))
+    old = round_trip(tmp_path, [twice])
+    assert len(old.merged([twice]).entries) == 2
+
+
+def test_pruning_drops_the_entries_of_files_gone_and_keeps_those_not_checked(
+    tmp_path: Path, make: MakeReport
+) -> None:
+    for name in ("a.txt", "gone.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    old = round_trip(
+        tmp_path,
+        [make("甲10=3+5。\n", str(tmp_path / n)) for n in ("a.txt", "gone.txt")],
+    )
+    (tmp_path / "gone.txt").unlink()
+    assert _entries(old.merged([], prune=True)) == [("a.txt", "10")]
+    assert _entries(old.merged([])) == [("a.txt", "10"), ("gone.txt", "10")]
+
+
+def test_a_run_on_a_subset_or_with_an_unreadable_file_keeps_every_accepted_finding(
+    tmp_path: Path, make: MakeReport, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from consistency.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    for i in range(6):
+        (tmp_path / f"r{i}.txt").write_text(f"第{i}段10=3+5,20=9+{i}。\n", encoding="utf-8")
+    assert main(["check", ".", "--write-baseline", "baseline.json"]) == 0
+    before = Baseline.load(tmp_path / "baseline.json").entries
+    assert len(before) == 12
+    # a run on two files, one of them unreadable this time
+    (tmp_path / "r1.txt").write_bytes(b"\x00\xff\xfe\x00" * 10)
+    assert main(["check", "r0.txt", "r1.txt", "--write-baseline", "baseline.json"]) == 2
+    assert Baseline.load(tmp_path / "baseline.json").entries == before
+    err = capsys.readouterr().err
+    assert "r1.txt: binary data" in err and "accepted 12 findings (2 found in this run" in err
+    # the explicit flag drops what the checked files no longer give
+    (tmp_path / "r0.txt").write_text("第0段10=3+7,20=9+0。\n", encoding="utf-8")
+    assert main(["check", "r0.txt", "--write-baseline", "baseline.json", "--prune-baseline"]) == 0
+    after = Baseline.load(tmp_path / "baseline.json").entries
+    assert len(after) == 11 and Entry("r0.txt", "C101", "10=3+7", "10") not in after
+    assert "1 no longer found dropped" in capsys.readouterr().err
+
+
+def test_prune_needs_write_baseline(tmp_path: Path, make: MakeReport,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from consistency.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("10=3+7\n", encoding="utf-8")
+    assert main(["check", "a.txt", "--prune-baseline"]) == 2

@@ -31,16 +31,6 @@ Run = Callable[..., tuple[int, str, str]]
 
 
 @pytest.fixture
-def run(fake_engine: object, capsys: pytest.CaptureFixture[str]) -> Run:
-    def invoke(*argv: str) -> tuple[int, str, str]:
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return invoke
-
-
-@pytest.fixture
 def drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A folder of drafts, and the cwd there (no configuration above it)."""
     for name, text in {"clean.txt": CLEAN, "wrong.txt": WRONG, "near.txt": NEAR}.items():

@@ -12,6 +12,12 @@ paragraph keeps its entry; changing a figure in it makes a new finding. The same
 finding twice in one file is two entries. An entry that no longer matches any finding of
 a checked file is *stale* and reported, so the baseline shrinks as reports are fixed.
 
+Rewriting a baseline merges, it never truncates (:meth:`Baseline.merged`): the entries
+of files not checked in this run (not named, or unreadable) are kept as they were, and
+the entries of the files checked gain what was found. A stale entry is dropped only
+when asked (``--prune-baseline``), so a run on a few files, or one with a file that
+could not be read, cannot lose accepted findings.
+
 The file is JSON, sorted, one entry per finding; the ``message`` is there for the
 reviewer and is not part of the key::
 
@@ -34,6 +40,7 @@ from typing import Any
 
 from .errors import ConfigError
 from .findings import Finding, Report
+from .writing import atomic_write
 
 __all__ = ["Applied", "Baseline", "Entry", "normalise"]
 
@@ -82,6 +89,48 @@ class Baseline:
         )
         return cls(tuple(e for e, _ in rows), str(root), tuple(m for _, m in rows))
 
+    def merged(
+        self,
+        found: Iterable[Baseline | Report],
+        checked: Iterable[str | None] = (),
+        *,
+        prune: bool = False,
+    ) -> Baseline:
+        """This baseline with what was ``found`` in the files checked accepted.
+
+        ``found`` holds the reports of the files checked (or, for a long run that keeps
+        no report, each one's :meth:`from_reports`), ``checked`` the paths of checked
+        files that gave no report of their own in ``found``. Entries of files not
+        checked are kept. For a checked file, each finding is accepted once however
+        often it was accepted before (a multiset: the larger count of the old and the
+        new entries wins), so entries no longer found stay too, unless ``prune`` drops
+        them; ``prune`` also drops the entries of files that no longer exist.
+        """
+        rows: list[tuple[Entry, str]] = []
+        keys = {_key_path(p, self.root) for p in checked}
+        for item in found:
+            part = item if isinstance(item, Baseline) else self.from_reports([item], self.root)
+            if isinstance(item, Report):
+                keys.add(_key_path(item.path, self.root))
+            rows.extend(zip(part.entries, part.messages or ("",) * len(part.entries), strict=True))
+        notes = dict(zip(self.entries, self.messages, strict=False))
+        notes.update((e, m) for e, m in rows if m)
+        new = Counter(e for e, _ in rows)
+        old = Counter(self.entries)
+        merged: Counter[Entry] = Counter()
+        for entry in old.keys() | new.keys():
+            if entry.path not in keys:
+                if not (prune and self._gone(entry.path)):
+                    merged[entry] = old[entry]
+            else:
+                merged[entry] = new[entry] if prune else max(old[entry], new[entry])
+        entries = tuple(sorted(merged.elements()))
+        return Baseline(entries, self.root, tuple(notes.get(e, "") for e in entries))
+
+    def _gone(self, key: str) -> bool:
+        """Is the file an entry names no longer there (standard input never is)?"""
+        return key != _STDIN and not (Path(self.root) / key).exists()
+
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Baseline:
         """Read a baseline file (ConfigError names the file and what is wrong)."""
@@ -99,16 +148,21 @@ class Baseline:
         rows = data.get("findings")
         if not isinstance(rows, list):
             raise ConfigError(where, "findings: expected a list")
-        entries = []
+        rows_read = []
         for i, row in enumerate(rows):
             try:
-                entries.append(Entry(*(_text(row[k]) for k in _KEY)))
-            except (KeyError, TypeError, ValueError):
+                entry = Entry(*(_text(row[k]) for k in _KEY))
+                message = row.get("message", "")
+            except (KeyError, TypeError, ValueError, AttributeError):
                 raise ConfigError(
                     where, f"findings[{i}]: needs path, code, claim, stated"
                 ) from None
+            rows_read.append((entry, message if isinstance(message, str) else ""))
+        rows_read.sort()
         root = Path(path).resolve().parent
-        return cls(tuple(sorted(entries)), str(root))
+        return cls(
+            tuple(e for e, _ in rows_read), str(root), tuple(m for _, m in rows_read)
+        )
 
     @cached_property
     def _by_path(self) -> dict[str, tuple[Entry, ...]]:
@@ -136,8 +190,9 @@ class Baseline:
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
     def write(self, path: str | os.PathLike[str]) -> None:
-        """Write the baseline; its entry paths must be relative to ``path``'s folder."""
-        Path(path).write_text(self.dumps(), encoding="utf-8")
+        """Write the baseline (atomically); entry paths must be relative to ``path``'s folder."""
+        with atomic_write(path) as out:
+            out.write(self.dumps())
 
     def apply(self, reports: Sequence[Report]) -> Applied:
         """Remove accepted findings; entries of the checked files left unmatched are stale."""

@@ -16,6 +16,7 @@ import glob
 import os
 import sys
 import traceback
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
@@ -36,6 +37,7 @@ from .quantities import scan
 from .report import FORMATTERS, Tally
 from .report.json import Writer as JsonWriter
 from .report.text import render_report, summary
+from .writing import atomic_write, refuse_inputs_as_outputs
 
 __all__ = ["SUFFIXES", "main"]
 
@@ -98,7 +100,16 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--ignore", action="append", metavar="CODES", help="codes or families")
     check.add_argument("--config", metavar="FILE", help="pyproject.toml or consistency.toml")
     check.add_argument("--baseline", metavar="FILE", help="accepted findings to leave out")
-    check.add_argument("--write-baseline", metavar="FILE", help="accept every finding found")
+    check.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="accept every finding found (merged into FILE: entries of other files are kept)",
+    )
+    check.add_argument(
+        "--prune-baseline",
+        action="store_true",
+        help="with --write-baseline: drop accepted findings no longer found",
+    )
     check.add_argument("--annotate", metavar="OUT.docx", help="a Word copy with comments")
     check.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="0: one per CPU")
     check.add_argument("--lang", choices=("zh", "en"), help="language of the messages")
@@ -126,20 +137,22 @@ def _check(args: argparse.Namespace) -> int:
     paths, bad = expand(args.paths)
     if args.annotate and not (len(paths) == 1 and paths[0].lower().endswith(".docx")):
         raise ConsistencyError(args.annotate, "--annotate needs exactly one .docx file to check")
+    if args.prune_baseline and not args.write_baseline:
+        raise ConsistencyError("command line", "--prune-baseline goes with --write-baseline")
+    _refuse_overwrites(args, paths, config)
+    accepted = _old_baseline(args.write_baseline) if args.write_baseline else None
     for path, problem in bad:
         _complain(path, problem)
     # text, GitHub and JSON output go out file by file: an archive run holds no report long
     stream = args.format in ("text", "github", "json") and not args.write_baseline
     colour = args.format == "text" and not args.output and _colour(sys.stdout)
     kept: list[Report] = []
+    found: list[Baseline] = []
+    checked: list[str] = []
     tally = Tally()
     failed = False
     with ExitStack() as stack:
-        out = (
-            stack.enter_context(open(args.output, "w", encoding="utf-8"))
-            if args.output
-            else sys.stdout
-        )
+        out = stack.enter_context(atomic_write(args.output)) if args.output else sys.stdout
         writer = JsonWriter(out) if stream and args.format == "json" else None
         for path, outcome in _run(paths, config, args.jobs):
             if isinstance(outcome, str):
@@ -147,7 +160,11 @@ def _check(args: argparse.Namespace) -> int:
                 _complain(path, outcome)
                 continue
             report = outcome
-            if baseline is not None and not args.write_baseline:
+            if accepted is not None:
+                found.append(Baseline.from_reports([report], accepted.root))
+                checked.append(report.path or path)
+                continue
+            if baseline is not None:
                 applied = baseline.apply([report])
                 report = applied.reports[0]
                 for e in applied.stale:
@@ -164,10 +181,10 @@ def _check(args: argparse.Namespace) -> int:
                 out.flush()
             if not stream or args.annotate:
                 kept.append(report)
-        if args.write_baseline:
-            written = Baseline.from_reports(kept, Path(args.write_baseline).resolve().parent)
+        if accepted is not None:
+            written = accepted.merged(found, checked, prune=args.prune_baseline)
             written.write(args.write_baseline)
-            _complain(args.write_baseline, f"accepted {len(written.entries)} findings")
+            _complain(args.write_baseline, _accepted_line(accepted, written, found))
             return 2 if bad else 0
         if args.format == "text":
             out.write(summary(tally, color=colour))
@@ -180,6 +197,46 @@ def _check(args: argparse.Namespace) -> int:
 
         _complain(args.annotate, f"{annotate(paths[0], kept[0], args.annotate)} comments")
     return 2 if bad else 1 if failed else 0
+
+
+def _refuse_overwrites(args: argparse.Namespace, paths: list[str], config: Config) -> None:
+    """Exit 2 before anything is read when an output would overwrite an input of the run.
+
+    ``--write-baseline`` may name the ``--baseline`` read: rewriting it is how it is kept
+    up to date (and the rewrite merges, see :mod:`consistency.baseline`).
+    """
+    outputs = [
+        (option, path)
+        for option, path in (
+            ("--output", args.output),
+            ("--write-baseline", args.write_baseline),
+            ("--annotate", args.annotate),
+        )
+        if path
+    ]
+    inputs = [p for p in paths if p != STDIN] + [p for p in (config.source,) if p]
+    refuse_inputs_as_outputs(outputs, inputs)
+    if args.baseline:
+        others = [(o, p) for o, p in outputs if o != "--write-baseline"]
+        refuse_inputs_as_outputs(others, [args.baseline])
+
+
+def _old_baseline(path: str) -> Baseline:
+    """The baseline a ``--write-baseline`` run merges into: the file's entries, if any."""
+    if os.path.exists(path):
+        return Baseline.load(path)
+    return Baseline((), str(Path(path).resolve().parent))
+
+
+def _accepted_line(old: Baseline, new: Baseline, found: list[Baseline]) -> str:
+    """What a ``--write-baseline`` run did, in one line."""
+    now = sum(len(b.entries) for b in found)
+    kept = len(new.entries) - now  # every finding of this run is in the new baseline
+    dropped = (Counter(old.entries) - Counter(new.entries)).total()
+    line = f"accepted {len(new.entries)} findings ({now} found in this run"
+    line += f", {kept} kept from before" if kept else ""
+    line += f", {dropped} no longer found dropped" if dropped else ""
+    return line + ")"
 
 
 def _one(fmt: str, report: Report, config: Config, colour: bool) -> str:

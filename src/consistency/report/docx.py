@@ -13,6 +13,12 @@ paragraph is one line of the text, each table row one line with a tab between ce
 every mark names the body paragraph (1-based) or the cell (``T1R2C3``) an offset comes
 from. The document is read again before anything is written, and a report made from
 another version of it is refused rather than pinned to the wrong words.
+
+Annotating is idempotent: a comment this module would write that the source already
+holds (same author, same words) is not written again, so annotating an annotated copy
+gives the same comments, not twice as many. The copy is written to a temporary file
+beside ``out`` and renamed into place, and ``out`` may not be ``source`` itself (through
+``./``, links or not): the draft is never overwritten.
 """
 
 from __future__ import annotations
@@ -20,17 +26,19 @@ from __future__ import annotations
 import copy
 import io
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..document import Document
-from ..errors import InputError
+from ..errors import ConsistencyError, InputError
 from ..findings import Finding, Report
 from ..intervals import RoundingMode
 from ..loaders.docx import _blocks, _cell_paragraphs, load_docx
 from ..verdicts import Severity
+from ..writing import atomic_write, same_file
 
 __all__ = ["AUTHOR", "annotate"]
 
@@ -52,14 +60,17 @@ def annotate(
     least: Severity = Severity.INFO,
 ) -> int:
     """Write ``out``: ``source`` with a comment on each finding of ``report`` at or above
-    ``least``; returns the number of comments written.
+    ``least``; returns the number of findings that carry their comment in ``out``
+    (written now, or already there from an earlier run).
 
     Raises :class:`~consistency.errors.InputError` when ``source`` cannot be read or is not
-    the document ``report`` was made from, or ``out`` cannot be written.
+    the document ``report`` was made from, or ``out`` cannot be written or is ``source``.
     """
     import docx  # imported here: text-only users need not load lxml
 
     name = str(source)
+    if same_file(source, out):
+        raise InputError(str(out), f"would overwrite {name}, the document annotated")
     try:
         data = Path(source).read_bytes()
     except OSError as exc:
@@ -71,23 +82,31 @@ def annotate(
         )
     word = docx.Document(io.BytesIO(data))
     places = _Places(word, fresh)
-    written = 0
+    there = Counter(c.text for c in word.comments if c.author == AUTHOR)
+    commented = 0
     for finding in report.findings:
         if finding.severity.rank < least.rank:
+            continue
+        first, *rest = lines = _comment_text(finding)
+        if there["\n".join(lines)] > 0:  # written by an earlier run on this very text
+            there["\n".join(lines)] -= 1
+            commented += 1
             continue
         runs = places.anchor(finding)
         if runs is None:
             continue
-        first, *rest = _comment_text(finding)
         comment = word.add_comment(runs, text=first, author=AUTHOR, initials=_INITIALS)
         for line in rest:
             comment.add_paragraph(line)
-        written += 1
+        commented += 1
     try:
-        word.save(str(out))
+        with atomic_write(out, binary=True) as fh:
+            word.save(fh)
+    except ConsistencyError as exc:
+        raise InputError(str(out), exc.problem) from None
     except OSError as exc:
         raise InputError(str(out), f"cannot write ({exc.strerror or exc})") from None
-    return written
+    return commented
 
 
 def _comment_text(f: Finding) -> list[str]:
