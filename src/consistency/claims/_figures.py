@@ -14,6 +14,7 @@ Part of the shared matching helper (re-exported by :mod:`._match`):
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ __all__ = [
     "family",
     "figure_interval",
     "fmt_interval",
+    "fmt_like",
     "fmt_number",
     "fmt_percent",
     "is_whole_count",
@@ -225,3 +227,30 @@ def fmt_interval(iv: Interval, percent: bool = False, places: int = 4) -> str:
     if iv.is_exact:
         return f(iv.low, places)
     return f"[{f(iv.low, places)}, {f(iv.high, places)}]"
+
+
+#: the written number of a figure: its digits, separators and decimal point
+_WRITTEN = re.compile(r"[0-9０-９][0-9０-９,，．. \u2009]*")
+
+
+def fmt_like(iv: Interval, like: Quantity, places: int = 4) -> str:
+    """An interval in the terms ``like`` is written in: ``20005000000`` beside
+    ``200.05亿元`` shows as ``200.05亿元``. Falls back to :func:`fmt_interval` when the
+    figure's written number cannot be read (a Chinese numeral, a percentage)."""
+    m = _WRITTEN.search(like.text)
+    if like.is_percent or m is None:
+        return fmt_interval(iv, percent=like.is_percent, places=places)
+    digits = m.group(0).translate(_PLAIN).replace(",", "").replace(" ", "").rstrip(".")
+    try:
+        written = Fraction(digits)
+    except (ValueError, ZeroDivisionError):
+        return fmt_interval(iv, places=places)
+    if written == 0 or like.value == 0:
+        return fmt_interval(iv, places=places)
+    scale = abs(like.value / written)
+    suffix = like.text[m.end() :]
+    low, high = fmt_number(iv.low / scale, places), fmt_number(iv.high / scale, places)
+    return f"{low}{suffix}" if iv.is_exact else f"[{low}{suffix}, {high}{suffix}]"
+
+
+_PLAIN = str.maketrans("０１２３４５６７８９，．\u2009", "0123456789,. ")

@@ -43,11 +43,19 @@ from dataclasses import replace
 from ...claim import Claim
 from ...quantities import Quantity
 from ...verdicts import Outcome, RoundingPolicy, Verdict
-from .._match import Context, Sentence
+from .._folded import folded
+from .._match import Context
 from .arithmetic import check_change
-from .forms import KIND, change_claim, level_rate_claim, plain_count, whole_base_claims
+from .forms import (
+    KIND,
+    change_claim,
+    level_rate_claim,
+    pair_bindings,
+    plain_count,
+    whole_base_claims,
+)
 from .gaps import rate_gaps
-from .reading import Group, groups, rival_level
+from .reading import PAIRED, Group, groups, rival_level
 from .respective import RESPECTIVE_HEAD, respective
 from .words import SKIP, may_change
 
@@ -59,45 +67,52 @@ __all__ = ["KIND", "check", "extract"]
 
 def extract(ctx: Context) -> Iterator[Claim]:
     """Every change claim of the text, in text order."""
+    text = folded(ctx)
     for sentence in ctx.sentences:
         if len(sentence.quantities) < 2:
             continue  # a change needs a level or a base beside it
-        if not may_change(ctx.text, sentence.start, sentence.end):
+        if not may_change(text, sentence.start, sentence.end):
             continue  # no cue word at all: no figure of it is a change
-        real = _names_real_growth(ctx.text, sentence)
+        real = _REAL.search(text, sentence.start, sentence.end) is not None
         previous: Group | None = None
         for group in groups(ctx, sentence):
-            yield from _claims(ctx, group, real, rival_level(ctx.text, previous, group))
+            measured_real = real or _real_measure(group.label)
+            yield from _claims(ctx, group, measured_real, rival_level(text, previous, group))
             previous = group
-        if not real and RESPECTIVE_HEAD.search(ctx.text, sentence.start, sentence.end):
+        if (
+            not real
+            and not _real_measure(text[sentence.start : sentence.end])
+            and RESPECTIVE_HEAD.search(text, sentence.start, sentence.end)
+        ):
             yield from respective(ctx, sentence)
     yield from rate_gaps(ctx)
 
 
-#: words marking a real (price-adjusted) rate: a sentence with one is not checked
-#: against its nominal amounts
+#: words saying a rate is at comparable prices (按可比价格计算, 实际增长): a sentence with
+#: one has no rate its nominal amounts could reproduce
 _REAL = re.compile("|".join(map(re.escape, SKIP["real"])))
-
-
+#: measures whose growth is published at comparable prices (增加值, 生产总值): a level
+#: named by one has no rate its nominal amounts could reproduce
+_REAL_MEASURE = re.compile("|".join(map(re.escape, SKIP["real_measures"])))
 _INTENSITY = tuple(SKIP["intensity"])
 
 
-def _names_real_growth(text: str, sentence: Sentence) -> bool:
-    """Does the sentence speak of growth at comparable prices (增加值, 生产总值, 可比价)?
-    Not when the word only names a ratio to GDP (``万元地区生产总值能耗``)."""
-    for m in _REAL.finditer(text, sentence.start, sentence.end):
-        if not text.startswith(_INTENSITY, m.end(), sentence.end):
+def _real_measure(label: str) -> bool:
+    """Does ``label`` name a measure whose growth is real (增加值, 生产总值)? Not when the
+    word only names a ratio to GDP (``万元地区生产总值能耗``)."""
+    for m in _REAL_MEASURE.finditer(label):
+        if not label.startswith(_INTENSITY, m.end()):
             return True
     return False
-
 
 
 def _claims(
     ctx: Context, group: Group, real: bool, rival: Quantity | None = None
 ) -> Iterator[Claim]:
-    if not group.changes:
+    if not group.changes or _damaged(ctx, group.level):
         return
-    span = ctx.text[group.level.start : group.changes[-1].q.end]
+    first = min(group.level.start, group.changes[0].q.start)
+    span = folded(ctx)[first : max(group.level.end, group.changes[-1].q.end)]
     if any(w in span for w in SKIP["respective"]):
         return
     after, before = group.level, group.before
@@ -108,7 +123,7 @@ def _claims(
         if len(amounts) == 1 and len(rates) == 1 and not real and not after.is_percent:
             d, r = amounts[0], rates[0]
             if d.sign == r.sign:
-                claim = level_rate_claim(ctx, after, d, r)
+                claim = level_rate_claim(ctx, after, d, r, group.how)
                 if rival is not None:  # kept last, after the two inputs the check reads
                     claim = replace(claim, parts=(*claim.parts, rival),
                                     details={**claim.details, "rival": rival.text})
@@ -116,21 +131,29 @@ def _claims(
         elif not amounts and not real and plain_count(ctx, after):
             for r in group.near:
                 if r.kind == "rate" and r.compared and r.q.unit == "%":
-                    yield from whole_base_claims(after, r)
+                    yield from whole_base_claims(after, r, group.how)
         return
-    if before.unit != after.unit:
+    if before.unit != after.unit or _damaged(ctx, before):
         return
+    bound = pair_bindings(before, after, PAIRED if group.how == PAIRED else _COMPARED)
     if len(amounts) == 1:
-        d = amounts[0]
-        yield change_claim(ctx, "amount", d, (before, after), f"{after.text} − {before.text}")
+        yield change_claim(ctx, "amount", amounts[0], (before, after), bound)
     if len(points) == 1 and (after.is_percent or after.unit is None):
-        p = points[0]
-        yield change_claim(ctx, "points", p, (before, after), f"{after.text} − {before.text}")
+        yield change_claim(ctx, "points", points[0], (before, after), bound)
     if len(rates) == 1 and not real:
-        r = rates[0]
         kind = "rate-of-rate" if after.is_percent else "rate"
-        yield change_claim(ctx, kind, r, (before, after), f"{after.text} ÷ {before.text} − 1")
+        yield change_claim(ctx, kind, rates[0], (before, after), bound)
 
+
+#: how the earlier figure of a comparison is bound ("比上年42,895万元增加…")
+_COMPARED = "the comparison names the earlier figure"
+
+
+def _damaged(ctx: Context, q: Quantity) -> bool:
+    """Is ``q`` right after a character a mirror put in place of one it could not decode
+    (``?`` or U+FFFD)? Its leading digits may be lost with it (``合计?8055亿元`` for
+    18055): such a figure is no level to check a change against."""
+    return ctx.text[q.start - 1 : q.start] in ("?", "\ufffd")
 
 
 # ---------------------------------------------------------------- checking

@@ -20,7 +20,7 @@ from ...claim import Claim
 from ...intervals import Interval, RoundingMode, rounding_preimage
 from ...quantities import Quantity
 from ...verdicts import Outcome, RoundingPolicy, Verdict
-from .._match import RoundedInput, decide_printed_first, fmt_interval, stated_allows
+from .._match import RoundedInput, decide_printed_first, fmt_interval, fmt_like, stated_allows
 
 __all__ = ["check_change", "decide", "level_rate", "whole_base"]
 
@@ -109,7 +109,9 @@ def check_change(claim: Claim, policy: RoundingPolicy) -> Outcome:
 
         codes, percent = ("C304", "C302", "C303", "C309"), False
     elif relation == "points":
-        scale = Fraction(100) if b.q.is_percent else Fraction(1)
+        # points of ‰ rates are 千分点: the difference of the rates × 1000
+        thousandths = claim.stated.unit in ("千分点", "个千分点")
+        scale = Fraction(1000 if thousandths else 100) if b.q.is_percent else Fraction(1)
 
         def f(x: Interval, y: Interval) -> Interval:
             return (y - x) * scale * sign
@@ -122,6 +124,8 @@ def check_change(claim: Claim, policy: RoundingPolicy) -> Outcome:
 
         codes, percent = ("C301", "C302", "C303", "C309"), True
     outcome = decide(claim.stated, (a, b), f, policy, codes, percent)
+    if relation == "amount":
+        outcome = _in_stated_terms(outcome, claim.stated, (a, b), f)
     if outcome.verdict is not Verdict.INCONSISTENT:
         return outcome
     if claim.stated.unit == "倍" and relation == "rate":
@@ -161,6 +165,24 @@ def check_change(claim: Claim, policy: RoundingPolicy) -> Outcome:
         as_points.mode,
         {"value": as_points.params["value"]},
     )
+
+
+def _in_stated_terms(
+    outcome: Outcome,
+    stated: Quantity,
+    inputs: tuple[RoundedInput, RoundedInput],
+    f: Callable[[Interval, Interval], Interval],
+) -> Outcome:
+    """``outcome`` with its values written as the stated amount is (``200.05亿元``, not
+    ``20005000000``)."""
+    params = dict(outcome.params)
+    if outcome.computed is not None:
+        params["value"] = params["computed"] = fmt_like(outcome.computed, stated)
+    printed = [i.printed for i in inputs]
+    if all(p is not None for p in printed):
+        exact = f(*(Interval.exact(p) for p in printed if p is not None))
+        params["printed"] = fmt_like(exact, stated)
+    return Outcome(outcome.verdict, outcome.code, outcome.computed, outcome.mode, params)
 
 
 def decide(

@@ -7,8 +7,11 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from ...claim import Claim
+from ...numerals import fold
 from ...quantities import Quantity
+from .._folded import folded
 from .._match import Context, Sentence
+from ..binding import named
 from .forms import change_claim
 from .words import (
     GAP,
@@ -29,7 +32,7 @@ def rate_gaps(ctx: Context) -> Iterator[Claim]:
     """``工业增加值…同比增长5.3%,高于GDP增速1.1个百分点``: the point gap between a rate
     and a reference rate named by subject, stated in an earlier sentence. Only a reference
     that earlier sentences give one single value for is used."""
-    text = ctx.text
+    text = folded(ctx)
     for sentence in ctx.sentences:
         if len(sentence.quantities) < 2 or not may_change(text, sentence.start, sentence.end):
             continue  # a gap needs its rate before it, read as a change
@@ -47,13 +50,18 @@ def rate_gaps(ctx: Context) -> Iterator[Claim]:
             key = m.group(2)
             for word in GAP["strip"]:
                 key = key.replace(word, "")
-            names = GAP_ALIASES.get(key, (key,)) if key else ()
+            # the text is read folded (one Traditional form for one Simplified): so are the names
+            names = tuple(fold(n) for n in GAP_ALIASES.get(key, (key,))) if key else ()
             refs = {q.value: q for q in _earlier_rates(ctx, sentence, names)}
             if len(refs) == 1 and r1.is_percent and rate.sign > 0:
                 (r0,) = refs.values()
                 sign = 1 if m.group(1) in GAP["up"] else -1
                 gap = Change(p, sign, "points", m.group(1))
-                claim = change_claim(ctx, "points", gap, (r0, r1), f"{r1.text} − {r0.text}")
+                bound = (
+                    named("reference", r0, f"{m.group(2)} named by subject"),
+                    named("rate", r1, "the rate the gap follows"),
+                )
+                claim = change_claim(ctx, "points", gap, (r0, r1), bound)
                 yield replace(claim, start=r1.start)  # the reference sits sentences before
 
 
@@ -68,7 +76,7 @@ def _earlier_rates(ctx: Context, sentence: Sentence, names: tuple[str, ...]) -> 
     near the gap that cites it, and reading every earlier sentence for every gap made a
     long document quadratic.
     """
-    text = ctx.text
+    text = folded(ctx)
     for s in ctx.sentences[max(0, sentence.index - _REFERENCE_REACH) : sentence.index]:
         if not names or not any(n in text[s.start : s.end] for n in names):
             continue

@@ -13,15 +13,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ...quantities import Quantity
+from .._folded import folded
 from .._match import Context, Sentence
 from .words import (
     BASE_CLOSE,
+    BASE_NEAR,
     BASE_OPEN,
     CLAUSE_MARK,
     CUES,
     DATED,
     EARLIER,
     FROM,
+    RESULT_WORDS,
     TO,
     Change,
     as_change,
@@ -30,7 +33,11 @@ from .words import (
     words_before,
 )
 
-__all__ = ["Group", "groups", "rival_level"]
+__all__ = ["FOLLOWS", "PAIRED", "RESULT", "Group", "groups", "rival_level"]
+
+
+#: how the level of a group is tied to its changes, by the way the text states them
+FOLLOWS, PAIRED, RESULT = "the changes follow it", "由…至… pair", "the changes lead to it"
 
 
 @dataclass(slots=True)
@@ -45,11 +52,15 @@ class Group:
     open: bool = True
     #: the changes that follow the level closely, clause by clause (whole-base candidates)
     near: list[Change] = field(default_factory=list)
+    #: what ties the level to its changes, in words for the claim's bindings
+    how: str = FOLLOWS
+    #: the words naming the level (before it, or before the changes that lead to it)
+    label: str = ""
 
 
 def groups(ctx: Context, sentence: Sentence) -> Iterator[Group]:
     """The level groups of one sentence, figures in brackets left out (they restate)."""
-    qs, text = unbracketed(sentence), ctx.text
+    qs, text = unbracketed(sentence), folded(ctx)
     prefixes = [words_before(text, sentence.start, qs, k) for k in range(len(qs))]
     changes = [as_change(p, q) for p, q in zip(prefixes, qs, strict=True)]
     role: dict[int, str] = {}
@@ -78,17 +89,25 @@ def groups(ctx: Context, sentence: Sentence) -> Iterator[Group]:
             if tail:
                 changes[i + 1] = as_change(prefixes[i + 1][len(tail) :], qs[i + 1])
     group: Group | None = None
+    # changes (and the earlier figure they compare with) stated before their level:
+    # "较2020年的128件增长了15.6%,达到148件", "下跌15.2%至535.0亿元"
+    pending: list[Change] = []
+    pending_before: Quantity | None = None
+    label = ""
     for i, q in enumerate(qs):
         r, ch = role.get(i), changes[i]
         if r == "from":
+            pending, pending_before = [], None
             continue
         if r == "to":
             if group:
                 yield group
-            group = Group(q, qs[i - 1])
+            group = Group(q, qs[i - 1], how=PAIRED, label=prefixes[i - 1])
         elif r == "base":
             if group and group.before is None and group.level.unit == q.unit:
                 group.before = q
+            else:
+                pending, pending_before, label = [], q, prefixes[i]
         elif ch is not None:
             if group and ch.kind == "amount" and ch.q.unit == group.level.unit:
                 group.open = True
@@ -98,18 +117,49 @@ def groups(ctx: Context, sentence: Sentence) -> Iterator[Group]:
                 group.changes.append(ch)
                 if len(prefixes[i]) <= 10 and len(group.near) == len(group.changes) - 1:
                     group.near.append(ch)
+                continue
+            if pending and not ch.linked:
+                pending, pending_before = [], None
+            if pending_before is not None and pending_before.end != qs[i - 1].end and not pending:
+                pending_before = None  # the earlier figure compares with the change just after it
+            if not pending and pending_before is None:
+                label = prefixes[i]
+            pending.append(ch)
         elif text[q.end : q.end + 1] == "的":
+            pending, pending_before = [], None
             continue  # "预算31,700万元的229.39%": a base of something else
         elif q.is_percent and group and not group.level.is_percent:
             if ends_with(prefixes[i], _COMPLETION_ASIDE) is None:
                 group.open = False  # a share or a comparison aside
             # else "为调整预算的96.4%": the level's completion rate, the changes go on
+            pending, pending_before = [], None
         else:
             if group:
                 yield group
-            group = Group(q)
+            if pending and _leads_to(prefixes[i], pending, q):
+                group = Group(q, pending_before, list(pending), how=RESULT, label=label)
+            else:
+                group = Group(q, label=prefixes[i])
+            pending, pending_before = [], None
     if group:
         yield group
+
+
+def _leads_to(prefix: str, pending: list[Change], level: Quantity) -> bool:
+    """Do the changes just before ``level`` lead to it (``增长15.6%,达到148件``,
+    ``下跌15.2%至535.0亿元``)? Only a result word may stand between, and the level must be
+    of the kind the changes measure: a rate's level is no rate, a change in points is of
+    a rate."""
+    if RESULT_WORDS.fullmatch(prefix) is None:
+        return False
+    for ch in pending:
+        if ch.kind == "points" and not level.is_percent:
+            return False
+        if ch.kind != "points" and level.is_percent:
+            return False
+        if ch.kind == "amount" and ch.q.unit != level.unit:
+            return False
+    return True
 
 
 _COMPLETION_ASIDE = CUES["aside"]["completion"]
@@ -137,7 +187,9 @@ def _from_word_before(prefix: str) -> bool:
 
 def _is_base(prefix: str, gap: str, change: Change) -> bool:
     """``比上年42,895万元增加…`` / ``与…107.33相比,下降…``: the figure before a change is the
-    earlier figure it compares with."""
+    earlier figure it compares with. ``与`` and ``同`` open a comparison only when ``相比``
+    closes it (``研究与试验发展经费…增加`` compares nothing); ``比``/``较`` open one near the
+    figure."""
     rest = gap
     close = next((w for w in BASE_CLOSE if rest.startswith(w)), "")
     rest = rest[len(close) :].lstrip(",，")
@@ -146,8 +198,15 @@ def _is_base(prefix: str, gap: str, change: Change) -> bool:
     if len(rest) > len(change.cue) + 3:
         return False
     clause = CLAUSE_MARK.split(prefix)[-1]
-    return any(w in clause for w in (*BASE_OPEN, *EARLIER))
+    if close:
+        return any(w in clause for w in (*BASE_OPEN, *EARLIER))
+    return _NEAR.search(clause) is not None or any(w in clause for w in EARLIER)
 
+
+#: ``比``/``较`` opening a comparison, not inside a word (占比, 比例, 比重, 之比)
+_NEAR = re.compile(
+    "(?<![占对對之])(?:" + "|".join(map(re.escape, BASE_NEAR)) + ")(?![例重率值])"
+)
 
 
 def rival_level(text: str, previous: Group | None, group: Group) -> Quantity | None:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ...claim import Claim
 from ...quantities import Quantity
+from .._folded import folded
 from .._match import Context, Sentence, is_whole_count
 from .forms import level_rate_claim, whole_base_claims
 from .words import (
@@ -25,13 +26,15 @@ __all__ = ["RESPECTIVE_HEAD", "respective"]
 
 
 RESPECTIVE_HEAD = re.compile("[分各]")
+#: how a level of a run is bound to its changes
+_ALIGNED = "分别 alignment"
 
 
 def respective(ctx: Context, sentence: Sentence) -> Iterator[Claim]:
     """``收案X件、结案Y件,同比分别增长a%、b%,分别增加c件、d件``: changes paired with the
     levels just before them by position. A rate meets its absolute change (as for one
     level), or, with none stated, a whole count its whole earlier count (C310)."""
-    text = ctx.text
+    text = folded(ctx)
     qs = with_bare(text, unbracketed(sentence))
     levels: list[Quantity] = []
     rates: list[Change] = []
@@ -64,13 +67,13 @@ def respective(ctx: Context, sentence: Sentence) -> Iterator[Claim]:
         if len(amounts) == len(levels):
             for level, d, r in zip(levels, amounts, rates, strict=True):
                 if d.q.unit == level.unit and d.sign == r.sign:
-                    yield level_rate_claim(ctx, level, d, r)
+                    yield level_rate_claim(ctx, level, d, r, _ALIGNED)
         elif _amount_run_follows(text, qs, j):
             continue  # wait for the amounts: a rate then meets its absolute change
         else:
             for level, r in zip(levels, rates, strict=True):
                 if r.compared and r.q.unit == "%" and is_whole_count(level) and level.value > 0:
-                    yield from whole_base_claims(level, r)
+                    yield from whole_base_claims(level, r, _ALIGNED)
 
 
 def _levels_before(text: str, start: int, qs: list[Quantity], i: int, k: int) -> list[Quantity]:
@@ -91,10 +94,10 @@ def _levels_of_previous(ctx: Context, sentence: Sentence, k: int) -> list[Quanti
     """``收、支总计各是X,Y万元。与上年相比,…各减少…``: the levels of a 各 run stated as the
     last ``k`` figures of the sentence before, which must itself say 各."""
     prev = ctx.previous(sentence)
-    if prev is None or "各" not in ctx.text[prev.start : prev.end]:
+    if prev is None or "各" not in folded(ctx)[prev.start : prev.end]:
         return []
-    qs = with_bare(ctx.text, unbracketed(prev))
-    return _levels_before(ctx.text, prev.start, qs, len(qs), k)
+    qs = with_bare(folded(ctx), unbracketed(prev))
+    return _levels_before(folded(ctx), prev.start, qs, len(qs), k)
 
 
 def _amount_run_follows(text: str, qs: list[Quantity], j: int) -> bool:

@@ -20,6 +20,7 @@ from .._match import Sentence, load_cues
 __all__ = [
     "AVERAGES",
     "BASE_CLOSE",
+    "BASE_NEAR",
     "BASE_OPEN",
     "CLAUSE_MARK",
     "CUES",
@@ -32,6 +33,7 @@ __all__ = [
     "LIST_GAP",
     "POINT_UNITS",
     "RESPECTIVE_CUE",
+    "RESULT_WORDS",
     "SKIP",
     "TO",
     "Change",
@@ -50,6 +52,7 @@ _NOUN_UP, _NOUN_DOWN = CUES["nouns"]["up"], CUES["nouns"]["down"]
 GAPS = CUES["gaps"]["words"]
 FROM, TO = CUES["pair"]["from"], CUES["pair"]["to"]
 BASE_OPEN, BASE_CLOSE = CUES["base"]["open"], CUES["base"]["close"]
+BASE_NEAR = CUES["base"]["near"]
 EARLIER = CUES["base"]["earlier"]
 AVERAGES = CUES["averages"]["words"]
 PERIOD = CUES["period"]["words"]
@@ -69,7 +72,11 @@ LIST_GAP = re.compile(r"[、,，和及与與]|以及")
 BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 #: digits and punctuation: what may remain between linked figures besides comparison words
 NOT_WORDS = re.compile(r"[\d.,，;；:：、\s]")
-POINT_UNITS = ("百分点", "个百分点")
+POINT_UNITS = ("百分点", "个百分点", "千分点", "个千分点")
+#: the words that may stand between changes and the level they lead to ("增长15.6%,达到148件")
+RESULT_WORDS = re.compile(
+    "[,，]?(?:" + "|".join(map(re.escape, CUES["result"]["words"])) + ")"
+)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -200,8 +207,8 @@ _PERIOD_RE = re.compile("|".join(map(re.escape, PERIOD)))
 
 def as_change(prefix: str, q: Quantity) -> Change | None:
     """``q`` as a change, if the words right before it make it one."""
-    if q.approx or q.unit == "‰":
-        return None
+    if q.approx or q.text.endswith("‰"):
+        return None  # a rate in ‰ is a level ("出生率5.4‰"); its changes are in 千分点
     read = _read_prefix(prefix)
     if read is None:
         return None
