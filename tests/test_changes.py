@@ -27,7 +27,7 @@ from strategies import (
     respective_changes,
 )
 
-CASES = claim_cases("claims_changes")
+CASES = claim_cases("claims_changes") + claim_cases("claims_changes_orders")
 POLICY = RoundingPolicy()
 
 

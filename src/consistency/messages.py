@@ -184,6 +184,14 @@ _CHANGES: tuple[Message, ...] = (
         "are {value}.",
         "A change rate of a whole count that no whole earlier count can produce (granularity).",
     ),
+    Message(
+        "C311", "change-rate-rounded-in-steps", W,
+        "{stated}只有经连续修约({chain})才与所列数值相符:{formula} = {value},一次修约应为{once}"
+        "(GB/T 8170不允许连续修约)。",
+        "{stated} matches the figures only if rounded in steps ({chain}): {formula} = {value}, "
+        "which rounds once to {once} (GB/T 8170 forbids rounding in steps).",
+        "A change rate that holds only when the exact rate is rounded in several steps.",
+    ),
 )
 _ENUMERATIONS: tuple[Message, ...] = (
     Message(

@@ -22,7 +22,7 @@ from fractions import Fraction
 from importlib import resources
 
 from ..errors import DataFileError
-from ..intervals import Interval, RoundingMode, could_round_to, rounding_preimage
+from ..intervals import Interval, RoundingMode, could_round_to, round_to, rounding_preimage
 from ..quantities import Quantity
 from ..verdicts import RoundingPolicy, Verdict
 
@@ -37,6 +37,7 @@ __all__ = [
     "fmt_percent",
     "is_whole_count",
     "judge",
+    "rounded_twice",
     "stated_allows",
     "sum_interval",
 ]
@@ -199,6 +200,47 @@ def judge(
             if stated_allows(stated, computed, mode):
                 return Judgement(verdict, computed, mode)
     return Judgement(Verdict.INCONSISTENT, first, None)
+
+
+#: how many digits past the printed ones a chain of roundings is followed
+_CHAIN_DIGITS = 4
+
+
+def rounded_twice(computed: Interval, stated: Quantity) -> tuple[Fraction, ...] | None:
+    """The chain of roundings (连续修约) that turns a value of ``computed`` into the
+    printed figure when a single rounding does not: ``11.4916%`` rounded to one decimal
+    and then to a whole percent gives ``11.5% → 12%``, where rounding once gives 11%.
+
+    GB/T 8170 forbids rounding in steps (不允许连续修约): a figure that holds only so is
+    a real discrepancy of one unit in its last digit, like a truncated one. Only half-up
+    chains are followed, from at most :data:`_CHAIN_DIGITS` digits past the printed
+    ones (the values they reach lie within 5/9 of a step below the figure). Returns the
+    chain from the computed value (exact or rounded to the first digit that decides) to
+    the figure, or None when no chain reaches it (or one rounding already does).
+    """
+    if stated.approx or stated.low != stated.high or is_whole_count(stated):
+        return None
+    step = stated.resolution
+    target = Fraction(stated.value)
+    if step <= 0:
+        return None
+    for sign in (1, -1):  # the values below a positive figure, above a negative one
+        edge = target - sign * step / 2
+        lo, hi = (edge - sign * step / 18, edge) if sign > 0 else (edge, edge + step / 18)
+        if computed.high < lo or computed.low > hi:
+            continue
+        v = min(max(computed.low, lo), hi)
+        for extra in range(1, _CHAIN_DIGITS + 1):
+            chain = [v]
+            x = round_to(v, step / 10**extra, RoundingMode.HALF_UP)
+            if x != v:
+                chain.append(x)
+            for k in range(extra - 1, -1, -1):
+                x = round_to(x, step / 10**k, RoundingMode.HALF_UP)
+                chain.append(x)
+            if x == target and round_to(v, step, RoundingMode.HALF_UP) != target:
+                return tuple(dict.fromkeys(chain))
+    return None
 
 
 # ---------------------------------------------------------------- display

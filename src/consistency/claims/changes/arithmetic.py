@@ -21,6 +21,7 @@ from ...intervals import Interval, RoundingMode, rounding_preimage
 from ...quantities import Quantity
 from ...verdicts import Outcome, RoundingPolicy, Verdict
 from .._match import RoundedInput, decide_printed_first, fmt_interval, fmt_like, stated_allows
+from .._stepwise import in_steps
 
 __all__ = ["check_change", "decide", "level_rate", "whole_base"]
 
@@ -89,7 +90,16 @@ def level_rate(level: Interval, delta: Interval, sign: int) -> Interval:
 def check_change(claim: Claim, policy: RoundingPolicy) -> Outcome:
     """Check one change claim read by :mod:`.changes`: printed figures first, then rounded
     inputs, then truncation; a `倍` growth or a `%` change between two rates that fails may
-    still fit a looser reading (C308, C306), or stay undecided (C307)."""
+    still fit a looser reading (C308, C306), or stay undecided (C307); a rate reached only
+    by rounding in steps is a warning (C311)."""
+    outcome = _check(claim, policy)
+    if outcome.code == "C301":
+        return in_steps(outcome, claim.stated, outcome.computed, "C311")
+    return outcome
+
+
+def _check(claim: Claim, policy: RoundingPolicy) -> Outcome:
+    """See :func:`check_change` (all but the rounding in steps)."""
     relation = claim.details["relation_kind"]
     sign = int(claim.details["sign"])
     if relation == "whole-base":
