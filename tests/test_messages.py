@@ -50,19 +50,45 @@ def test_a_message_is_well_formed(message: Message) -> None:
     assert _fields(message.zh) == _fields(message.en)
 
 
-def test_every_code_has_its_page_and_every_page_its_code() -> None:
-    pages = {p.stem for p in DOCS.glob("C*.md")}
+#: the sections every page has (docs/rules/README.md holds the templates); the example
+#: section's heading may say "A real example", "An example", "真实例子", "例子"
+SECTIONS = {
+    "en": ("What it checks", "Why it matters", "example", "What passes", "Limits", "Sources"),
+    "zh": ("检查什么", "为什么重要", "例子", "可以通过", "局限", "依据"),
+}
+PAGES = {"en": DOCS, "zh": DOCS / "zh"}
+SEVERITY_WORD = {
+    "en": {s: s.value for s in Severity},
+    "zh": {Severity.ERROR: "错误", Severity.WARNING: "提醒", Severity.INFO: "说明"},
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_every_code_has_its_page_and_every_page_its_code(lang: str) -> None:
+    pages = {p.stem for p in PAGES[lang].glob("C*.md")}
     assert pages == set(CATALOGUE), (
-        f"codes without a page: {sorted(set(CATALOGUE) - pages)}; "
-        f"pages without a code: {sorted(pages - set(CATALOGUE))}"
+        f"codes without a {lang} page: {sorted(set(CATALOGUE) - pages)}; "
+        f"{lang} pages without a code: {sorted(pages - set(CATALOGUE))}"
     )
 
 
+@pytest.mark.parametrize("lang", sorted(PAGES))
 @pytest.mark.parametrize("code", sorted(CATALOGUE))
-def test_a_page_names_its_code_and_has_an_example_section(code: str) -> None:
-    page = (DOCS / f"{code}.md").read_text(encoding="utf-8")
-    assert page.lstrip().startswith("#") and code in page.splitlines()[0]
-    assert re.search(r"^## .*example", page, re.IGNORECASE | re.MULTILINE), "a page has an example section"
+def test_a_page_names_its_code_and_has_every_section(code: str, lang: str) -> None:
+    page = (PAGES[lang] / f"{code}.md").read_text(encoding="utf-8")
+    m = CATALOGUE[code]
+    title = page.splitlines()[0]
+    assert title.startswith(f"# {code} {m.name}"), title
+    assert SEVERITY_WORD[lang][m.severity] in title, "the title names the default severity"
+    headings = re.findall(r"^## (.+)$", page, re.MULTILINE)
+    for section in SECTIONS[lang]:
+        assert any(section.lower() in h.lower() for h in headings), f"no section {section!r}"
+
+
+def test_every_message_says_what_it_finds_in_both_languages() -> None:
+    for m in CATALOGUE.values():
+        assert m.summary.strip() and m.summary_zh.strip(), m.code
+        assert re.search(r"[\u4e00-\u9fff]", m.summary_zh), m.code
 
 
 def test_an_unknown_code_is_named_in_the_error() -> None:

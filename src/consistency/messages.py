@@ -33,7 +33,10 @@ class Message:
     severity: Severity
     zh: str
     en: str
+    #: what the code finds, in one English sentence (``consistency rules``, SARIF)
     summary: str
+    #: the same sentence in Chinese
+    summary_zh: str = ""
 
     @property
     def family(self) -> str:
@@ -48,6 +51,7 @@ _TOTALS: tuple[Message, ...] = (
         "合计{stated}与各分项之和不符:{expr} = {sum}。",
         "The total {stated} is not the sum of its parts: {expr} = {sum}.",
         "A stated total differs from the sum of the parts listed as its breakdown.",
+        "所列分项之和与所述合计不符。",
     ),
     Message(
         "C102", "sum-truncated", W,
@@ -55,18 +59,21 @@ _TOTALS: tuple[Message, ...] = (
         "The total {stated} matches its parts only if figures were cut, not rounded: "
         "{expr} = {sum}.",
         "A total matches its parts only when the figures are read as truncated.",
+        "只有把各数读作截尾值，合计才与分项之和相符。",
     ),
     Message(
         "C103", "part-exceeds-whole", E,
         "{stated}大于它所属的总数{whole},部分不能超过整体。",
         "The part {stated} exceeds the whole it belongs to, {whole}.",
         "A figure introduced as part of another (其中, 含, 成功) is larger than it.",
+        "标明为另一数一部分的数（其中、含、成功）大于该数。",
     ),
     Message(
         "C104", "part-within-whole-truncated", W,
         "{stated}只有按截尾(而非四舍五入)读取才不超过其总数{whole}。",
         "The part {stated} stays within its whole {whole} only if figures were cut, not rounded.",
         "A part fits inside its whole only when the figures are read as truncated.",
+        "只有把各数读作截尾值，部分才不超过整体。",
     ),
     Message(
         "C105", "kinds-fall-short-by-a-digit", W,
@@ -74,6 +81,7 @@ _TOTALS: tuple[Message, ...] = (
         "The total {stated} exceeds the sum of the kinds listed, {sum}, by {gap}, a single "
         "digit: check for a mistyped figure (fine if a kind is left unlisted).",
         "Kinds named with the total's own noun fall short of it by exactly one written digit.",
+        "以合计的名词列出的各类之和比合计恰好少一位数字。",
     ),
 )
 _SHARES: tuple[Message, ...] = (
@@ -82,6 +90,7 @@ _SHARES: tuple[Message, ...] = (
         "比例{stated}与所列数值不符:{expr} = {share}。",
         "The share {stated} does not follow from its counts: {expr} = {share}.",
         "A stated share or rate differs from the part divided by its base.",
+        "所述比例或比率与部分除以基数之商不符。",
     ),
     Message(
         "C202", "share-truncated", W,
@@ -89,12 +98,14 @@ _SHARES: tuple[Message, ...] = (
         "{stated} matches its counts only if the last digit was cut, not rounded: "
         "{expr} = {share}.",
         "A share matches its counts only under truncation.",
+        "只有截尾（而非四舍五入）时，比例才与所列数值相符。",
     ),
     Message(
         "C203", "share-granularity", E,
         "没有哪个整数k能使k/{n}写作{stated},最接近的是{nearest}。",
         "No whole count k out of {n} gives {stated}; the nearest are {nearest}.",
         "A share of a whole-number base that no whole-number count can produce (GRIM).",
+        "以整数为基数的比例，任何整数都得不出（GRIM）。",
     ),
     Message(
         "C204", "share-granularity-truncated", W,
@@ -102,6 +113,7 @@ _SHARES: tuple[Message, ...] = (
         "A count out of {n} gives {stated} only if the last digit was cut, not rounded "
         "(e.g. {k}/{n}).",
         "A share of a whole-number base is reachable only under truncation.",
+        "以整数为基数的比例，只有截尾时才能由整数得出。",
     ),
     Message(
         "C205", "complement-rate-mismatch", W,
@@ -110,6 +122,7 @@ _SHARES: tuple[Message, ...] = (
         "{expr} = {share}; the rate may be defined on another base.",
         "A rate of a negated group (不起诉率) differs from that group over the sum of it "
         "and its complement.",
+        "否定组的比率（如不起诉率）与该组占两组之和的比例不符。",
     ),
 )
 _CHANGES: tuple[Message, ...] = (
@@ -118,6 +131,7 @@ _CHANGES: tuple[Message, ...] = (
         "变化率{stated}与所列数值不符:{formula} = {value}。",
         "The change rate {stated} does not follow from the figures: {formula} = {value}.",
         "A stated growth or reduction rate differs from the rate its figures imply.",
+        "所述增减率与其数值得出的比率不符。",
     ),
     Message(
         "C302", "change-needs-rounded-inputs", I,
@@ -126,6 +140,7 @@ _CHANGES: tuple[Message, ...] = (
         "{stated} differs from {printed}, computed from the figures as printed ({formula}), but "
         "holds once they are read as rounded values (e.g. averages): {value}.",
         "A change holds only when its printed inputs are read as rounded values.",
+        "只有把所列数值读作约数，增减才成立。",
     ),
     Message(
         "C303", "change-truncated", W,
@@ -133,12 +148,14 @@ _CHANGES: tuple[Message, ...] = (
         "{stated} matches the figures only if the last digit was cut, not rounded: "
         "{formula} = {value}.",
         "A change matches its figures only under truncation.",
+        "只有截尾时，增减才与所列数值相符。",
     ),
     Message(
         "C304", "change-amount-mismatch", E,
         "变化量{stated}与前后数值之差不符:{formula} = {value}。",
         "The stated change {stated} is not the difference of the figures: {formula} = {value}.",
         "A stated increase or decrease differs from the difference of its before/after figures.",
+        "所述增减量与前后两数之差不符。",
     ),
     Message(
         "C305", "point-change-mismatch", E,
@@ -146,6 +163,7 @@ _CHANGES: tuple[Message, ...] = (
         "The change of {stated} is not the difference of the two rates: {formula} = "
         "{value} points.",
         "A change in percentage points differs from the difference of the two stated rates.",
+        "以百分点表示的变化与两个比率之差不符。",
     ),
     Message(
         "C306", "percent-change-read-as-points", I,
@@ -154,6 +172,7 @@ _CHANGES: tuple[Message, ...] = (
         "The change between two rates is written {stated}: it is not their relative change but "
         "their difference ({formula} = {value}); write it in percentage points.",
         "A change between two rates, written with %, holds only as a difference in points.",
+        "两个比率之间的变化写作%，只有按百分点之差才成立。",
     ),
     Message(
         "C307", "change-of-rate-ambiguous", I,
@@ -161,6 +180,7 @@ _CHANGES: tuple[Message, ...] = (
         "The change {stated} between two rates cannot be judged: the relative change is {value}, "
         "the difference is {points}.",
         "A % change between two rates fits neither the relative nor the points reading.",
+        "两个比率之间写作%的变化，按相对变化和百分点之差都不成立。",
     ),
     Message(
         "C308", "times-growth-read-as-multiple", I,
@@ -169,6 +189,7 @@ _CHANGES: tuple[Message, ...] = (
         "“增长{stated}” is not the growth the figures show, but is their multiple "
         "({after} ÷ {before} = {value}); write “增长到{stated}” (grew to) instead.",
         "A growth written in 倍 holds only as a multiple of the earlier figure.",
+        "以“倍”表示的增长只有按倍数读才成立。",
     ),
     Message(
         "C309", "change-undecidable", I,
@@ -176,6 +197,7 @@ _CHANGES: tuple[Message, ...] = (
         "{stated} cannot be checked ({formula}): the base is zero or the change is not smaller "
         "than its level.",
         "A change claim whose base cannot be computed.",
+        "无法计算基数的增减关系。",
     ),
     Message(
         "C310", "change-rate-no-whole-base", E,
@@ -183,6 +205,7 @@ _CHANGES: tuple[Message, ...] = (
         "No whole earlier count gives {stated}: in {formula} no whole n yields it; the nearest "
         "are {value}.",
         "A change rate of a whole count that no whole earlier count can produce (granularity).",
+        "整数的增减率，任何整数基数都得不出（粒度检验）。",
     ),
     Message(
         "C311", "change-rate-rounded-in-steps", W,
@@ -199,6 +222,7 @@ _ENUMERATIONS: tuple[Message, ...] = (
         "所述数目{stated}与列出的项数不符:实际列出{listed}项({items})。",
         "The count {stated} does not match the items listed: {listed} ({items}).",
         "A stated count differs from the number of items the text lists with it.",
+        "所述数目与一同列出的项数不符。",
     ),
     Message(
         "C402", "announced-measures-mismatch", E,
@@ -206,6 +230,7 @@ _ENUMERATIONS: tuple[Message, ...] = (
         "The count {stated} does not match the numbered measures that follow: {listed} "
         "({items}).",
         "A heading or lead-in announces N measures, but a different number follows.",
+        "标题或引语预告了若干项措施，其后列出的项数不同。",
     ),
 )
 _RESTATEMENTS: tuple[Message, ...] = (
@@ -214,6 +239,7 @@ _RESTATEMENTS: tuple[Message, ...] = (
         "同一数据前后不一致:此处为{stated},第{other_line}行为{other}。",
         "The same figure is stated as {stated} here and as {other} on line {other_line}.",
         "One measure, stated twice in the same words, has two different values.",
+        "同一指标用相同文字陈述两次，数值不同。",
     ),
     Message(
         "C502", "restated-figure-truncated", W,
@@ -221,12 +247,14 @@ _RESTATEMENTS: tuple[Message, ...] = (
         "The same figure is written {stated} here and {other} on line {other_line}: they "
         "agree only if one was cut rather than rounded.",
         "A figure restated at another precision agrees only under truncation.",
+        "以不同精度重述的数字只有截尾时才一致。",
     ),
     Message(
         "C503", "converted-figure-mismatch", E,
         "括注的换算值{stated}与{other}不符:按{factor}换算应为{value}。",
         "The converted figure {stated} does not match {other}: at {factor} it is {value}.",
         "A figure restated in another unit in brackets does not match the conversion.",
+        "括注中换算成另一单位的数值与换算结果不符。",
     ),
     Message(
         "C504", "converted-figure-truncated", W,
@@ -234,6 +262,7 @@ _RESTATEMENTS: tuple[Message, ...] = (
         "The converted figure {stated} matches {other} only if the last digit was cut: at "
         "{factor} it is {value}.",
         "A figure restated in another unit agrees with the conversion only under truncation.",
+        "括注的换算值只有截尾时才与换算结果相符。",
     ),
 )
 _COMPLETION: tuple[Message, ...] = (
@@ -243,6 +272,7 @@ _COMPLETION: tuple[Message, ...] = (
         "The completion rate {stated} does not follow from the figures: {amount} / {target} "
         "= {computed_pct}.",
         "A stated completion rate differs from the amount divided by the stated target.",
+        "所述完成比例与完成数除以目标数之商不符。",
     ),
     Message(
         "C602", "completion-rate-truncated", W,
@@ -250,12 +280,14 @@ _COMPLETION: tuple[Message, ...] = (
         "The completion rate {stated} matches {amount} / {target} = {computed_pct} only if "
         "the last digit was cut, not rounded.",
         "A completion rate matches its figures only under truncation.",
+        "只有截尾时，完成比例才与所列数值相符。",
     ),
     Message(
         "C603", "over-completion-not-above-target", E,
         "称“超额完成”,但完成比例{stated}并未超过100%。",
         "Says the target was exceeded, but the completion rate {stated} is not above 100%.",
         "A rate described as over-completion is not above 100%.",
+        "称超额完成，完成比例却不超过100%。",
     ),
     Message(
         "C604", "completion-excess-mismatch", E,
@@ -263,6 +295,7 @@ _COMPLETION: tuple[Message, ...] = (
         "The completion rate {stated} contradicts the stated excess (or shortfall): "
         "{relation_calc} gives {computed_pct}.",
         "A completion rate is contradicted by the amount the outturn exceeds or falls short of the target.",
+        "完成比例与超出（或不足）预算的金额相矛盾。",
     ),
     Message(
         "C605", "completion-targets-differ", W,
@@ -270,6 +303,7 @@ _COMPLETION: tuple[Message, ...] = (
         "Two completion rates of the same measure imply different targets: {first} and "
         "{second} ({value}).",
         "Two completion rates of the same measure, side by side, imply different targets.",
+        "同一指标并列的两个完成比例所对应的目标不同。",
     ),
     Message(
         "C607", "completion-targets-may-differ", I,
@@ -277,6 +311,7 @@ _COMPLETION: tuple[Message, ...] = (
         "Two completion rates of one sentence imply different targets: {first} and {second} "
         "({value}); if they share one, check the figures.",
         "Two completion rates of one sentence imply different targets (they may have different ones).",
+        "同一句中的两个完成比例对应不同目标（两者可能本就不同）。",
     ),
     Message(
         "C606", "part-targets-do-not-add-up", W,
@@ -284,12 +319,14 @@ _COMPLETION: tuple[Message, ...] = (
         "The target implied by the total's rate {stated} is {whole}, but the targets implied "
         "by its parts' rates add up to {summed}.",
         "The targets implied by the completion rates of the parts do not add up to the total's.",
+        "各组成部分的完成比例所对应的目标之和与总数的不符。",
     ),
     Message(
         "C611", "comparison-does-not-hold", E,
         "所述关系“{first}{word}{second}”不成立。",
         "The stated relation '{first} {word} {second}' does not hold.",
         "A figure said to exceed (or stay below) a threshold does not.",
+        "所述大于（或小于）某一标准的关系不成立。",
     ),
 )
 _RATIOS: tuple[Message, ...] = (
@@ -298,6 +335,7 @@ _RATIOS: tuple[Message, ...] = (
         "比值{stated}与其两项数值不符:{formula} = {value}。",
         "The ratio {stated} does not follow from its two figures: {formula} = {value}.",
         "A ratio written as N:100 or a:b differs from the two figures it derives from.",
+        "写作N:100或a:b的比值与其两项数值不符。",
     ),
     Message(
         "C702", "ratio-needs-rounded-inputs", I,
@@ -306,6 +344,7 @@ _RATIOS: tuple[Message, ...] = (
         "The ratio {stated} differs from {printed}, computed from the figures as printed "
         "({formula}), but holds once they are read as rounded values: {value}.",
         "A ratio holds only when its printed inputs are read as rounded values.",
+        "只有把所列数值读作约数，比值才成立。",
     ),
     Message(
         "C703", "ratio-truncated", W,
@@ -313,6 +352,7 @@ _RATIOS: tuple[Message, ...] = (
         "The ratio {stated} matches its figures only if the last digit was cut, not rounded: "
         "{formula} = {value}.",
         "A ratio matches its figures only under truncation.",
+        "只有截尾时，比值才与其两项数值相符。",
     ),
     Message(
         "C704", "ratio-without-counts", I,
@@ -320,6 +360,7 @@ _RATIOS: tuple[Message, ...] = (
         "The ratio {stated} cannot be checked: the text does not state the two figures of "
         "{formula}, or states several.",
         "A ratio stated without (or with ambiguous) counts it compares.",
+        "比值缺少（或有不止一处）可比的两项数值。",
     ),
 )
 _TABLES: tuple[Message, ...] = (
@@ -329,6 +370,7 @@ _TABLES: tuple[Message, ...] = (
         "Table {table}, {where_en}: the total ({label}) {stated} is not the sum of its parts: "
         "{relation} adds up to {value}.",
         "A total row or column of a table differs from the sum of the cells it closes.",
+        "表格的合计行或合计列与其所合计的各格之和不符。",
     ),
     Message(
         "C802", "table-total-needs-rounding", W,
@@ -337,6 +379,7 @@ _TABLES: tuple[Message, ...] = (
         "Table {table}, {where_en}: the total ({label}) {stated} differs from the sum of its parts "
         "({value}); it holds only if the cells are rounded figures ({mode_en}).",
         "A table total matches its cells only when they are read as rounded figures.",
+        "只有把各格读作修约值，表格合计才与之相符。",
     ),
 )
 
@@ -347,18 +390,21 @@ _NOTES: tuple[Message, ...] = (
         "The parts add to {sum}, more than the total {stated}: fine if the categories "
         "overlap, otherwise worth a look.",
         "Parts of a list not marked as complete add to more than their total.",
+        "未标明完整的列举，分项之和大于合计。",
     ),
     Message(
         "C902", "approximate-figure", I,
         "{stated}所涉数值含约数或无界数值,无法精确核对。",
         "{stated} involves an approximate or open-ended figure and cannot be checked exactly.",
         "A claim whose figures allow no exact interval (约, 以上) is left undecided.",
+        "含约数或无界数值的关系，无法精确核对。",
     ),
     Message(
         "C903", "ambiguous-base", I,
         "{stated}的基数不明确:文中几个可能的总数都不能得出该比例。",
         "The base of {stated} is unclear: none of the candidate totals in the text gives it.",
         "A share with several candidate bases, none of which reproduces it, is left undecided.",
+        "有几个可能的基数而都得不出该比例，不作判断。",
     ),
     Message(
         "C904", "parts-fall-short", I,
@@ -366,6 +412,7 @@ _NOTES: tuple[Message, ...] = (
         "The parts add to {sum}, less than the total {stated}: an error if they are meant "
         "to cover it, fine if only some categories are listed.",
         "Parts of a list not marked as complete add to less than their total.",
+        "未标明完整的列举，分项之和小于合计。",
     ),
     Message(
         "C905", "guessed-reading-disagrees", I,
@@ -373,6 +420,7 @@ _NOTES: tuple[Message, ...] = (
         "{stated} does not fit a reading guessed from where the figures stand ({relation}); "
         "the text does not name what it rests on, so this is only a note: {guess}.",
         "A claim that fails only under a reading guessed by position is a note, not an error.",
+        "只在按位置推测的读法下不成立的关系，只作说明，不算错误。",
     ),
 )
 
