@@ -214,6 +214,7 @@ _CHANGES: tuple[Message, ...] = (
         "{stated} matches the figures only if rounded in steps ({chain}): {formula} = {value}, "
         "which rounds once to {once} (GB/T 8170 forbids rounding in steps).",
         "A change rate that holds only when the exact rate is rounded in several steps.",
+        "只有把精确的比率连续修约几次，增减率才成立。",
     ),
 )
 _ENUMERATIONS: tuple[Message, ...] = (
