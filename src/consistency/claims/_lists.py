@@ -37,6 +37,26 @@ _BARE_FIGURE = regex.compile(r"\s*\d[\d.]*[万亿]*\w?\s*")
 _TITLE = regex.compile(r"《[^《》]*》")
 
 
+_CN_DIGITS = "一二三四五六七八九十"
+
+
+@functools.cache
+def anchor_re() -> regex.Pattern[str]:
+    """A small count with its classifier ("三个", "五大", "14项", "前10位"), compiled once."""
+    c = _cues()["count"]
+    return regex.compile(
+        rf"(?<![第\d.．{_CN_DIGITS}两百千万])(?P<rank>{_alt(c['rank'])})?"
+        rf"(?P<num>\d{{1,2}}|[两{_CN_DIGITS}]{{1,3}})"
+        rf"(?:(?P<cls>{_alt(c['classifiers'])})|(?P<rcls>{_alt(c['ranked'])}))"
+        rf"(?![是要次])"
+    )
+
+
+def starts_with_any(text: str, words: Iterable[str]) -> bool:
+    """Does ``text`` start with one of ``words``?"""
+    return any(text.startswith(w) for w in words)
+
+
 def _alt(words: Iterable[str]) -> str:
     """A regular-expression alternation of ``words``, longest first."""
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -58,15 +78,21 @@ def _plain(items: list[str]) -> bool:
 
 
 def _readings(items: list[str]) -> list[list[str]]:
-    """The list as written, and the lists that start after a "的" inside a later item
-    ("点线面结合的市、区、镇、村": the modifier ends at 的, the items follow)."""
+    """The list as written, and the lists that start inside a later item: after a "的"
+    ("点线面结合的市、区、镇、村": the modifier ends at 的, the items follow) or after an
+    action word ("在甲、乙、丙设立A、B、C委员会": a second list starts after 设立)."""
     out = [items]
-    if all("的" in i for i in items):
-        return out  # parallel items ("法的思想、法的感情、法的技术"): no modifier to peel off
+    parallel = all("的" in i for i in items)  # "法的思想、法的感情": no modifier to peel off
+    openers = _cues()["items"]["openers"]
     for i in range(1, len(items) - 1):
         k = items[i].rfind("的")
-        if 0 <= k < len(items[i]) - 1:
+        if not parallel and 0 <= k < len(items[i]) - 1:
             out.append([items[i][k + 1 :], *items[i + 1 :]])
+        for w in openers:
+            k = items[i].find(w)
+            if 0 < k and k + len(w) < len(items[i]):
+                out.append([items[i][k + len(w) :], *items[i + 1 :]])
+                break
     return out
 
 
@@ -87,10 +113,21 @@ def _match_open(view: str, close: int) -> int | None:
     return None
 
 
+_BRACKETS = regex.compile("[" + regex.escape("".join(_PAIRS) + "".join(_CLOSERS)) + "]")
+#: the last clause end before a point, found by one reverse search
+_LAST_CLAUSE_END = regex.compile("(?r)[" + regex.escape("".join(sorted(_CLAUSE_ENDS))) + "]")
+
+
 def _clause_start(view: str, end: int) -> int:
-    """Start of the clause ending at ``end``; marks inside brackets do not end it."""
+    """Start of the clause ending at ``end`` (at most 120 characters back); marks inside
+    brackets do not end it."""
+    floor = max(0, end - 120)
+    last = _LAST_CLAUSE_END.search(view, floor, end)
+    start = last.end() if last else floor
+    if not _BRACKETS.search(view, start, end):
+        return start  # no bracket in the clause: its last mark ends it
     depth = 0
-    for j in range(end - 1, max(-1, end - 120), -1):
+    for j in range(end - 1, floor - 1, -1):
         ch = view[j]
         if ch in _CLOSERS:
             depth += 1
@@ -133,17 +170,7 @@ def _split(body: str) -> tuple[list[list[str]], bool]:
     for sep in cues["separators"]:
         if len(sep) > 1:  # "——" joins tiers: read it as 、
             body = body.replace(sep, "、")
-    parts: list[str] = []
-    depth, last = 0, 0
-    for j, ch in enumerate(body):
-        if ch in _PAIRS:
-            depth += 1
-        elif ch in _CLOSERS:
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in cues["separators"]:
-            parts.append(body[last:j])
-            last = j + 1
-    parts.append(body[last:])
+    parts = _top_level_parts(body, cues["separators"])
     conj = _conjunctions()
     clean = all(p.strip() for p in parts) and not any(ch in ",，" for p in parts for ch in p)
     if len(parts) > 1 and any(_top_level_split(p, conj) for p in parts[:-1]):
@@ -154,11 +181,45 @@ def _split(body: str) -> tuple[list[list[str]], bool]:
     return [[*parts[:-1], *tail], parts], clean and all(t.strip() for t in tail)
 
 
+def _top_level_parts(body: str, separators: tuple[str, ...]) -> list[str]:
+    """``body`` cut at the one-character separators outside brackets."""
+    if not _BRACKETS.search(body):
+        parts = [body]
+        for sep in separators:
+            if len(sep) == 1:
+                parts = [p for part in parts for p in part.split(sep)]
+        return parts
+    parts: list[str] = []
+    depth, last = 0, 0
+    for j, ch in enumerate(body):
+        if ch in _PAIRS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in separators:
+            parts.append(body[last:j])
+            last = j + 1
+    parts.append(body[last:])
+    return parts
+
+
 def _top_level_split(item: str, conj: str) -> list[str] | None:
     """``item`` cut in two at its last top-level conjunction, or None."""
+    pat = _pattern(conj)
+    if not _BRACKETS.search(item):
+        # no brackets: the conjunctions the scan below would take, found by one search
+        words = _cues()["items"]["not_conjunctions"]
+        cut_at: tuple[int, int] | None = None
+        reached = 0
+        for mm in pat.finditer(item, overlapped=True):
+            j = mm.start()
+            if j < reached:
+                continue
+            if 0 < j and mm.end() < len(item) and not _in_word(item, j, words):
+                cut_at, reached = (j, mm.end()), mm.end()
+        return None if cut_at is None else [item[: cut_at[0]], item[cut_at[1] :]]
     depth = 0
     cut: tuple[int, int] | None = None
-    pat = _pattern(conj)
     words = _cues()["items"]["not_conjunctions"]
     j = 0
     while j < len(item):
