@@ -222,3 +222,11 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_reading_never_raises_and_claims_stay_in_bounds(text: str) -> None:
     assert_claims_in_bounds(checked(text), text)
+
+
+def test_a_zero_after_a_respective_cue_does_not_stop_the_check() -> None:
+    # found by the reading property test: the scale of a list of bare numbers was read
+    # by dividing by the zero written last
+    from consistency import check_text
+
+    check_text("0∶3.5分别增长12")

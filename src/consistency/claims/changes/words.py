@@ -126,6 +126,8 @@ def shared_unit(qs: list[Quantity]) -> list[Quantity]:
     written = re.match(r"[\d.]+", last.text.lstrip("约近"))
     if last.unit is None or written is None or not all(q.unit is None for q in qs[:-1]):
         return qs
+    if not Fraction(written.group(0)):
+        return qs  # "0万元": no scale can be read from a zero
     scale = last.value / Fraction(written.group(0))
     out = [
         replace(
