@@ -12,7 +12,6 @@ checker failed on names its internal error, and the other files are still checke
 from __future__ import annotations
 
 import argparse
-import glob
 import os
 import sys
 import traceback
@@ -31,19 +30,20 @@ from .baseline import Baseline
 from .config import Config, load_config, parse_codes, parse_severity
 from .document import Document
 from .errors import ConsistencyError, InputError, InternalError
+from .files import STDIN, expand
 from .findings import Report
-from .loaders import REPORT_SUFFIXES, load, load_bytes
+from .loaders import REPORT_SUFFIXES, load, load_stream
 from .quantities import scan
 from .report import FORMATTERS, Tally
 from .report.json import Writer as JsonWriter
+from .report.sanitise import shown_path, visible
 from .report.text import render_report, summary
 from .writing import atomic_write, refuse_inputs_as_outputs
 
-__all__ = ["SUFFIXES", "main"]
+__all__ = ["SUFFIXES", "expand", "main"]
 
 #: what a directory is searched for
 SUFFIXES = REPORT_SUFFIXES
-STDIN = "-"
 _STDIN_NAME = "<stdin>"
 #: below this many files a process pool costs more than it saves
 _POOL_THRESHOLD = 4
@@ -58,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except ConsistencyError as error:
-        print(f"consistency: {error}", file=sys.stderr)
+        print(f"consistency: {visible(str(error))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -67,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except Exception as error:  # noqa: BLE001 - the last line of defence, by design
-        detail = f"{type(error).__name__}: {error}"
+        detail = visible(f"{type(error).__name__}: {error}")
         print(
             f"consistency: internal error: {detail}\n"
             "This is a bug in consistency, not in your document. Please report it with the\n"
@@ -111,12 +111,20 @@ def _parser() -> argparse.ArgumentParser:
         help="with --write-baseline: drop accepted findings no longer found",
     )
     check.add_argument("--annotate", metavar="OUT.docx", help="a Word copy with comments")
+    check.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="follow symbolic links out of the folders checked (default: named, not followed)",
+    )
     check.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="0: one per CPU")
     check.add_argument("--lang", choices=("zh", "en"), help="language of the messages")
     check.set_defaults(run=_check)
 
     quantities = sub.add_parser("quantities", help="list every quantity read")
     quantities.add_argument("paths", nargs="+", metavar="PATH")
+    quantities.add_argument(
+        "--follow-symlinks", action="store_true", help="follow links out of the folders named"
+    )
     quantities.set_defaults(run=_quantities)
 
     rules = sub.add_parser("rules", help="list the finding codes")
@@ -134,7 +142,7 @@ def _parser() -> argparse.ArgumentParser:
 def _check(args: argparse.Namespace) -> int:
     config = _config(args)
     baseline = Baseline.load(args.baseline) if args.baseline else None
-    paths, bad = expand(args.paths)
+    paths, bad = expand(args.paths, follow_links=args.follow_symlinks)
     if args.annotate and not (len(paths) == 1 and paths[0].lower().endswith(".docx")):
         raise ConsistencyError(args.annotate, "--annotate needs exactly one .docx file to check")
     if args.prune_baseline and not args.write_baseline:
@@ -247,8 +255,9 @@ def _one(fmt: str, report: Report, config: Config, colour: bool) -> str:
 
 
 def _complain(path: str, problem: str) -> None:
-    """One line on stderr for a file that could not be checked, as soon as it is known."""
-    print(f"{path}: {problem}", file=sys.stderr, flush=True)
+    """One line on stderr for a file that could not be checked, as soon as it is known
+    (control characters of the path or problem made visible, see ``report.sanitise``)."""
+    print(f"{shown_path(path)}: {visible(problem)}", file=sys.stderr, flush=True)
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -275,53 +284,6 @@ def _colour(stream: TextIO) -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return hasattr(stream, "isatty") and stream.isatty()
-
-
-def expand(args: Sequence[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """The files named by ``args`` (in order, each once) and the ``(arg, problem)`` that name none.
-
-    Folders are searched recursively for :data:`SUFFIXES` (hidden folders skipped);
-    patterns are expanded with ``glob`` (``**`` included); ``-`` is standard input.
-    """
-    files: list[str] = []
-    seen: set[str] = set()
-    bad: list[tuple[str, str]] = []
-    for arg in args:
-        if arg == STDIN or os.path.isfile(arg):
-            found = [arg]
-        elif os.path.isdir(arg):
-            found = _walk(arg)
-            if not found:
-                bad.append((arg, f"no report files ({' '.join(SUFFIXES)}) in this folder"))
-        elif glob.has_magic(arg):
-            found = [f for m in sorted(glob.glob(arg, recursive=True)) for f in _walk_or_file(m)]
-            if not found:
-                bad.append((arg, "no file matches this pattern"))
-        else:
-            bad.append((arg, "no such file or folder"))
-            found = []
-        for f in found:
-            key = f if f == STDIN else os.path.realpath(f)
-            if key not in seen:
-                seen.add(key)
-                files.append(f)
-    return files, bad
-
-
-def _walk_or_file(path: str) -> list[str]:
-    return _walk(path) if os.path.isdir(path) else [path]
-
-
-def _walk(folder: str) -> list[str]:
-    found: list[str] = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(
-            os.path.normpath(os.path.join(root, n))
-            for n in sorted(names)
-            if n.lower().endswith(SUFFIXES) and not n.startswith(".")
-        )
-    return found
 
 
 def _run(paths: list[str], config: Config, jobs: int) -> Iterator[tuple[str, Report | str]]:
@@ -381,7 +343,7 @@ def _check_stdin(config: Config) -> Report | ConsistencyError:
 
 
 def _load_stdin() -> Document:
-    return load_bytes(sys.stdin.buffer.read(), _STDIN_NAME)
+    return load_stream(sys.stdin.buffer, _STDIN_NAME)
 
 
 class _Progress:
@@ -407,7 +369,7 @@ class _Progress:
 
 
 def _quantities(args: argparse.Namespace) -> int:
-    paths, bad = expand(args.paths)
+    paths, bad = expand(args.paths, follow_links=args.follow_symlinks)
     for path, problem in bad:
         _complain(path, problem)
     for path in paths:
@@ -421,7 +383,10 @@ def _quantities(args: argparse.Namespace) -> int:
             loc = document.location(q.start)
             value = ("~" if q.approx else "") + _num(q.value)
             bounds = f"[{_num(q.low)}, {_num(q.high)}]"
-            print(f"{path}:{loc.line}:{loc.column}  {q.text}  {value}  {bounds}  {q.unit or '-'}")
+            print(
+                f"{shown_path(path)}:{loc.line}:{loc.column}  {visible(q.text)}  {value}  "
+                f"{bounds}  {visible(q.unit or '-')}"
+            )
     return 2 if bad else 0
 
 

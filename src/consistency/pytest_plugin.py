@@ -243,7 +243,9 @@ class ReportItem(pytest.Item):
         try:
             report = engine.check_path(_shown(self.path), state.config())
         except ConsistencyError as error:  # unreadable, or the checker failed on it
-            raise _Unreadable(f"{_shown(self.path)}: {error.problem}") from None
+            from .report.sanitise import shown_path, visible
+
+            raise _Unreadable(f"{shown_path(_shown(self.path))}: {visible(error.problem)}") from None
         stale: tuple[Entry, ...] = ()
         if baseline is not None:
             applied = baseline.apply([report])

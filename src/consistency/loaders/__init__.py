@@ -12,7 +12,9 @@ corrupt, encrypted, an undecidable encoding. No loader returns a text it is unsu
 Resource limits (also in ``docs/limits.md``), all module constants:
 
 * :data:`MAX_BYTES` — 100 MiB per file, of any format. The size is read from the file
-  system before a byte is read, so a larger file costs nothing but the refusal.
+  system before a byte is read, so a larger file costs nothing but the refusal; standard
+  input is read a chunk at a time and refused as soon as it passes the limit.
+* Only regular files are read: a pipe, socket or device is refused unopened for reading.
 * ``docx.MAX_UNZIPPED`` — 256 MiB for the declared uncompressed size of all members of a
   Word file, ``docx.MAX_MEMBERS`` members at most, ``docx.MAX_DOCUMENT_XML`` (64 MiB) for
   its main text part: checked before any member is inflated,
@@ -29,14 +31,19 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import zipfile
 from pathlib import Path
+from typing import BinaryIO
 
 from ..document import Document
 from ..errors import InputError
 from .txt import load_txt
 
-__all__ = ["load", "load_bytes"]
+__all__ = ["load", "load_bytes", "load_stream"]
+
+#: opening never waits (a pipe with no writer would block a plain open for ever)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 #: the largest file, of any format, that is read at all
 MAX_BYTES = 100 * 1024 * 1024
@@ -65,29 +72,54 @@ _REFUSED = {
 
 
 def load(path: str | os.PathLike[str]) -> Document:
-    """The document at ``path``, whatever its format (see the module docstring)."""
-    p = Path(path)
+    """The document at ``path``, whatever its format (see the module docstring).
+
+    Only a regular file is read: a pipe, socket, device or folder is refused without
+    waiting on it (the file is opened non-blocking and checked before a byte is read).
+    """
     name = str(path)
     try:
-        st = p.stat()
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InputError(name, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(name, "is a directory, not a document") from None
     except OSError as exc:
         raise InputError(name, f"cannot be read: {exc.strerror or exc}") from None
-    if p.is_dir():
-        raise InputError(name, "is a directory, not a document")
-    if st.st_size > MAX_BYTES:
-        raise InputError(
-            name, f"too large: {st.st_size:,} bytes; the limit is {MAX_BYTES:,} bytes"
-        )
-    try:
-        with p.open("rb") as fh:
-            # Read at most one byte past the limit: a file that grew since stat() is
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError(name, "is a directory, not a document")
+        raise InputError(name, "not a regular file (a pipe, socket or device); not read")
+    with os.fdopen(fd, "rb") as fh:
+        if st.st_size > MAX_BYTES:
+            raise InputError(
+                name, f"too large: {st.st_size:,} bytes; the limit is {MAX_BYTES:,} bytes"
+            )
+        try:
+            # Read at most one byte past the limit: a file that grew since fstat() is
             # still refused without being read whole.
             data = fh.read(MAX_BYTES + 1)
+        except OSError as exc:
+            raise InputError(name, f"cannot be read: {exc.strerror or exc}") from None
+    return load_bytes(data, name)
+
+
+def load_stream(stream: BinaryIO, name: str) -> Document:
+    """The document read from ``stream`` (standard input), a chunk at a time: a stream
+    longer than :data:`MAX_BYTES` is refused as soon as it is, not after it is all read."""
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while chunk := stream.read(1 << 20):
+            size += len(chunk)
+            if size > MAX_BYTES:
+                raise InputError(name, f"too large: more than {MAX_BYTES:,} bytes")
+            chunks.append(chunk)
     except OSError as exc:
         raise InputError(name, f"cannot be read: {exc.strerror or exc}") from None
-    return load_bytes(data, name)
+    return load_bytes(b"".join(chunks), name)
 
 
 def load_bytes(data: bytes, name: str) -> Document:

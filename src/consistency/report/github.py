@@ -3,7 +3,9 @@
 ``::error file=draft.txt,line=12,col=5,title=C201 share mismatch::message``. GitHub has
 three levels: findings map error → ``error``, warning → ``warning``, info → ``notice``.
 Values are escaped as the runner expects (``%``, CR and LF everywhere; ``:`` and ``,``
-also inside properties), otherwise a message with a comma would cut the title short.
+also inside properties), otherwise a message with a comma would cut the title short, and
+control characters from a document or a file name are made visible
+(:mod:`consistency.report.sanitise`): every line this format prints is its own command.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Sequence
 from ..config import Config
 from ..findings import Report
 from ..verdicts import Severity
+from .sanitise import visible
 
 __all__ = ["render"]
 
@@ -20,7 +23,11 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def _data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # controls made visible first (an ESC from a document must not reach the log), then
+    # the runner's own escapes; a CR or LF left in is escaped by the runner's rule
+    return visible(value, keep="\r\n").replace("%", "%25").replace("\r", "%0D").replace(
+        "\n", "%0A"
+    )
 
 
 def _prop(value: str) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from html import escape
+from html import escape as _escape_html
 from itertools import pairwise
 
 from .. import __version__
@@ -28,6 +28,7 @@ from ..document import Location
 from ..findings import Finding, Report
 from ..verdicts import Severity, Verdict
 from ._html_style import LEGEND, MODE, SEVERITY, STYLE, VERDICT
+from .sanitise import shown_path, visible
 
 __all__ = ["render"]
 
@@ -39,6 +40,12 @@ _RANK = {
     Verdict.INCONSISTENT: 3,
 }
 _BY_RANK = {rank: verdict for verdict, rank in _RANK.items()}
+
+
+def escape(text: str) -> str:
+    """``text`` for an HTML page: markup escaped, and control characters made visible, so
+    the page is safe in a browser and when printed to a terminal."""
+    return _escape_html(visible(text, keep="\t\n"))
 
 
 def _t(zh: str, en: str) -> str:
@@ -376,4 +383,5 @@ def _place(loc: Location) -> tuple[str, str]:
 
 
 def _name(report: Report) -> str:
-    return report.path or "（未命名文本）"
+    """The document's name on one line (a newline in a file name shown as an escape)."""
+    return shown_path(report.path) if report.path else "（未命名文本）"

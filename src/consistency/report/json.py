@@ -25,6 +25,7 @@ from typing import Any, TextIO
 from ..config import Config
 from ..findings import SCHEMA_VERSION, Report
 from . import Tally
+from .sanitise import json_safe
 
 __all__ = ["Writer", "envelope", "render", "summary"]
 
@@ -86,7 +87,8 @@ def _errors(errors: Sequence[tuple[str, str]]) -> list[dict[str, str]]:
 
 
 def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2)
+    # Chinese kept readable; what could act on a terminal escaped (report.sanitise)
+    return json_safe(json.dumps(value, ensure_ascii=False, indent=2))
 
 
 def _nested(value: object, depth: int, *, first: bool = True) -> str:

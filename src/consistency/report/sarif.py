@@ -29,6 +29,7 @@ from ..document import Document
 from ..findings import Finding, Report
 from ..messages import CATALOGUE, Message
 from ..verdicts import Severity
+from .sanitise import json_safe
 
 __all__ = ["SCHEMA_URI", "render", "to_sarif"]
 
@@ -46,7 +47,8 @@ _NO_PATH = "stdin"
 
 def render(reports: Sequence[Report], config: Config) -> str:
     """The SARIF log of ``reports`` as indented JSON (non-ASCII kept readable)."""
-    return json.dumps(to_sarif(reports, config), ensure_ascii=False, indent=2) + "\n"
+    dumped = json.dumps(to_sarif(reports, config), ensure_ascii=False, indent=2)
+    return json_safe(dumped) + "\n"  # what could act on a terminal escaped
 
 
 def to_sarif(reports: Sequence[Report], config: Config) -> dict[str, Any]:

@@ -9,7 +9,9 @@ For every finding::
        = warning · stated 90.95% · computed 0.909565 · reading truncate
 
 then a summary with the count per code. Markers are placed by display width (a Chinese
-character takes two columns), so they stand under the figures they name. Colour is
+character takes two columns), so they stand under the figures they name. Paths and
+document text are shown with their control characters made visible
+(:mod:`consistency.report.sanitise`). Colour is
 added only when the caller says the output is a terminal (``color=True``).
 """
 
@@ -23,6 +25,7 @@ from ..findings import Finding, Report
 from ..intervals import RoundingMode
 from ..verdicts import Severity, Verdict
 from . import Tally
+from .sanitise import shown_path, visible
 
 __all__ = ["render", "render_report", "summary"]
 
@@ -95,10 +98,9 @@ def _painter(color: bool) -> Paint:
 
 
 def _finding(report: Report, f: Finding, config: Config, paint: Paint) -> str:
-    path = report.path or "<stdin>"
-    head = (
-        f"{paint('path', f'{path}:{f.line}:{f.column}:')} {paint(f.severity, f.code)} {f.message}"
-    )
+    path = shown_path(report.path or "<stdin>")
+    message = visible(f.message)
+    head = f"{paint('path', f'{path}:{f.line}:{f.column}:')} {paint(f.severity, f.code)} {message}"
     lines = [head]
     snippet = _snippet(report, f)
     gutter = max(len(str(n)) for n, _, _ in snippet) if snippet else 1
@@ -109,9 +111,9 @@ def _finding(report: Report, f: Finding, config: Config, paint: Paint) -> str:
         if marks.strip():
             lines.append(f"{bar} {paint(f.severity, marks.rstrip())}")
     labels = _LABELS.get(config.lang, _LABELS["en"])
-    detail = [f.severity.value, f"{labels['stated']} {f.stated}"]
+    detail = [f.severity.value, f"{labels['stated']} {visible(f.stated)}"]
     if f.computed:
-        detail.append(f"{labels['computed']} {f.computed}")
+        detail.append(f"{labels['computed']} {visible(f.computed)}")
     if f.mode:
         mode = RoundingMode(f.mode).label_zh if config.lang == "zh" else f.mode
         detail.append(f"{labels['mode']} {mode}")
@@ -169,7 +171,7 @@ def _mark(segment: str, offset: int, spans: list[tuple[int, int]]) -> tuple[str,
         hi = min(len(segment), max(e for _, e in spans) - offset + _CONTEXT)
     shown, marks = [], []
     for i in range(lo, hi):
-        ch = " " if segment[i] == "\t" else segment[i]
+        ch = " " if segment[i] == "\t" else visible(segment[i])
         w = _width(ch)
         shown.append(ch)
         hit = any(s <= offset + i < e for s, e in spans)
