@@ -47,10 +47,34 @@ def test_the_error_suggests_the_two_nearest_shares() -> None:
     assert outcome.params["nearest"] == "5/17 = 29.4118%, 6/17 = 35.2941%"
 
 
-def test_a_rate_after_an_unmarked_count_may_be_of_an_unstated_base() -> None:
+def test_a_count_named_by_the_rate_is_its_numerator_over_an_unstated_base() -> None:
+    # 10 is the numerator: 10/11 = 90.91%
+    ((claim, outcome),) = checked_claims(granularity, "出庭应诉10件,出庭应诉率为90.91%。")
+    assert claim.relation == "90.91% = 10 / n"
+    assert outcome.verdict is Verdict.CONSISTENT and outcome.code is None
+
+
+def test_a_rate_after_a_count_it_does_not_name_may_be_of_an_unstated_base() -> None:
     # 10 may be the numerator: 10/11 = 90.91%; no error
-    ((_claim, outcome),) = checked_claims(granularity, "出庭应诉10件,出庭应诉率为90.91%。")
+    ((_claim, outcome),) = checked_claims(granularity, "开庭审理10件,出庭应诉率为90.91%。")
     assert outcome.verdict is Verdict.UNDECIDABLE and outcome.code is None
+
+
+def test_a_named_count_no_whole_base_gives_is_an_error_naming_the_nearest_bases() -> None:
+    ((claim, outcome),) = checked_claims(granularity, "经复议,维持原行政行为10件,占43.9%。")
+    assert outcome.code == "C207" and outcome.verdict is Verdict.INCONSISTENT
+    assert outcome.params["nearest"] == "10/22 = 45.455%, 10/23 = 43.478%"
+    assert claim.evidence is not None and claim.evidence.value == "named"
+
+
+def test_a_named_count_whose_share_fits_only_truncated_is_a_warning() -> None:
+    # 10/24 = 41.667%: 41.7% rounded, 41.6% only if the digit was cut
+    ((_claim, outcome),) = checked_claims(granularity, "经复议,维持原行政行为10件,占41.6%。")
+    assert outcome.code == "C208" and outcome.verdict is Verdict.CONDITIONAL
+
+
+def test_a_named_count_with_a_share_without_decimals_is_no_claim() -> None:
+    assert checked_claims(granularity, "经复议,维持原行政行为10件,占44%。") == []
 
 
 def test_a_rate_after_a_marked_total_is_of_that_total() -> None:
@@ -58,8 +82,17 @@ def test_a_rate_after_a_marked_total_is_of_that_total() -> None:
     assert outcome.code == "C203"
 
 
-def test_a_share_after_a_part_is_not_a_granularity_claim() -> None:
-    assert checked_claims(granularity, "零跑动事项提升至763项,占比66.35%。") == []
+def test_a_share_after_a_part_takes_it_as_its_count_never_as_its_base() -> None:
+    ((claim, outcome),) = checked_claims(granularity, "零跑动事项提升至763项,占比66.35%。")
+    assert claim.relation == "66.35% = 763 / n" and outcome.verdict is Verdict.CONSISTENT
+
+
+def test_a_marked_total_with_a_share_of_its_own_is_its_count_not_its_base() -> None:
+    # 乙's 200 is a part of a larger total (200/600 = 33.3%), not the base of 33.3%
+    text = "甲单位收到120件,占收到总数的20%;乙单位共收到200件,占33.3%;丙单位收到150件,占25%。"
+    found = checked_claims(granularity, text)
+    assert [c.relation for c, _ in found] == ["33.3% = 200 / n"]
+    assert all(o.verdict is Verdict.CONSISTENT for _, o in found)
 
 
 def test_a_base_of_one_is_no_base() -> None:
@@ -86,15 +119,16 @@ def test_a_rate_of_people_the_text_does_not_count_is_undecidable() -> None:
 
 
 def test_a_truncated_reading_does_not_win_over_a_rounded_numerator_reading() -> None:
-    text = "发现问题356个,整改到位340个,整改率95.5%。"
+    # 340/355 = 95.77%; as a share of 340 it is truncated, as 340 out of 356 rounded
+    text = "整改到位340个,整改率95.5%。"
     ((_claim, outcome),) = checked_claims(granularity, text)
-    assert outcome.code is None and outcome.verdict is Verdict.UNDECIDABLE
+    assert outcome.code is None and outcome.verdict is Verdict.CONSISTENT
 
 
 def test_a_count_named_like_the_rate_is_its_numerator() -> None:
     # 36 resolved out of 39 cases: 92.3%; the base is not stated
     ((_claim, outcome),) = checked_claims(granularity, "全区共化解信访积案36件,化解率92.3%。")
-    assert outcome.verdict is Verdict.UNDECIDABLE and outcome.code is None
+    assert outcome.verdict is Verdict.CONSISTENT and outcome.code is None
 
 
 def _every_k(n: int, stated: object, mode: RoundingMode) -> list[int]:

@@ -46,6 +46,8 @@ def test_every_share_code_has_a_catalogue_entry_and_a_severity() -> None:
         "C203": Severity.ERROR,
         "C204": Severity.WARNING,
         "C205": Severity.WARNING,
+        "C207": Severity.ERROR,
+        "C208": Severity.WARNING,
     }
 
 

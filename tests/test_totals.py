@@ -79,18 +79,21 @@ def test_a_ranked_list_of_the_top_five_is_not_a_breakdown() -> None:
 
 
 def test_a_public_service_word_is_not_a_total_cue() -> None:
-    assert not totals.total_cue_in("全区公共法律服务")
-    assert totals.total_cue_in("全区法律顾问共计提供法律服务")
-    assert totals.total_cue_in("年末全区总人口")
+    from consistency.claims.binding.parts import total_cue_in
+
+    assert not total_cue_in("全区公共法律服务")
+    assert total_cue_in("全区法律顾问共计提供法律服务")
+    assert total_cue_in("年末全区总人口")
 
 
 def test_the_whole_of_each_part_is_known_to_the_other_kinds() -> None:
     from consistency.claims._match import Context
+    from consistency.claims.binding.frames import wholes as frame_wholes
     from consistency.quantities import scan
 
     text = "收到行政复议申请18件,其中案前自行撤回行政复议申请2件。"
     ctx = Context.build(text, tuple(scan(text)))
-    wholes = totals.wholes(ctx)
+    wholes = frame_wholes(ctx)
     part = next(q for q in ctx.quantities if q.text == "2件")
     assert wholes[part.start].text == "18件"
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from .intervals import Interval
 from .quantities import Quantity
 from .verdicts import Outcome, Verdict
 
-__all__ = ["Binding", "Claim", "Evidence"]
+__all__ = ["Binding", "Claim", "Evidence", "Reading"]
 
 
 class Evidence(enum.Enum):
@@ -64,6 +65,23 @@ class Binding:
 
 
 @dataclass(frozen=True, slots=True)
+class Reading:
+    """Another plausible reading of a claim's operand, tried before the claim is called
+    inconsistent (``claims/binding``: alternatives before an error).
+
+    The operand it proposes is the sum of ``plus`` less the sum of ``minus``; or, when
+    ``bounds`` is given, any value in it (the base sibling shares agree on, ``plus``
+    then holding the parts that witness it). ``label`` says the reading in a few words
+    for the author ("over the sum of the listed parts").
+    """
+
+    label: str
+    plus: tuple[Quantity, ...]
+    minus: tuple[Quantity, ...] = ()
+    bounds: Interval | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A relation found in the text.
 
@@ -72,7 +90,8 @@ class Claim:
     (the total, the printed rate); ``parts`` are the figures it is computed from, in text
     order; ``relation`` is a short human-readable statement such as ``633 = 495 + 138``;
     ``outcome`` is filled in by the check; ``bindings`` record how each operand was
-    bound (see :class:`Evidence`).
+    bound (see :class:`Evidence`); ``readings`` are the other plausible readings the check
+    tries before calling the claim inconsistent (see :class:`Reading`).
     """
 
     kind: str
@@ -84,13 +103,14 @@ class Claim:
     details: dict[str, str] = field(default_factory=dict)
     outcome: Outcome | None = None
     bindings: tuple[Binding, ...] = ()
+    readings: tuple[Reading, ...] = ()
 
     def checked(self, outcome: Outcome) -> Claim:
         """This claim with its outcome (a plain constructor call: ``dataclasses.replace``
         costs several times as much, and a document has hundreds of claims)."""
         return Claim(
             self.kind, self.start, self.end, self.stated, self.parts, self.relation,
-            self.details, outcome, self.bindings,
+            self.details, outcome, self.bindings, self.readings,
         )
 
     @property

@@ -18,7 +18,8 @@ from .verdicts import Severity
 __all__ = ["SCHEMA_VERSION", "Finding", "Report", "computed_text"]
 
 #: bumped when a field is added to the JSON contract or changes meaning
-#: (2: claims and findings carry ``evidence``, claims their ``bindings``)
+#: (2: claims and findings carry ``evidence``, claims their ``bindings`` and the
+#: ``reading`` under which they hold)
 SCHEMA_VERSION = 2
 
 
@@ -134,6 +135,8 @@ def _claim_dict(claim: Claim) -> dict[str, Any]:
         "code": outcome.code if outcome else None,
         "evidence": _evidence(claim),
         "bindings": [b.to_dict() for b in claim.bindings],
+        # the other reading under which the claim holds, when its own failed
+        "reading": outcome.params.get("reading") if outcome else None,
     }
 
 

@@ -19,7 +19,7 @@ import regex
 
 from .errors import DataFileError
 
-__all__ = ["LEXICON", "Lexicon", "Squeezed", "fold", "load_lexicon", "squeeze_glosses"]
+__all__ = ["LEXICON", "Lexicon", "Squeezed", "fold", "load_lexicon", "read_data", "squeeze_glosses"]
 
 _DATA = "numerals.toml"
 _BOUND_KINDS = frozenset({"at_least", "at_most", "approx"})
@@ -49,6 +49,10 @@ class Lexicon:
     label_after: tuple[str, ...]
     service_numbers: frozenset[str]
     proportions: dict[str, tuple[int, tuple[str, ...]]]
+    #: from measures.toml [ordinal]: category words after a numeral, and the words that
+    #: make the numeral a category name when they follow at once
+    ordinal_words: tuple[str, ...] = ()
+    ordinal_cues: tuple[str, ...] = ()
 
 
 def _table(data: dict[str, object], key: str) -> dict[str, object]:
@@ -130,7 +134,28 @@ def load_lexicon(raw: str | None = None) -> Lexicon:
         label_after=_words(data, "labels", "after"),
         service_numbers=frozenset(_words(data, "service_numbers", "numbers")),
         proportions=proportions,
+        ordinal_words=_measure_words("after"),
+        ordinal_cues=_measure_words("cues"),
     )
+
+
+def read_data(name: str) -> dict[str, object]:
+    """The TOML file ``data/<name>`` of the package; a missing or broken file raises
+    :class:`~consistency.errors.DataFileError` naming it."""
+    try:
+        return tomllib.loads(resources.files("consistency.data").joinpath(name).read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataFileError(f"data/{name}", str(exc)) from exc
+
+
+def _measure_words(key: str) -> tuple[str, ...]:
+    """``[ordinal].<key>`` of ``data/measures.toml``."""
+    path = "measures.toml"
+    table = read_data(path).get("ordinal")
+    words = table.get(key) if isinstance(table, dict) else None
+    if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+        raise DataFileError(path, "must be a list of non-empty strings", key=f"ordinal.{key}")
+    return tuple(dict.fromkeys(str(w) for w in words))
 
 
 LEXICON = load_lexicon()

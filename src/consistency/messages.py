@@ -124,6 +124,19 @@ _SHARES: tuple[Message, ...] = (
         "and its complement.",
         "否定组的比率（如不起诉率）与该组占两组之和的比例不符。",
     ),
+    Message(
+        "C207", "share-of-no-whole-base", E,
+        "没有哪个整数基数n能使{k}/n写作{stated},最接近的是{nearest}。",
+        "No whole base n gives {k}/n = {stated}; the nearest are {nearest}.",
+        "A share of a stated whole count that no whole-number base can produce (GRIM, "
+        "the base left unstated).",
+    ),
+    Message(
+        "C208", "share-of-no-whole-base-truncated", W,
+        "{k}/n只有按截尾(而非四舍五入)才能写作{stated}。",
+        "{k}/n gives {stated} for a whole base n only if the last digit was cut, not rounded.",
+        "A share of a stated whole count is reachable over a whole base only under truncation.",
+    ),
 )
 _CHANGES: tuple[Message, ...] = (
     Message(

@@ -175,6 +175,9 @@ def _plain(
     if g["pct"] is not None:
         return _scaled(reading, _PER_CENT if g["pct"] == "%" else _PER_MILLE), "%"
     unit = g["unit"]
+    if unit is not None and unit in _ORDINAL_WORDS and not body[0].isdigit():
+        if _category_name(folded, start, end, unit):
+            return None, None  # 其中一类占80%, 二类占20%: category names, not counts
     if unit is not None:
         per = g["per"]
         return reading, f"{unit}/{per}" if per else unit
@@ -200,6 +203,31 @@ def _plain(
         if body[0].isdigit() and _noisy(folded, start, end):
             return None, None
     return reading, None
+
+
+_ORDINAL_WORDS = frozenset(fold(w) for w in LEXICON.ordinal_words)
+_ORDINAL_CUES = tuple(fold(w) for w in LEXICON.ordinal_cues)
+_SENTENCE_MARKS = regex.compile(r"[。！？!?;；\n]")
+_CN_NUMERAL = f"[{''.join(LEXICON.digits)}十]+"
+
+
+def _category_name(folded: str, start: int, end: int, word: str) -> bool:
+    """Does the Chinese numeral before ``word`` (一类, 二档) name a category? When a share
+    cue or a figure follows at once ("一类占80%", "二类12件"), or the same word follows
+    another numeral in the sentence ("一类…二类…"). Only a bounded stretch is read."""
+    after = folded[end : end + 2]
+    if after[:1].isdigit() or after.startswith(_ORDINAL_CUES):
+        return True
+    lo, hi = max(0, start - 80), min(len(folded), end + 80)
+    for mark in _SENTENCE_MARKS.finditer(folded, lo, start):
+        lo = mark.end()
+    stop = _SENTENCE_MARKS.search(folded, end, hi)
+    hi = stop.start() if stop else hi
+    own = folded[start:end]
+    for m in regex.finditer(_CN_NUMERAL + regex.escape(word), folded[lo:hi]):
+        if m.group() != own:
+            return True
+    return False
 
 
 def _cjk_at(folded: str, i: int) -> bool:

@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from fractions import Fraction
-from importlib import resources
 
 from ..errors import DataFileError
 from ..intervals import Interval, RoundingMode, could_round_to, round_to, rounding_preimage
+from ..lexicon import read_data
 from ..quantities import Quantity
 from ..verdicts import RoundingPolicy, Verdict
 
@@ -49,11 +48,7 @@ __all__ = [
 @functools.cache
 def _counted() -> frozenset[str]:
     path = "data/classifiers.toml"
-    try:
-        raw = tomllib.loads(resources.files("consistency").joinpath(path).read_text("utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise DataFileError(path, str(exc)) from exc
-    counted = raw.get("counted")
+    counted = read_data("classifiers.toml").get("counted")
     if not isinstance(counted, list):
         raise DataFileError(path, "expected a list of classifiers", key="counted")
     return frozenset(str(w) for w in counted)

@@ -25,22 +25,25 @@ import math
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
-from ..claim import Claim
+from ..claim import Binding, Claim, Evidence
 from ..intervals import Interval, RoundingMode, rounding_preimage
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
-from . import shares, totals
 from ._match import (
     SEMICOLONS,
     Clause,
     Context,
-    Sentence,
     countable,
     fmt_number,
     fmt_percent,
     is_whole_count,
     stated_allows,
 )
+from .binding import named, positional
+from .binding.bases import bases_for
+from .binding.frames import wholes
+from .binding.parts import SUBSET, total_cue_in
+from .binding.percents import StatedShare, has_own_share, part_of, stated_shares
 
 __all__ = ["KIND", "check", "extract", "fitting_counts"]
 
@@ -104,38 +107,65 @@ def _nearest(n: int, stated: Quantity) -> str:
 
 def extract(ctx: Context) -> Iterator[Claim]:
     """Every share or rate of a stated whole count whose own count is not stated."""
-    for pct, s, ci, cue in shares.stated_shares(ctx):
+    for share in stated_shares(ctx):
+        pct, cue = share.pct, share.cue
         if pct.value > 1:
             continue  # a rate above 100% has a base the count is not (完成率229.39%)
-        if cue[0] == "definitional" and pct.value not in (0, 1):
+        if cue.kind == "definitional" and pct.value not in (0, 1):
             continue  # 胜诉率 over cases not withdrawn: only 0% and 100% fit any base
-        part = shares.part_of(ctx, pct, s, ci, cue)
-        if part is not None and shares.bases_for(ctx, part, s, cue):
+        part = part_of(ctx, share)
+        if part is not None and bases_for(ctx, part.quantity, share.sentence, cue):
             continue  # the share check has both counts
-        found = _bases(ctx, pct, s, ci, cue)
+        if part is not None and part.evidence is Evidence.NAMED:
+            # the text names the count: the base is what it leaves out
+            if _numerator_checkable(part.quantity, pct):
+                yield _numerator_claim(share, part)
+            continue
+        found = _bases(ctx, share)
         if not found:
             continue
-        bases, either = found
+        bound, either = found
+        bases = [b.quantity for b in bound]
         yield Claim(
             kind=KIND,
             start=min(q.start for q in (pct, *bases)),
             end=pct.end,
             stated=pct,
             parts=tuple(bases),
+            bindings=tuple(bound),
             relation=f"{pct.text} = k / {fmt_number(bases[0].value)}",
             details={
                 "base": bases[0].text,
-                "cue": cue[1],
+                "cue": cue.word,
                 "either": "yes" if either else "",
-                "linked": "yes" if cue[0] == "share" or _names(ctx, cue[1], bases) else "",
+                "linked": "yes" if cue.kind == "share" or _names(ctx, cue.word, bases) else "",
             },
         )
 
 
-def _bases(
-    ctx: Context, pct: Quantity, s: Sentence, ci: int, cue: tuple[str, str]
-) -> tuple[list[Quantity], bool] | None:
-    """Candidate whole-count bases for ``pct``, and whether the count may instead be
+def _numerator_checkable(k: Quantity, pct: Quantity) -> bool:
+    """Can a named count ``k`` and its printed share say anything about the bases they
+    allow? A whole count, and a share printed with decimals (every base fits 40%)."""
+    return is_whole_count(k) and k.value > 0 and pct.decimals >= 1 and 0 < pct.value < 1
+
+
+def _numerator_claim(share: StatedShare, part: Binding) -> Claim:
+    """``pct`` = k / n for the named count k and some whole base n the text leaves out."""
+    pct, k = share.pct, part.quantity
+    return Claim(
+        kind=KIND,
+        start=min(k.start, pct.start),
+        end=pct.end,
+        stated=pct,
+        parts=(k,),
+        relation=f"{pct.text} = {fmt_number(k.value)} / n",
+        details={"count": k.text, "cue": share.cue.word, "over": "unstated base"},
+        bindings=(part,),
+    )
+
+
+def _bases(ctx: Context, share: StatedShare) -> tuple[list[Binding], bool] | None:
+    """Candidate whole-count bases for the share, and whether the count may instead be
     the numerator (a rate after an unmarked count: "出庭应诉10件,出庭应诉率达100%").
 
     Only the nearest count before the percentage in its run (figures followed by a
@@ -144,41 +174,47 @@ def _bases(
     never the part of a share (占比). A sentence opening with 其中 and holding no
     count before the percentage takes the counts of the sentence before.
     """
-    frames = totals.wholes(ctx)
+    pct, s, ci, cue = share
+    frames = wholes(ctx)
     near: Quantity | None = None
     near_clause = None
     for k in range(ci, -1, -1):
         c = s.clauses[k]
         for q in reversed(c.quantities):
-            if q.end <= pct.start and countable(q) and not shares.has_own_share(ctx, q, pct):
+            if q.end <= pct.start and countable(q) and not has_own_share(ctx, q, pct):
                 near, near_clause = q, c
                 break
         if near is not None or c.opener in SEMICOLONS:
             break
-    found: list[Quantity] = []
+    found: list[Binding] = []
     either = False
     if near is not None and near_clause is not None:
         if near.start in frames:
-            found.append(frames[near.start])
-        elif cue[0] in ("rate", "definitional") and _named_by(ctx, cue[1], near, near_clause):
+            found.append(named("base", frames[near.start], "the whole of its 其中 frame"))
+        elif cue.kind in ("rate", "definitional") and _named_by(ctx, cue.word, near, near_clause):
             # "共化解信访积案36件,化解率92.3%": the count bears the rate's name, so it is
             # the numerator, over a base the text leaves out
-            found.append(near)
+            found.append(positional("base", near, "the count just before, or its numerator"))
             either = True
-        elif totals.total_cue_in(ctx.label_across_brackets(near)):
-            found.append(near)
-        elif cue[0] in ("rate", "definitional"):
-            found.append(near)
+        elif total_cue_in(ctx.label_across_brackets(near)):
+            found.append(named("base", near, "the total just before"))
+        elif cue.kind in ("rate", "definitional"):
+            found.append(positional("base", near, "the count just before, or its numerator"))
             either = True
-    elif any(w in ctx.between(s.start, pct.start) for w in totals.SUBSET):
+    elif any(w in ctx.between(s.start, pct.start) for w in SUBSET):
         prev = ctx.previous(s)
         if prev is not None:
             # written in digits: a Chinese numeral there is too often no count ("唯一一個")
-            found.extend(q for q in prev.quantities[-2:] if countable(q) and _digits(q))
-    out: list[Quantity] = []
-    for q in found:
-        if is_whole_count(q) and q.value > 1 and all(q.value != o.value for o in out):
-            out.append(q)
+            found.extend(
+                named("base", q, "其中 opening the sentence after it")
+                for q in prev.quantities[-2:]
+                if countable(q) and _digits(q)
+            )
+    out: list[Binding] = []
+    for b in found:
+        q = b.quantity
+        if is_whole_count(q) and q.value > 1 and all(q.value != o.quantity.value for o in out):
+            out.append(b)
     return (out, either) if out else None
 
 
@@ -232,7 +268,10 @@ def _numerator_fits(k: int, stated: Quantity, mode: RoundingMode) -> bool:
 
 
 def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
-    """Is there a whole k with k/n printed as the stated percentage, for some base n?"""
+    """Is there a whole k with k/n printed as the stated percentage, for some base n (or,
+    for a stated count k, some whole base n)?"""
+    if claim.details.get("over") == "unstated base":
+        return _check_numerator(claim, policy)
     stated = claim.stated
     best: tuple[Verdict, RoundingMode | None, Quantity] | None = None
     for base in claim.parts:
@@ -275,3 +314,27 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
     if len(claim.parts) > 1 or not claim.details.get("linked"):
         return Outcome(Verdict.UNDECIDABLE, "C903", None, None, params)
     return Outcome(Verdict.INCONSISTENT, "C203", None, None, params)
+
+
+def _check_numerator(claim: Claim, policy: RoundingPolicy) -> Outcome:
+    """Is there a whole base n with k/n printed as the stated share, for the stated k?"""
+    stated, k = claim.stated, int(claim.parts[0].value)
+    params = {"k": str(k), "nearest": _nearest_bases(k, stated)}
+    params["value"] = params["nearest"]
+    for verdict, modes in ((Verdict.CONSISTENT, policy.accepted), (Verdict.CONDITIONAL, policy.tolerated)):
+        mode = next((m for m in modes if _numerator_fits(k, stated, m)), None)
+        if mode is not None:
+            code = None if verdict is Verdict.CONSISTENT else "C208"
+            return Outcome(verdict, code, None, mode, params)
+    return Outcome(Verdict.INCONSISTENT, "C207", None, None, params)
+
+
+def _nearest_bases(k: int, stated: Quantity) -> str:
+    """The shares of k over the two whole bases nearest the printed share ("10/23 = 43.48%")."""
+    if stated.value <= 0:
+        return ""
+    n = math.floor(k / Fraction(stated.value))
+    places = max(stated.decimals, 0) + 2
+    return ", ".join(
+        f"{k}/{m} = {fmt_percent(Fraction(k, m), places)}" for m in (n, n + 1) if m >= max(k, 1)
+    )

@@ -27,7 +27,6 @@ its total may count overlapping categories: undecidable, never an error.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
@@ -35,36 +34,10 @@ from ..claim import Claim
 from ..intervals import Interval, RoundingMode
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
-from ._match import (
-    OPENING,
-    SEMICOLONS,
-    Clause,
-    Context,
-    Sentence,
-    family,
-    figure_interval,
-    fmt_interval,
-    fmt_number,
-    judge,
-    sum_interval,
-)
-from ._parts import (
-    AFTER_PARTS,
-    CONTAINS,
-    OUTCOME,
-    REMAINDER,
-    RESPECTIVE,
-    STOP,
-    SUBSET,
-    TOTAL,
-    collect,
-    countable_part,
-    lead,
-    read_list,
-    total_cue_in,
-)
+from ._match import Context, figure_interval, fmt_interval, fmt_number, judge, sum_interval
+from .binding.frames import Frame, frames
 
-__all__ = ["KIND", "check", "extract", "listed", "total_cue_in", "wholes"]
+__all__ = ["KIND", "check", "extract"]
 
 KIND = "total"
 
@@ -72,285 +45,24 @@ KIND = "total"
 
 
 def extract(ctx: Context) -> Iterator[Claim]:
-    """Every total and subset claim of the text."""
-    return iter(_claims(ctx))
-
-
-def _claims(ctx: Context) -> tuple[Claim, ...]:
-    cached = ctx.memo.get(KIND)
-    if isinstance(cached, tuple):
-        return cached
+    """Every total and subset claim of the text: one total per breakdown frame, one
+    subset per part of any other frame (claims/binding/frames)."""
     seen: set[tuple[int, ...]] = set()
-    found: list[Claim] = []
-    for s in ctx.sentences:
-        if not any(c.quantities for c in s.clauses):
-            continue  # every reading below takes its parts from the sentence itself
-        # each reading needs its cue word somewhere in the sentence: one search for it
-        # spares a walk over every clause and figure of the many sentences without one
-        found_here = [
-            *_frames(ctx, s),
-            *(_implicit(ctx, s) if _has(_TOTAL_WORD, ctx, s) else ()),
-            *(_summed(ctx, s) if _has(_AFTER_WORD, ctx, s) else ()),
-            *(_outcomes(ctx, s) if _has(_OUTCOME_WORD, ctx, s) else ()),
-        ]
-        for claim in found_here:
+    for frame in frames(ctx):
+        claims = (
+            [_total(frame)] if frame.is_breakdown else [_subset(frame, p) for p in frame.parts]
+        )
+        for claim in claims:
             key = (claim.stated.start, *(p.start for p in claim.parts))
             if key not in seen:
                 seen.add(key)
-                found.append(claim)
-    ctx.memo[KIND] = tuple(found)
-    return tuple(found)
-
-
-def listed(ctx: Context) -> frozenset[int]:
-    """Start offsets of figures that are one of several parts of a list: a rate after
-    such a figure ("信函申请35件,办结率100%") is a rate of the whole list, not of it."""
-    cached = ctx.memo.get("total.listed")
-    if isinstance(cached, frozenset):
-        return cached
-    found: set[int] = set()
-    by_whole: dict[int, list[int]] = {}
-    for claim in _claims(ctx):
-        if claim.kind == "total":
-            found.update(p.start for p in claim.parts)
-        elif claim.details.get("reading") == "open list":
-            by_whole.setdefault(claim.parts[0].start, []).append(claim.stated.start)
-    for starts in by_whole.values():
-        if len(starts) > 1:
-            found.update(starts)
-    ctx.memo["total.listed"] = result = frozenset(found)
-    return result
-
-
-def wholes(ctx: Context) -> dict[int, Quantity]:
-    """The whole each part belongs to, by the part's start offset: the base a share of
-    that part is taken of ("收到申请18件,其中撤回2件,…率11.11%": 2件 → 18件).
-
-    Computed once per document (the share and granularity checks ask for every figure).
-    """
-    cached = ctx.memo.get("total.wholes")
-    if isinstance(cached, dict):
-        return cached
-    out: dict[int, Quantity] = {}
-    for claim in _claims(ctx):
-        if claim.kind == "subset":
-            out.setdefault(claim.stated.start, claim.parts[0])
-        elif claim.details.get("reading") == "explicit" or _adds_up(claim):
-            # a plain list that does not add up may hold a new statement among its
-            # parts ("其中立案审查案件98件,办结96件"): its parts get no whole
-            for part in claim.parts:
-                out.setdefault(part.start, claim.stated)
-    ctx.memo["total.wholes"] = out
-    return out
-
-
-def _adds_up(claim: Claim) -> bool:
-    total = sum_interval(claim.parts)
-    stated = figure_interval(claim.stated)
-    return total is not None and stated is not None and total.intersects(stated)
-
-
-def _words(words: Sequence[str]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
-
-
-def _has(pattern: re.Pattern[str], ctx: Context, s: Sentence) -> bool:
-    return pattern.search(ctx.text, s.start, s.end) is not None
-
-
-_TOTAL_WORD = _words(TOTAL)
-_AFTER_WORD = _words(AFTER_PARTS)
-_OUTCOME_WORD = _words(OUTCOME)
-_FRAME_CUE = re.compile("|".join(re.escape(w) for w in sorted({*SUBSET, *CONTAINS}, key=len, reverse=True)))
-
-
-def _cue_positions(ctx: Context, clause: Clause, words: Sequence[str]) -> list[int]:
-    text = ctx.clause_text(clause)
-    found = []
-    for w in words:
-        i = text.find(w)
-        while i >= 0:
-            found.append(clause.start + i)
-            i = text.find(w, i + len(w))
-    return sorted(set(found))
-
-
-def _frames(ctx: Context, s: Sentence) -> Iterator[Claim]:
-    """其中 / 含 frames: a whole before the cue, its parts after it."""
-    if _FRAME_CUE.search(ctx.text, s.start, s.end) is None:
-        return  # most sentences hold no cue: one search instead of one per clause and word
-    for ci, clause in enumerate(s.clauses):
-        for cue_at in _cue_positions(ctx, clause, SUBSET):
-            yield from _frame(ctx, s, ci, cue_at, contains=False)
-        for cue_at in _cue_positions(ctx, clause, CONTAINS):
-            if clause.opener in OPENING and not ctx.between(clause.start, cue_at).strip():
-                yield from _frame(ctx, s, ci, cue_at, contains=True)
-
-
-def _frame(ctx: Context, s: Sentence, ci: int, cue_at: int, *, contains: bool) -> Iterator[Claim]:
-    parts = collect(ctx, s, ci, cue_at)
-    if not parts.figures:
-        return
-    wholes = _before(ctx, s, ci, cue_at)
-    if not wholes:
-        return
-    pairs = _parallel(wholes, parts.figures)
-    if pairs:
-        for whole, part in pairs:
-            yield _subset(ctx, whole, part, "paired by classifier")
-        return
-    figures, cut = parts.pick()
-    if contains:
-        # "342项(含…320项)": the whole is the figure the bracket is attached to
-        opening = s.clauses[ci].start - 1
-        whole = wholes[-1] if not ctx.between(wholes[-1].end, opening).strip() else None
-    else:
-        whole = _whole(ctx, s, wholes, figures)
-    if whole is None:
-        return
-    if len(figures) == 1 or contains or cut:
-        for part in figures:
-            yield _subset(ctx, whole, part, "其中")
-        return
-    reading = read_list(ctx, whole, cue_at, parts, figures)
-    if reading == "open":
-        for part in figures:
-            yield _subset(ctx, whole, part, "open list")
-        return
-    yield _total(ctx, whole, figures, reading)
-
-
-def _before(ctx: Context, s: Sentence, ci: int, cue_at: int) -> list[Quantity]:
-    """Countable figures that could be the whole: before the cue in its frame (since the
-    last semicolon of the sentence), or, for a cue opening its sentence, in the sentence
-    before."""
-    found: list[Quantity] = []
-    for clause in s.clauses[: ci + 1]:
-        if clause.opener in SEMICOLONS:
-            found = []
-        found.extend(q for q in clause.quantities if q.end <= cue_at and countable_part(q))
-    if found:
-        return found
-    if ctx.between(s.start, cue_at).strip(" \u3000\t\r\n,，"):
-        return []
-    prev = ctx.previous(s)
-    if prev is None:
-        return []
-    return [q for q in prev.quantities if countable_part(q)]
-
-
-def _parallel(wholes: Sequence[Quantity], parts: Sequence[Quantity]) -> list[tuple[Quantity, Quantity]]:
-    """Pairs for "151个,799名,其中39个,183名": as many wholes as parts, just before the cue,
-    with the same sequence of distinct units."""
-    n = len(parts)
-    if n < 2 or len(wholes) < n:
-        return []
-    units = [q.unit for q in parts]
-    if len(set(units)) != n or [q.unit for q in wholes[-n:]] != units:
-        return []
-    return list(zip(wholes[-n:], parts))
-
-
-def _whole(ctx: Context, s: Sentence, wholes: Sequence[Quantity], parts: Sequence[Quantity]) -> Quantity | None:
-    """The whole the parts belong to, if the text makes it clear.
-
-    It is the last figure before the cue of the parts' unit (or family). It is clear
-    when it carries a total cue or no other figure of that unit stands before it in its
-    frame; a run of coordinated figures ("制定1件,修改2件,废止1件,其中…") is not clear.
-    """
-    units = {q.unit for q in parts}
-    fam = family(parts[0])
-    if len(units) == 1:
-        same = [q for q in wholes if q.unit in units]
-    else:
-        same = []
-    if not same:
-        same = [q for q in wholes if family(q) == fam]
-    if not same:
-        return None
-    whole = same[-1]
-    if total_cue_in(ctx.label_across_brackets(whole)):
-        return whole
-    return whole if len(same) == 1 else None
-
-
-def _implicit(ctx: Context, s: Sentence) -> Iterator[Claim]:
-    """``共T件,A a件,B b件,存量为c件``: a total followed by coordinated parts, claimed only
-    when the list says it is complete (a remainder word in its last clause, or 分别)."""
-    clauses = s.clauses
-    for ci, clause in enumerate(clauses):
-        for whole in clause.quantities:
-            if not countable_part(whole) or whole is not clause.quantities[-1]:
-                continue
-            if not total_cue_in(ctx.label_across_brackets(whole)):
-                continue
-            if any(w in ctx.clause_text(clause) for w in SUBSET):
-                continue
-            parts: list[Quantity] = []
-            head = ctx.after(whole, clause) + (lead(ctx, clauses[ci + 1]) if ci + 1 < len(clauses) else "")
-            respective = any(w in head for w in RESPECTIVE)
-            for c in clauses[ci + 1 :]:
-                text = ctx.clause_text(c)
-                if c.opener in SEMICOLONS or c.depth != clause.depth:
-                    break
-                if any(w in text for w in (*SUBSET, *STOP)) or total_cue_in(lead(ctx, c)):
-                    break
-                mine = [q for q in c.quantities if family(q) == family(whole)]
-                others = [q for q in c.quantities if q not in mine]
-                if len(mine) != 1 or others:
-                    break
-                parts.append(mine[0])
-            complete = respective or (
-                len(parts) >= 2
-                and any(w in ctx.clause_text(clauses[ci + len(parts)]) for w in REMAINDER)
-            )
-            if len(parts) >= 2 and complete:
-                yield _total(ctx, whole, parts, "explicit")
-
-
-def _summed(ctx: Context, s: Sentence) -> Iterator[Claim]:
-    """``A a件,B b件,C c件,合计T件``: a total written after its parts, each clause before
-    it (back to the start of its run) holding one figure of the total's family."""
-    for ci, clause in enumerate(s.clauses):
-        if len(clause.quantities) != 1 or ci < 2:
-            continue
-        whole = clause.quantities[0]
-        cue = lead(ctx, clause).strip()
-        if not countable_part(whole) or len(cue) > 4 or not cue.startswith(AFTER_PARTS):
-            continue
-        parts: list[Quantity] = []
-        for c in reversed(s.clauses[:ci]):
-            if len(c.quantities) != 1 or family(c.quantities[0]) != family(whole):
-                break
-            if any(w in ctx.clause_text(c) for w in (*SUBSET, *STOP)):
-                break
-            parts.insert(0, c.quantities[0])
-            if total_cue_in(lead(ctx, c)):
-                break  # "本年共收到28件,上年结转3件,共计31件": a marked figure opens the run
-            if c.opener in SEMICOLONS or c.depth != clause.depth:
-                break
-        if len(parts) >= 2:
-            yield _total(ctx, whole, parts, "explicit")
-
-
-def _outcomes(ctx: Context, s: Sentence) -> Iterator[Claim]:
-    """``化解纠纷2227件,调解成功2226件``: a success count is a subset of the count before it."""
-    for ci in range(1, len(s.clauses)):
-        clause, prev = s.clauses[ci], s.clauses[ci - 1]
-        if len(clause.quantities) != 1 or not prev.quantities:
-            continue
-        part, whole = clause.quantities[0], prev.quantities[-1]
-        if not (countable_part(part) and countable_part(whole)) or part.unit != whole.unit:
-            continue
-        label = ctx.label_before(part, clause)
-        if any(w in label for w in OUTCOME) and clause.opener not in SEMICOLONS:
-            yield _subset(ctx, whole, part, "outcome")
+                yield claim
 
 
 # ---------------------------------------------------------------- claims
 
 
-def _span(ctx: Context, figures: Sequence[Quantity]) -> tuple[int, int]:
+def _span(figures: Sequence[Quantity]) -> tuple[int, int]:
     return min(q.start for q in figures), max(q.end for q in figures)
 
 
@@ -362,8 +74,9 @@ def _scale(q: Quantity) -> tuple[Fraction, str]:
     return Fraction(1), ""
 
 
-def _total(ctx: Context, whole: Quantity, parts: Sequence[Quantity], reading: str) -> Claim:
-    start, end = _span(ctx, (whole, *parts))
+def _total(frame: Frame) -> Claim:
+    whole, parts = frame.whole, frame.parts
+    start, end = _span((whole, *parts))
     factor, word = _scale(whole)
     expr = " + ".join(fmt_number(Fraction(p.value) / factor) for p in parts)
     nominal = fmt_number(sum((Fraction(p.value) for p in parts), Fraction(0)) / factor)
@@ -374,12 +87,17 @@ def _total(ctx: Context, whole: Quantity, parts: Sequence[Quantity], reading: st
         stated=whole,
         parts=tuple(parts),
         relation=f"{fmt_number(Fraction(whole.value) / factor)}{word} = {expr}",
-        details={"expr": expr, "reading": reading, "nominal": f"{nominal}{word}{whole.unit or ''}"},
+        details={"expr": expr, "reading": frame.reading, "nominal": f"{nominal}{word}{whole.unit or ''}"},
+        bindings=frame.bindings(),
     )
 
 
-def _subset(ctx: Context, whole: Quantity, part: Quantity, why: str) -> Claim:
-    start, end = _span(ctx, (whole, part))
+_SUBSET_READING = {"paired": "paired by classifier", "open": "open list", "part": "其中", "contains": "含"}
+
+
+def _subset(frame: Frame, part: Quantity) -> Claim:
+    whole = frame.whole
+    start, end = _span((whole, part))
     return Claim(
         kind="subset",
         start=start,
@@ -387,7 +105,8 @@ def _subset(ctx: Context, whole: Quantity, part: Quantity, why: str) -> Claim:
         stated=part,
         parts=(whole,),
         relation=f"{fmt_number(part.value)} ≤ {fmt_number(whole.value)}",
-        details={"whole": whole.text, "reading": why},
+        details={"whole": whole.text, "reading": _SUBSET_READING.get(frame.reading, frame.reading)},
+        bindings=frame.bindings(part),
     )
 
 

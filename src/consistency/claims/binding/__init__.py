@@ -18,23 +18,26 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from ...claim import Binding, Claim, Evidence
+from ...claim import Binding, Claim, Evidence, Reading
 from ...intervals import Interval, RoundingMode
 from ...messages import lookup
 from ...quantities import Quantity
 from ...verdicts import Outcome, RoundingPolicy, Severity, Verdict
-from .._figures import Judgement, judge
+from .._figures import Judgement, figure_interval, judge
 
 __all__ = [
     "CAPPED",
     "Alternative",
     "Binding",
     "Evidence",
+    "Reading",
+    "alternatives",
     "cap",
     "consensus",
     "first_reproducing",
     "named",
     "positional",
+    "reading_operand",
 ]
 
 #: the note a failure under a positional guess becomes
@@ -102,3 +105,37 @@ def first_reproducing(
             return reading, j
     return None
 
+
+
+def reading_operand(reading: Reading, mode: RoundingMode) -> Interval | None:
+    """The operand ``reading`` proposes, every figure read under ``mode``: its bounds when
+    it has them, else the sum of its ``plus`` figures less its ``minus`` ones; None when
+    a figure allows no interval."""
+    if reading.bounds is not None:
+        return reading.bounds
+    total = Interval.exact(0)
+    for sign, figures in ((1, reading.plus), (-1, reading.minus)):
+        for q in figures:
+            iv = figure_interval(q, mode)
+            if iv is None:
+                return None
+            total = total + iv if sign > 0 else total - iv
+    return total
+
+
+def alternatives(
+    readings: Sequence[Reading], relation: Callable[[Interval, RoundingMode], Interval | None]
+) -> list[Alternative]:
+    """``readings`` as :class:`Alternative` readings of a claim: ``relation(operand,
+    mode)`` gives the claim's value when the reading's operand takes the place of the
+    one the claim was bound to (a share's base, a total's whole)."""
+
+    def compute(reading: Reading) -> Callable[[RoundingMode], Interval | None]:
+        def value(mode: RoundingMode) -> Interval | None:
+            """The claim's value under ``reading``, figures read under ``mode``."""
+            operand = reading_operand(reading, mode)
+            return None if operand is None else relation(operand, mode)
+
+        return value
+
+    return [Alternative(r.label, compute(r)) for r in readings]

@@ -1,8 +1,9 @@
 """Measure semantics (``data/measures.toml``): what a figure's words say about the
 measure it states.
 
-* :func:`nonadditive`: averages, per-capita figures, rates, indices, prices, densities
-  and shares never add into a total nor bound one as a part;
+* :func:`nonadditive`, :func:`nonadditive_figure`: averages, per-capita figures,
+  rates, indices, prices, densities, shares, and changes in 百分点 or 倍 never add into a
+  total nor bound one as a part;
 * :func:`ordinal_after`: the words after a numeral that make it a category name
   (一类, 二级, 一等奖), not a count;
 * :func:`scope_words`: the scope words (levels of government, phases, enforcement
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from .._match import load_words
 
-__all__ = ["SCOPES", "nonadditive", "ordinal_after", "scope_words"]
+__all__ = ["SCOPES", "nonadditive", "nonadditive_figure", "ordinal_after", "scope_words"]
 
 _PATH = "data/measures.toml"
 
@@ -23,11 +24,22 @@ SCOPES = ("levels", "phases", "enforcement", "periods", "targets")
 
 
 def nonadditive(label: str) -> str | None:
-    """The word of ``label`` that names a non-additive measure (人均, 平均, 指数…), or None."""
-    for w in load_words(_PATH)["nonadditive"]["words"]:
+    """The word of ``label`` that names a non-additive measure (人均, 平均, 指数, 比重…),
+    or None."""
+    table = load_words(_PATH)["nonadditive"]
+    for w in (*table["words"], *table["shares"]):
         if w in label:
             return w
     return None
+
+
+def nonadditive_figure(label: str, unit: str | None) -> bool:
+    """Does a counted or measured figure with this ``label`` and ``unit`` state a measure
+    that never adds up (an average, a price; a change in 百分点 or 倍)?"""
+    table = load_words(_PATH)["nonadditive"]
+    if unit is not None and unit in table["units"]:
+        return True
+    return any(w in label for w in table["words"])
 
 
 def ordinal_after(text: str) -> str | None:

@@ -17,8 +17,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..quantities import Quantity
-from ._match import (
+from ...quantities import Quantity
+from .._match import (
     CLOSING,
     OPENING,
     SEMICOLONS,

@@ -1,0 +1,365 @@
+"""Frames: a whole and the parts the text ties to it, with what names the tie.
+
+Every kind that needs a whole asks here (the totals check adds the parts up, the share
+checks take the whole as the base of a part's share); none re-reads 其中 lists itself.
+Cue words come from ``data/cues/totals.toml``; the list reading from :mod:`.parts`.
+
+The frames the text names (every binding :data:`~consistency.claim.Evidence.NAMED`):
+
+* ``共633人,其中495人…;138人…不予通过`` — a whole, 其中, its parts (a breakdown when the
+  list is read as complete or as kinds of one thing, else a plain list);
+* ``调解组织151个,调解员799名,其中…39个,调解员183名`` — wholes and parts paired by
+  classifier;
+* ``342项(含一趟不用跑320项)`` — a part in a 含 bracket;
+* ``共收到28件,庭前调解23件,…,存量为0件`` — a 共 total whose list a remainder word (or
+  分别) closes;
+* ``刑事30件,民事50件,合计80件`` — a total written after its parts;
+* ``化解纠纷2227件,调解成功2226件`` — an outcome (成功) of the attempts just before it.
+
+A frame whose whole or part states a measure that never adds up (人均收入, a change of
+1.7倍 or 0.6个百分点: ``data/measures.toml`` [nonadditive]) is no frame.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from ...claim import Binding
+from ...quantities import Quantity
+from .._match import OPENING, SEMICOLONS, Clause, Context, Sentence, family, figure_interval, sum_interval
+from . import named
+from .measures import nonadditive_figure
+from .memo import Key, remembered
+from .parts import (
+    AFTER_PARTS,
+    CONTAINS,
+    OUTCOME,
+    REMAINDER,
+    RESPECTIVE,
+    STOP,
+    SUBSET,
+    TOTAL,
+    collect,
+    countable_part,
+    lead,
+    read_list,
+    total_cue_in,
+)
+
+__all__ = ["BREAKDOWNS", "Frame", "frames", "listed", "wholes"]
+
+#: readings of a frame whose parts are summed against the whole (the others are only
+#: bounded by it): a complete list, kinds of one thing, a plain 其中 list
+BREAKDOWNS = frozenset({"explicit", "kinds", "implied"})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A whole and its parts as the text ties them.
+
+    ``reading`` says how complete the parts are: ``explicit`` (a closed list),
+    ``kinds`` (kinds of the whole's own noun), ``implied`` (a plain 其中 list) — these
+    are breakdowns — or ``part`` (one part, or parts no list can hold), ``paired`` (a
+    part paired with its whole by classifier), ``contains`` (含), ``open`` (等, groups
+    that overlap), ``outcome`` (成功): parts bounded by the whole. ``how`` names the
+    words that tie them, for the claim's bindings.
+    """
+
+    whole: Quantity
+    parts: tuple[Quantity, ...]
+    reading: str
+    how: str
+
+    @property
+    def is_breakdown(self) -> bool:
+        """Do the parts claim to add up to the whole?"""
+        return self.reading in BREAKDOWNS
+
+    def bindings(self, *parts: Quantity) -> tuple[Binding, ...]:
+        """The whole and ``parts`` (all parts by default) bound as the text names them."""
+        chosen = parts or self.parts
+        return (
+            named("whole", self.whole, self.how),
+            *(named("part", p, self.how) for p in chosen),
+        )
+
+
+_FRAMES: Key[tuple[Frame, ...]] = Key("binding.frames")
+_WHOLES: Key[dict[int, Quantity]] = Key("binding.wholes")
+_LISTED: Key[frozenset[int]] = Key("binding.listed")
+
+
+def frames(ctx: Context) -> tuple[Frame, ...]:
+    """Every frame of the document, in text order of its cue (read once)."""
+    return remembered(ctx, _FRAMES, _read_frames)
+
+
+def wholes(ctx: Context) -> dict[int, Quantity]:
+    """The whole each part belongs to, by the part's start offset: the base a share of
+    that part is taken of ("收到申请18件,其中撤回2件,…率11.11%": 2件 → 18件)."""
+    return remembered(ctx, _WHOLES, _read_wholes)
+
+
+def listed(ctx: Context) -> frozenset[int]:
+    """Start offsets of figures that are one of several parts of a list: a rate after
+    such a figure ("信函申请35件,办结率100%") is a rate of the whole list, not of it."""
+    return remembered(ctx, _LISTED, _read_listed)
+
+
+def _read_wholes(ctx: Context) -> dict[int, Quantity]:
+    out: dict[int, Quantity] = {}
+    for frame in frames(ctx):
+        if not frame.is_breakdown:
+            for part in frame.parts:
+                out.setdefault(part.start, frame.whole)
+        elif frame.reading == "explicit" or _adds_up(frame):
+            # a plain list that does not add up may hold a new statement among its
+            # parts ("其中立案审查案件98件,办结96件"): its parts get no whole
+            for part in frame.parts:
+                out.setdefault(part.start, frame.whole)
+    return out
+
+
+def _read_listed(ctx: Context) -> frozenset[int]:
+    found: set[int] = set()
+    for frame in frames(ctx):
+        if frame.is_breakdown or (frame.reading == "open" and len(frame.parts) > 1):
+            found.update(p.start for p in frame.parts)
+    return frozenset(found)
+
+
+def _adds_up(frame: Frame) -> bool:
+    total = sum_interval(frame.parts)
+    stated = figure_interval(frame.whole)
+    return total is not None and stated is not None and total.intersects(stated)
+
+
+# ---------------------------------------------------------------- reading the frames
+
+
+def _words(words: Sequence[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+
+
+_TOTAL_WORD = _words(TOTAL)
+_AFTER_WORD = _words(AFTER_PARTS)
+_OUTCOME_WORD = _words(OUTCOME)
+_FRAME_CUE = _words((*SUBSET, *CONTAINS))
+
+
+def _has(pattern: re.Pattern[str], ctx: Context, s: Sentence) -> bool:
+    return pattern.search(ctx.text, s.start, s.end) is not None
+
+
+def _read_frames(ctx: Context) -> tuple[Frame, ...]:
+    seen: set[tuple[str, int, tuple[int, ...]]] = set()
+    found: list[Frame] = []
+    for s in ctx.sentences:
+        if not s.quantities:
+            continue  # every reading below takes its parts from the sentence itself
+        # each reading needs its cue word somewhere in the sentence: one search for it
+        # spares a walk over every clause and figure of the many sentences without one
+        here = [
+            *(_frames_after_cue(ctx, s) if _has(_FRAME_CUE, ctx, s) else ()),
+            *(_closed_totals(ctx, s) if _has(_TOTAL_WORD, ctx, s) else ()),
+            *(_summed(ctx, s) if _has(_AFTER_WORD, ctx, s) else ()),
+            *(_outcomes(ctx, s) if _has(_OUTCOME_WORD, ctx, s) else ()),
+        ]
+        for frame in here:
+            if not all(_additive(ctx, q) for q in (frame.whole, *frame.parts)):
+                continue  # 人均收入, 增长1.7倍: measures that never add up nor bound a part
+            key = (
+                "breakdown" if frame.is_breakdown else "parts",
+                frame.whole.start,
+                tuple(p.start for p in frame.parts),
+            )
+            if key not in seen:
+                seen.add(key)
+                found.append(frame)
+    return tuple(found)
+
+
+def _additive(ctx: Context, q: Quantity) -> bool:
+    """Can ``q`` add into a total or bound a part (not an average, a price, a change in
+    百分点 or 倍)?"""
+    return not nonadditive_figure(ctx.label_across_brackets(q), q.unit)
+
+
+def _cue_positions(ctx: Context, clause: Clause, words: Sequence[str]) -> list[int]:
+    text = ctx.clause_text(clause)
+    found = []
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            found.append(clause.start + i)
+            i = text.find(w, i + len(w))
+    return sorted(set(found))
+
+
+def _frames_after_cue(ctx: Context, s: Sentence) -> Iterator[Frame]:
+    """其中 / 含 frames: a whole before the cue, its parts after it."""
+    for ci, clause in enumerate(s.clauses):
+        for cue_at in _cue_positions(ctx, clause, SUBSET):
+            yield from _frame(ctx, s, ci, cue_at, contains=False)
+        for cue_at in _cue_positions(ctx, clause, CONTAINS):
+            if clause.opener in OPENING and not ctx.between(clause.start, cue_at).strip():
+                yield from _frame(ctx, s, ci, cue_at, contains=True)
+
+
+def _frame(ctx: Context, s: Sentence, ci: int, cue_at: int, *, contains: bool) -> Iterator[Frame]:
+    parts = collect(ctx, s, ci, cue_at)
+    if not parts.figures:
+        return
+    before = _before(ctx, s, ci, cue_at)
+    if not before:
+        return
+    pairs = _parallel(before, parts.figures)
+    if pairs:
+        for whole, part in pairs:
+            yield Frame(whole, (part,), "paired", "其中, paired by classifier")
+        return
+    figures, cut = parts.pick()
+    if contains:
+        # "342项(含…320项)": the whole is the figure the bracket is attached to
+        opening = s.clauses[ci].start - 1
+        whole = before[-1] if not ctx.between(before[-1].end, opening).strip() else None
+        if whole is not None:
+            yield Frame(whole, figures, "contains", "含 bracket")
+        return
+    whole = _whole(ctx, before, figures)
+    if whole is None:
+        return
+    if len(figures) == 1 or cut:
+        yield Frame(whole, figures, "part", "其中")
+        return
+    reading = read_list(ctx, whole, cue_at, parts, figures)
+    yield Frame(whole, figures, reading, "其中 list" if reading != "open" else "其中 list left open")
+
+
+def _before(ctx: Context, s: Sentence, ci: int, cue_at: int) -> list[Quantity]:
+    """Countable figures that could be the whole: before the cue in its frame (since the
+    last semicolon of the sentence), or, for a cue opening its sentence, in the sentence
+    before."""
+    found: list[Quantity] = []
+    for clause in s.clauses[: ci + 1]:
+        if clause.opener in SEMICOLONS:
+            found = []
+        found.extend(q for q in clause.quantities if q.end <= cue_at and countable_part(q))
+    if found:
+        return found
+    if ctx.between(s.start, cue_at).strip(" \u3000\t\r\n,，"):
+        return []
+    prev = ctx.previous(s)
+    if prev is None:
+        return []
+    return [q for q in prev.quantities if countable_part(q)]
+
+
+def _parallel(wholes: Sequence[Quantity], parts: Sequence[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """Pairs for "151个,799名,其中39个,183名": as many wholes as parts, just before the cue,
+    with the same sequence of distinct units."""
+    n = len(parts)
+    if n < 2 or len(wholes) < n:
+        return []
+    units = [q.unit for q in parts]
+    if len(set(units)) != n or [q.unit for q in wholes[-n:]] != units:
+        return []
+    return list(zip(wholes[-n:], parts))
+
+
+def _whole(ctx: Context, wholes: Sequence[Quantity], parts: Sequence[Quantity]) -> Quantity | None:
+    """The whole the parts belong to, if the text makes it clear.
+
+    It is the last figure before the cue of the parts' unit (or family). It is clear
+    when it carries a total cue or no other figure of that unit stands before it in its
+    frame; a run of coordinated figures ("制定1件,修改2件,废止1件,其中…") is not clear.
+    """
+    units = {q.unit for q in parts}
+    fam = family(parts[0])
+    same = [q for q in wholes if q.unit in units] if len(units) == 1 else []
+    if not same:
+        same = [q for q in wholes if family(q) == fam]
+    if not same:
+        return None
+    whole = same[-1]
+    if total_cue_in(ctx.label_across_brackets(whole)):
+        return whole
+    return whole if len(same) == 1 else None
+
+
+def _closed_totals(ctx: Context, s: Sentence) -> Iterator[Frame]:
+    """``共T件,A a件,B b件,存量为c件``: a total followed by coordinated parts, a frame
+    only when the list says it is complete (a remainder word in its last clause, or 分别)."""
+    clauses = s.clauses
+    for ci, clause in enumerate(clauses):
+        if not clause.quantities:
+            continue
+        whole = clause.quantities[-1]
+        if not countable_part(whole) or not total_cue_in(ctx.label_across_brackets(whole)):
+            continue
+        if any(w in ctx.clause_text(clause) for w in SUBSET):
+            continue
+        parts: list[Quantity] = []
+        head = ctx.after(whole, clause) + (lead(ctx, clauses[ci + 1]) if ci + 1 < len(clauses) else "")
+        respective = any(w in head for w in RESPECTIVE)
+        for c in clauses[ci + 1 :]:
+            text = ctx.clause_text(c)
+            if c.opener in SEMICOLONS or c.depth != clause.depth:
+                break
+            if any(w in text for w in (*SUBSET, *STOP)) or total_cue_in(lead(ctx, c)):
+                break
+            mine = [q for q in c.quantities if family(q) == family(whole)]
+            if len(mine) != 1 or len(c.quantities) != 1:
+                break
+            parts.append(mine[0])
+        if len(parts) < 2:
+            continue
+        closer = next(
+            (w for w in REMAINDER if w in ctx.clause_text(clauses[ci + len(parts)])), None
+        )
+        if respective:
+            yield Frame(whole, tuple(parts), "explicit", "共 … 分别")
+        elif closer is not None:
+            yield Frame(whole, tuple(parts), "explicit", f"共 … closed by {closer}")
+
+
+def _summed(ctx: Context, s: Sentence) -> Iterator[Frame]:
+    """``A a件,B b件,C c件,合计T件``: a total written after its parts, each clause before
+    it (back to the start of its run) holding one figure of the total's family."""
+    for ci, clause in enumerate(s.clauses):
+        if len(clause.quantities) != 1 or ci < 2:
+            continue
+        whole = clause.quantities[0]
+        cue = lead(ctx, clause).strip()
+        if not countable_part(whole) or len(cue) > 4 or not cue.startswith(AFTER_PARTS):
+            continue
+        parts: list[Quantity] = []
+        for c in reversed(s.clauses[:ci]):
+            if len(c.quantities) != 1 or family(c.quantities[0]) != family(whole):
+                break
+            if any(w in ctx.clause_text(c) for w in (*SUBSET, *STOP)):
+                break
+            parts.insert(0, c.quantities[0])
+            if total_cue_in(lead(ctx, c)):
+                break  # "本年共收到28件,上年结转3件,共计31件": a marked figure opens the run
+            if c.opener in SEMICOLONS or c.depth != clause.depth:
+                break
+        if len(parts) >= 2:
+            yield Frame(whole, tuple(parts), "explicit", f"{cue[:2]} after its parts")
+
+
+def _outcomes(ctx: Context, s: Sentence) -> Iterator[Frame]:
+    """``化解纠纷2227件,调解成功2226件``: a success count is a subset of the count before it."""
+    for ci in range(1, len(s.clauses)):
+        clause, prev = s.clauses[ci], s.clauses[ci - 1]
+        if len(clause.quantities) != 1 or not prev.quantities:
+            continue
+        part, whole = clause.quantities[0], prev.quantities[-1]
+        if not (countable_part(part) and countable_part(whole)) or part.unit != whole.unit:
+            continue
+        label = ctx.label_before(part, clause)
+        word = next((w for w in OUTCOME if w in label), None)
+        if word is not None and clause.opener not in SEMICOLONS:
+            yield Frame(whole, (part,), "outcome", f"{word} after its attempts")

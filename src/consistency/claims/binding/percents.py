@@ -1,0 +1,263 @@
+"""Stated shares and rates: which percentages the text states as shares, and the part
+each one names, with the evidence of that tie.
+
+Read by the share and granularity checks (and by the share lists of :mod:`.siblings`).
+Cue words come from ``data/cues/shares.toml``; its header explains each table.
+
+* :func:`stated_shares`: every exact percentage after a share cue (占, 占比, 比重) or a
+  rate name (…率), with its sentence, clause and :class:`Cue` (found once per document);
+* :func:`part_of`: the figure a share is of, bound as the text names it — a figure in
+  the share's own clause, the figure its subject or its rate names (基本支出占…,
+  辦結2477宗 … 辦結率), the only part of a 其中 frame just before it, the figure a bare
+  占 follows — or only by position (the last figure before a rate that names none).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from ...claim import Binding
+from ...quantities import Quantity
+from .._match import SEMICOLONS, Clause, Context, Sentence, countable, load_cues
+from . import named, positional
+from .frames import frames, listed
+from .measures import nonadditive
+from .memo import Key, remembered
+from .parts import RESPECTIVE, SUBSET
+
+__all__ = [
+    "AMBIGUOUS",
+    "CHANGE",
+    "NEGATIONS",
+    "RATE_BASES",
+    "SHARE",
+    "SHORT",
+    "Cue",
+    "StatedShare",
+    "has_own_share",
+    "is_part",
+    "part_of",
+    "percent_cue",
+    "run_start",
+    "stated_shares",
+]
+
+_C = load_cues("shares")
+SHARE = _C["share"]["words"]
+RATE = _C["rate"]["suffix"]
+GAP = _C["rate"]["gap"]
+AMBIGUOUS = _C["ambiguous"]["rates"]
+CHANGE = _C["change"]["words"]
+TARGET = _C["target"]["words"]
+NEGATIONS = _C["complement"]["negations"]
+SHORT = {k: v[0] for k, v in _C["short"].items()}
+RATE_BASES = _C["rate_bases"]
+
+
+class Cue(NamedTuple):
+    """What makes a percentage a share: ``kind`` is ``share`` (占比, with ``word`` the
+    cue word), ``rate`` (``word`` the rate's name without 率: 调解成功) or
+    ``definitional`` (a rate whose base is by definition not the count beside it:
+    胜诉率, ``word`` 胜诉)."""
+
+    kind: str
+    word: str
+
+
+class StatedShare(NamedTuple):
+    """A percentage stated as a share or rate, where it stands, and its cue."""
+
+    pct: Quantity
+    sentence: Sentence
+    clause: int
+    cue: Cue
+
+
+_CUES: Key[dict[int, Cue | None]] = Key("binding.share-cues")
+_STATED: Key[tuple[StatedShare, ...]] = Key("binding.stated-shares")
+
+
+def percent_cue(ctx: Context, pct: Quantity, clause: Clause) -> Cue | None:
+    """The :class:`Cue` that makes ``pct`` a share or rate, or None for any other
+    percentage (a change, a target)."""
+    memo = remembered(ctx, _CUES, lambda _ctx: {})
+    if pct.start not in memo:  # asked again for every figure a share may follow
+        memo[pct.start] = _percent_cue(ctx, pct, clause)
+    return memo[pct.start]
+
+
+def _percent_cue(ctx: Context, pct: Quantity, clause: Clause) -> Cue | None:
+    label = ctx.label_before(pct, clause).strip()
+    if any(w in label for w in CHANGE) or any(w in label for w in TARGET):
+        return None
+    bare = label
+    changed = True
+    while changed and bare:
+        changed = False
+        for g in GAP:
+            if bare.endswith(g):
+                bare, changed = bare[: -len(g)].rstrip(), True
+    for w in AMBIGUOUS:
+        if bare.endswith(w):
+            return Cue("definitional", bare[: -len(w)] + w[:-1])
+    for w in SHARE:
+        if bare.endswith(w):
+            return Cue("share", w)
+    for suffix in RATE:
+        if bare.endswith(suffix) and len(bare) > len(suffix):
+            return Cue("rate", bare[: -len(suffix)])
+    return None
+
+
+def stated_shares(ctx: Context) -> tuple[StatedShare, ...]:
+    """Every exact percentage with a share or rate cue (found once per document)."""
+    return remembered(ctx, _STATED, lambda c: tuple(_stated_shares(c)))
+
+
+def _stated_shares(ctx: Context) -> Iterator[StatedShare]:
+    for s in ctx.sentences:
+        for ci, clause in enumerate(s.clauses):
+            for q in clause.quantities:
+                # a lower bound (98%以上) is checked as a bound; 约 and 近 are not checked
+                if not q.is_percent or q.approx or q.low is None or q.value < 0:
+                    continue
+                cue = percent_cue(ctx, q, clause)
+                if cue is not None:
+                    yield StatedShare(q, s, ci, cue)
+
+
+_PARTS: Key[dict[int, Binding | None]] = Key("binding.share-parts")
+
+
+def part_of(ctx: Context, share: StatedShare) -> Binding | None:
+    """The figure ``share`` is a share of, with the evidence of the tie (read once per
+    share; see :func:`_part_of`)."""
+    memo = remembered(ctx, _PARTS, lambda _ctx: {})
+    start = share.pct.start
+    if start not in memo:
+        memo[start] = _part_of(ctx, share)
+    return memo[start]
+
+
+def _part_of(ctx: Context, share: StatedShare) -> Binding | None:
+    """The figure ``share`` is a share of, with the evidence of the tie.
+
+    A figure in the percentage's own clause before it; the figure the share's subject
+    names (基本支出占33.33%); for a rate, the nearest figure whose label holds the
+    rate's name or its last two characters (辦結2477宗 for 辦結率); otherwise the last
+    figure of the clause just before — named when it is the one part of a 其中 frame or
+    a bare 占 follows it, positional for a rate that names no figure. The search never
+    crosses a semicolon, and a figure labelled as a change (增加12958件) is no part.
+    """
+    pct, s, ci, cue = share
+    clause = s.clauses[ci]
+    subject = _subject(ctx, pct, clause) if cue.kind == "share" else ""
+    if nonadditive(subject if cue.kind == "share" else cue.word):
+        return None  # "城市平均优良天数比例": a share of averages has no counted part
+    own = [q for q in clause.quantities if q.end <= pct.start]
+    if own:
+        q = own[-1]
+        if not is_part(ctx, q, clause):
+            return None
+        if subject or (cue.kind != "share" and len(cue.word) >= 2):
+            # "74个城市优良天数比例为74.2%": a name between the figure and its share
+            # says what the share is of, and it need not be the figure
+            return positional("part", q, "in its clause, before another name")
+        return named("part", q, "its own clause")
+    reach: list[Clause] = []
+    k = ci
+    while k > 0 and s.clauses[k].opener not in SEMICOLONS:
+        k -= 1
+        reach.append(s.clauses[k])
+    if subject:
+        # "项目支出2000.01万元,基本支出占33.33%": the share names its own part, which
+        # need not be the figure just before; a share naming no figure has no part
+        for c in reach:
+            found = [q for q in c.quantities if subject in ctx.label_before(q, c)]
+            if found:
+                q = found[-1]
+                return named("part", q, f"named {subject}") if is_part(ctx, q, c) else None
+        return None
+    if cue.kind == "rate" and len(cue.word) >= 2:
+        for stem in _stems(cue.word):
+            for c in reach:
+                found = [q for q in c.quantities if stem in ctx.label_before(q, c)]
+                if found and is_part(ctx, found[-1], c):
+                    return named("part", found[-1], f"named by {cue.word}率")
+    if not reach or not reach[0].quantities or not is_part(ctx, reach[0].quantities[-1], reach[0]):
+        return None
+    before = reach[0].quantities[-1]
+    if cue.kind == "rate" and before.start in listed(ctx):
+        return None  # the last item of a list: the rate is of the whole list
+    if _only_part(ctx, before):
+        return named("part", before, "the 其中 part just before")
+    if cue.kind == "share":
+        return named("part", before, f"{cue.word} right after it")
+    return positional("part", before, "the figure just before")
+
+
+_ONLY_PARTS: Key[frozenset[int]] = Key("binding.only-parts")
+
+
+def _only_part(ctx: Context, q: Quantity) -> bool:
+    """Is ``q`` the single part of a 其中 frame ("收到18件,其中撤回2件")?"""
+    starts = remembered(
+        ctx,
+        _ONLY_PARTS,
+        lambda c: frozenset(f.parts[0].start for f in frames(c) if f.reading == "part" and len(f.parts) == 1),
+    )
+    return q.start in starts
+
+
+def _subject(ctx: Context, pct: Quantity, clause: Clause) -> str:
+    """The name a share gives its part in its own clause ("基本支出占33.33%": 基本支出),
+    or "" when it names none ("占75.46%", "其中占比12%")."""
+    label = ctx.label_before(pct, clause).strip()
+    cut = min((i for i in (label.find(w) for w in SHARE) if i >= 0), default=-1)
+    if cut < 0:
+        return ""
+    name = label[:cut].strip()
+    for w in (*SUBSET, *RESPECTIVE):
+        name = name.replace(w, "")
+    return name if len(name) >= 2 else ""
+
+
+def _stems(name: str) -> list[str]:
+    """The rate's name, then its shorter endings down to two characters."""
+    return [name[i:] for i in range(len(name) - 1)]
+
+
+def is_part(ctx: Context, q: Quantity, clause: Clause) -> bool:
+    """A countable figure not written as a change ("增加12958件"; "提升至763项" is a level)."""
+    label = ctx.label_before(q, clause).rstrip().removesuffix("了")
+    return countable(q) and not any(label.endswith(w) for w in CHANGE)
+
+
+def run_start(ctx: Context, q: Quantity) -> int:
+    """Where the semicolon-separated run of the sentence holding ``q`` starts."""
+    located = ctx.locate(q)
+    if located is None:
+        return q.start
+    s, ci = located
+    k = ci
+    while k > 0 and s.clauses[k].opener not in SEMICOLONS:
+        k -= 1
+    return s.clauses[k].start
+
+
+def has_own_share(ctx: Context, q: Quantity, besides: Quantity | None = None) -> bool:
+    """Is ``q`` followed, in its clause or the next, by a share of its own (占12.79%),
+    other than ``besides``?"""
+    located = ctx.locate(q)
+    if located is None:
+        return False
+    s, ci = located
+    for c in s.clauses[ci : ci + 2]:
+        for p in c.quantities:
+            if p.start <= q.start:
+                continue
+            if p.is_percent:
+                return p is not besides and percent_cue(ctx, p, c) is not None
+            return False
+    return False

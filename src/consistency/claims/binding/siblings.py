@@ -1,0 +1,158 @@
+"""Shares listed together: the base their siblings agree on.
+
+Shares stated near each other are usually taken of one base. Each share whose part is
+known implies the bases it could be taken of: its part over its share, every figure read
+as the interval of values it may round from (``咨询类4000件,占50%`` implies [7920.8,
+8080.8]). Where several agree, the text has fixed the base by consensus, even when it
+states it once, far away, or not at all:
+
+* a base guessed by position is *confirmed* when two other shares of the paragraph
+  reproduce it (:func:`confirming`);
+* a list's shares that all reproduce over the sum of the list's parts are shares of that
+  sum, stated nowhere (``税收收入3,600万元,占53.8%;非税收入3,090万元,比重为46.2%``: both
+  over 6,690万元) (:func:`listed_with`);
+* a share that agrees with two siblings on one base is consistent under that base,
+  whatever figure stands nearest (:func:`agreeing`).
+
+Only the members nearest a share (:data:`REACH` on each side, in its paragraph) are
+asked, so the work per share is bounded however long a paragraph runs.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+
+from ...claim import Binding
+from ...intervals import IndeterminateDivision, Interval, RoundingMode
+from ...quantities import Quantity
+from .._match import Context, family, figure_interval, is_whole_count
+from .memo import Key, remembered
+from .percents import StatedShare, part_of, stated_shares
+
+__all__ = ["REACH", "Member", "agreeing", "confirming", "listed_with", "member_of", "neighbours"]
+
+#: how many members on each side of a share are asked what base they imply
+REACH = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A stated share with its part and the bases the two imply."""
+
+    share: StatedShare
+    part: Binding
+    implied: Interval
+
+    @property
+    def paragraph(self) -> int:
+        return self.share.sentence.paragraph
+
+
+def implied_base(part: Quantity, pct: Quantity) -> Interval | None:
+    """Every base ``part`` could be a share ``pct`` of (both read as rounded, half-up);
+    None for a share of 0% or a figure that allows no interval."""
+    p = figure_interval(part, RoundingMode.HALF_UP)
+    s = figure_interval(pct, RoundingMode.HALF_UP)
+    if p is None or s is None:
+        return None
+    try:
+        return p / s
+    except IndeterminateDivision:
+        return None
+
+
+_MEMBERS: Key[tuple[tuple[Member, ...], list[int]]] = Key("binding.share-members")
+
+
+def _members(ctx: Context) -> tuple[tuple[Member, ...], list[int]]:
+    """Every share with a known part, in text order, and the starts of their
+    percentages (to find a share's place by bisection)."""
+    found: list[Member] = []
+    for share in stated_shares(ctx):
+        if share.cue.kind == "definitional":
+            continue
+        part = part_of(ctx, share)
+        if part is None:
+            continue
+        implied = implied_base(part.quantity, share.pct)
+        if implied is not None:
+            found.append(Member(share, part, implied))
+    return tuple(found), [m.share.pct.start for m in found]
+
+
+def member_of(ctx: Context, share: StatedShare) -> Member | None:
+    """``share`` as a member of its paragraph's shares (None when its part is unknown)."""
+    members, starts = remembered(ctx, _MEMBERS, _members)
+    i = bisect.bisect_left(starts, share.pct.start)
+    return members[i] if i < len(starts) and starts[i] == share.pct.start else None
+
+
+def neighbours(ctx: Context, share: StatedShare) -> tuple[Member, ...]:
+    """The members nearest ``share`` in its paragraph, up to :data:`REACH` each side,
+    itself left out (a share with no part has neighbours too)."""
+    members, starts = remembered(ctx, _MEMBERS, _members)
+    i = bisect.bisect_left(starts, share.pct.start)
+    j = i + 1 if i < len(starts) and starts[i] == share.pct.start else i
+    window = members[max(0, i - REACH) : i] + members[j : j + REACH]
+    paragraph = share.sentence.paragraph
+    return tuple(m for m in window if m.paragraph == paragraph)
+
+
+def confirming(ctx: Context, share: StatedShare, base: Quantity) -> tuple[Member, ...]:
+    """The neighbours of ``share`` whose part and share reproduce ``base``: two or more
+    make a base guessed by position one the paragraph agrees on."""
+    iv = figure_interval(base, RoundingMode.HALF_UP)
+    if iv is None:
+        return ()
+    return tuple(m for m in neighbours(ctx, share) if m.implied.intersects(iv))
+
+
+def listed_with(ctx: Context, share: StatedShare) -> tuple[Member, ...]:
+    """The list ``share`` is one of: the members of its sentence whose parts are of its
+    part's family, itself included, in text order (empty when it has no part)."""
+    me = member_of(ctx, share)
+    if me is None:
+        return ()
+    fam = family(me.part.quantity)
+    same = [
+        m
+        for m in (*neighbours(ctx, share), me)
+        if m.share.sentence.index == share.sentence.index and family(m.part.quantity) == fam
+    ]
+    return tuple(sorted(same, key=lambda m: m.share.pct.start))
+
+
+def agreeing(ctx: Context, share: StatedShare) -> tuple[tuple[Member, ...], Interval] | None:
+    """The largest group of neighbours that agree with ``share`` and with each other on
+    one base, and that base (the intersection of what they imply, cut to whole numbers
+    when every part is a whole count: a count of items is a share of a count); None when
+    fewer than two do."""
+    me = member_of(ctx, share)
+    if me is None:
+        return None
+    meeting = [m for m in neighbours(ctx, share) if m.implied.intersects(me.implied)]
+    if len(meeting) < 2:
+        return None
+    # the point covered by most of the intervals (each cut to this share's own): a sweep
+    cut = [
+        (m, Interval(max(m.implied.low, me.implied.low), min(m.implied.high, me.implied.high)))
+        for m in meeting
+    ]
+    whole = is_whole_count(me.part.quantity)
+    best: tuple[tuple[Member, ...], Interval] | None = None
+    for _m, iv in cut:
+        point = iv.low
+        chosen = [(m, other) for m, other in cut if other.low <= point <= other.high]
+        if len(chosen) < 2 or (best is not None and len(chosen) <= len(best[0])):
+            continue
+        low = max(other.low for _, other in chosen)
+        high = min(other.high for _, other in chosen)
+        if whole and all(is_whole_count(m.part.quantity) for m, _ in chosen):
+            low, high = Fraction(math.ceil(low)), Fraction(math.floor(high))
+            if low > high:
+                continue
+        best = (tuple(m for m, _ in chosen), Interval(low, high))
+    return best
