@@ -130,12 +130,14 @@ _SHARES: tuple[Message, ...] = (
         "No whole base n gives {k}/n = {stated}; the nearest are {nearest}.",
         "A share of a stated whole count that no whole-number base can produce (GRIM, "
         "the base left unstated).",
+        "文中写明计数而未写基数的比例,任何整数基数都得不出(GRIM)。",
     ),
     Message(
         "C208", "share-of-no-whole-base-truncated", W,
         "{k}/n只有按截尾(而非四舍五入)才能写作{stated}。",
         "{k}/n gives {stated} for a whole base n only if the last digit was cut, not rounded.",
         "A share of a stated whole count is reachable over a whole base only under truncation.",
+        "写明计数而未写基数的比例,只有按截尾才能由某个整数基数得出。",
     ),
 )
 _CHANGES: tuple[Message, ...] = (
