@@ -16,16 +16,14 @@ import os
 import sys
 import traceback
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import replace
 from fractions import Fraction
-from itertools import repeat
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __version__, engine, messages
+from . import __version__, messages
 from .baseline import Baseline
 from .config import Config, load_config, parse_codes, parse_severity
 from .document import Document
@@ -38,6 +36,7 @@ from .report import FORMATTERS, Tally
 from .report.json import Writer as JsonWriter
 from .report.sanitise import shown_path, visible
 from .report.text import render_report, summary
+from .runner import Runner, Task
 from .writing import atomic_write, refuse_inputs_as_outputs
 
 __all__ = ["SUFFIXES", "expand", "main"]
@@ -45,8 +44,6 @@ __all__ = ["SUFFIXES", "expand", "main"]
 #: what a directory is searched for
 SUFFIXES = REPORT_SUFFIXES
 _STDIN_NAME = "<stdin>"
-#: below this many files a process pool costs more than it saves
-_POOL_THRESHOLD = 4
 #: where the rule pages live in a source checkout (see ``explain``)
 _RULE_DOCS = Path(__file__).resolve().parents[2] / "docs" / "rules"
 
@@ -117,6 +114,12 @@ def _parser() -> argparse.ArgumentParser:
         help="follow symbolic links out of the folders checked (default: named, not followed)",
     )
     check.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="0: one per CPU")
+    check.add_argument(
+        "--timeout",
+        type=float,
+        metavar="SECONDS",
+        help="a document still being checked after this long is reported as not checked",
+    )
     check.add_argument("--lang", choices=("zh", "en"), help="language of the messages")
     check.set_defaults(run=_check)
 
@@ -162,7 +165,13 @@ def _check(args: argparse.Namespace) -> int:
     with ExitStack() as stack:
         out = stack.enter_context(atomic_write(args.output)) if args.output else sys.stdout
         writer = JsonWriter(out) if stream and args.format == "json" else None
-        for path, outcome in _run(paths, config, args.jobs):
+        runner = Runner(args.jobs, config, timeout=args.timeout)
+        progress = _Progress(len(paths))
+        done = 0
+        for path, checked_or_not in zip(paths, runner.run([_task(p) for p in paths])):
+            done += 1
+            progress.step()
+            outcome = _problem(checked_or_not)
             if isinstance(outcome, str):
                 bad.append((path, outcome))
                 _complain(path, outcome)
@@ -189,11 +198,15 @@ def _check(args: argparse.Namespace) -> int:
                 out.flush()
             if not stream or args.annotate:
                 kept.append(report)
+        progress.close()
+        for path in paths[done:]:  # left unchecked by a signal: named, output still whole
+            bad.append((path, "not checked: the run was interrupted"))
+            _complain(path, "not checked: the run was interrupted")
         if accepted is not None:
             written = accepted.merged(found, checked, prune=args.prune_baseline)
             written.write(args.write_baseline)
             _complain(args.write_baseline, _accepted_line(accepted, written, found))
-            return 2 if bad else 0
+            return _stopped(runner) or (2 if bad else 0)
         if args.format == "text":
             out.write(summary(tally, color=colour))
         elif writer is not None:
@@ -204,7 +217,12 @@ def _check(args: argparse.Namespace) -> int:
         from .report.docx import annotate  # python-docx is imported only when asked for
 
         _complain(args.annotate, f"{annotate(paths[0], kept[0], args.annotate)} comments")
-    return 2 if bad else 1 if failed else 0
+    return _stopped(runner) or (2 if bad else 1 if failed else 0)
+
+
+def _stopped(runner: Runner) -> int:
+    """128 + the signal that stopped the run (130 for Ctrl-C), or 0 when none did."""
+    return 128 + runner.stopped if runner.stopped else 0
 
 
 def _refuse_overwrites(args: argparse.Namespace, paths: list[str], config: Config) -> None:
@@ -274,6 +292,8 @@ def _config(args: argparse.Namespace) -> Config:
         changes["lang"] = args.lang
     if args.jobs < 0:
         raise ConsistencyError("command line", "--jobs: must be 0 (one per CPU) or more")
+    if args.timeout is not None and not args.timeout > 0:
+        raise ConsistencyError("command line", "--timeout: must be a number of seconds above 0")
     return replace(config, **changes)
 
 
@@ -286,26 +306,6 @@ def _colour(stream: TextIO) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-def _run(paths: list[str], config: Config, jobs: int) -> Iterator[tuple[str, Report | str]]:
-    """``(path, report or problem)`` for each path, in the order given, whatever ``jobs``."""
-    jobs = jobs or os.cpu_count() or 1
-    on_disk = [p for p in paths if p != STDIN]
-    progress = _Progress(len(paths))
-    with ExitStack() as stack:
-        results: Iterator[Report | ConsistencyError]
-        if jobs > 1 and len(on_disk) >= _POOL_THRESHOLD:
-            pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs))
-            # map hands results back in the order given, so the output cannot depend on jobs
-            results = pool.map(_check_path_in_worker, on_disk, repeat(config), chunksize=4)
-        else:
-            results = map(_check_path, on_disk, repeat(config))
-        for path in paths:
-            outcome = _check_stdin(config) if path == STDIN else next(results)
-            progress.step()
-            yield path, _problem(outcome)
-    progress.close()
-
-
 def _problem(outcome: Report | ConsistencyError) -> Report | str:
     """The report, or the one line that says why the file was not checked."""
     if not isinstance(outcome, ConsistencyError):
@@ -315,31 +315,14 @@ def _problem(outcome: Report | ConsistencyError) -> Report | str:
     return outcome.problem
 
 
-def _check_path(path: str | Document, config: Config) -> Report | ConsistencyError:
-    """Check one file: its report, or the error that says why it was not checked.
-
-    Runs in worker processes too, so nothing here may raise across the pool.
-    """
+def _task(path: str) -> Task:
+    """What the runner checks for ``path``: standard input is read here, once, up front."""
+    if path != STDIN:
+        return path
     try:
-        return engine.check_path(path, config)
-    except ConsistencyError as error:
-        return error
-
-
-def _check_path_in_worker(path: str, config: Config) -> Report | ConsistencyError:
-    """:func:`_check_path` for a worker process: the report comes back without its list of
-    every quantity, which no output format prints and which is most of what a report costs
-    to send between processes (its exact fractions are rebuilt one by one)."""
-    outcome = _check_path(path, config)
-    return replace(outcome, quantities=()) if isinstance(outcome, Report) else outcome
-
-
-def _check_stdin(config: Config) -> Report | ConsistencyError:
-    try:
-        document = _load_stdin()
+        return _load_stdin()
     except InputError as error:
         return error
-    return _check_path(document, config)
 
 
 def _load_stdin() -> Document:

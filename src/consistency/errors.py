@@ -7,7 +7,14 @@ the checker itself, which is never one of these.
 
 from __future__ import annotations
 
-__all__ = ["ConfigError", "ConsistencyError", "DataFileError", "InputError", "InternalError"]
+__all__ = [
+    "ConfigError",
+    "ConsistencyError",
+    "DataFileError",
+    "InputError",
+    "InternalError",
+    "NotChecked",
+]
 
 
 class ConsistencyError(Exception):
@@ -54,6 +61,11 @@ class InternalError(ConsistencyError):
         super().__init__(
             path, f"not checked: internal error {error} (a bug in consistency, not in the document)"
         )
+
+
+class NotChecked(ConsistencyError):
+    """A readable document whose check did not finish: its time budget (``--timeout``) ran
+    out, the process checking it died twice, or the run was interrupted before it."""
 
 
 def _rebuild(
