@@ -415,3 +415,45 @@ def test_a_docx_whose_text_part_is_too_large_is_refused(monkeypatch: pytest.Monk
     monkeypatch.setattr(docx_loader, "MAX_DOCUMENT_XML", 100)
     with pytest.raises(InputError, match="its text part is"):
         load_bytes(render_docx("共1150项。"), "long.docx")
+
+
+# --- a damaged PDF is read as far as it can be, and said to be (issue 12) ----------------
+
+
+def _damaged(rendered: dict[str, Path], how: str) -> bytes:
+    data = rendered["report.pdf"].read_bytes()
+    if how == "a page's stream":
+        streams = [m.end() for m in re.finditer(rb"(?<!end)stream\n", data)]
+        at = streams[1] + 200  # inside the second page's compressed text
+        return data[:at] + b"A" * 40 + data[at + 40 :]
+    return data.replace(b"startxref", b"startxrex")  # the cross-reference table lost
+
+
+@pytest.mark.parametrize("how", ["a page's stream", "the cross-reference table"])
+def test_a_damaged_pdf_is_read_as_far_as_it_goes_and_said_to_be(
+    rendered: dict[str, Path], how: str
+) -> None:
+    whole = load(rendered["report.pdf"])
+    assert whole.notes == ()
+    document = load_bytes(_damaged(rendered, how), "damaged.pdf")
+    assert len(document.text) <= len(whole.text)
+    (note,) = document.notes
+    assert note.startswith("read only in part: the PDF is damaged (")
+    assert note.endswith("text may be missing from the check")
+
+
+def test_a_damaged_pdf_gives_its_findings_and_exit_2(
+    rendered: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from consistency.cli import main
+
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(_damaged(rendered, "a page's stream"))
+    assert main(["check", "--format", "json", str(path)]) == 2
+    out, err = capsys.readouterr()
+    data = json.loads(out)
+    assert [f["path"] for f in data["files"]] == [str(path)]
+    assert [e["error"][:29] for e in data["errors"]] == ["read only in part: the PDF is"]
+    assert f"{path}: read only in part" in err

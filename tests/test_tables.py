@@ -333,3 +333,48 @@ def test_amounts_rounded_one_by_one_never_contradict_their_rounded_total(
     rows.append(f"合计\t{shown(sum(amounts, Fraction(0)))}")
     outcomes = _outcomes("\n".join(rows) + "\n")
     assert [code for _, code, _ in outcomes] == [None]
+
+
+# --- a percentage column shows its total as a percentage (issue 12) ------------------------
+
+_SHARES_HTML = (
+    "<table><tr><th>渠道</th><th>占比</th></tr><tr><td>电话</td><td>50.3%</td></tr>"
+    "<tr><td>网站</td><td>40.4%</td></tr><tr><td>合计</td><td>100.0%</td></tr></table>"
+)
+
+
+def test_a_percentage_column_total_is_shown_in_percent_everywhere(tmp_path: Path) -> None:
+    import docx
+
+    from consistency.report.docx import annotate
+
+    report = check_document(load_bytes(_SHARES_HTML.encode(), "t.html"))
+    (f,) = [f for f in report.findings if f.code == "C801"]
+    # 50.3% + 40.4% is 90.7%, each cell ± 0.05%: never "9070%"
+    assert f.computed == "[90.6%, 90.8%]"
+    assert "各项相加为90.7%" in f.message and "adds up to 90.7%" in f.message_en
+    assert report.to_dict()["findings"][0]["computed"] == "[90.6%, 90.8%]"
+    assert report.to_dict()["claims"][0]["computed"] == "[90.6%, 90.8%]"
+    # the same table in Word: the comment on the total says the same
+    word = docx.Document()
+    table = word.add_table(rows=4, cols=2)
+    for r, row in enumerate((("渠道", "占比"), ("电话", "50.3%"), ("网站", "40.4%"),
+                              ("合计", "100.0%"))):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    source, out = tmp_path / "t.docx", tmp_path / "out.docx"
+    word.save(str(source))
+    from consistency import check_file
+
+    assert annotate(source, check_file(source), out) == 1
+    (comment,) = docx.Document(str(out)).comments
+    assert "计算结果 [90.6%, 90.8%]" in comment.text and "9070" not in comment.text
+
+
+def test_a_table_total_records_its_figures_as_named_by_the_table() -> None:
+    report = check_document(load_bytes(_SHARES_HTML.encode(), "t.html"))
+    (claim,) = [c for c in report.claims if c.kind == "table-total"]
+    assert [(b.role, b.quantity.text, b.evidence.value) for b in claim.bindings] == [
+        ("total", "100.0%", "named"), ("part", "50.3%", "named"), ("part", "40.4%", "named"),
+    ]
+    assert claim.bindings[0].how == "labelled 合计 of column 2"

@@ -73,6 +73,8 @@ def _run(items: list, func, client, config, npartitions) -> dict[str, Any]:
         results = client.compute(bag).result() if client is not None else bag.compute()
     reports = [r for r in results if isinstance(r, Report)]
     errors = [r for r in results if not isinstance(r, Report)]
+    # a document read only in part is reported, and named among the errors as well
+    errors += [(r.path or "", note) for r in reports for note in r.document.notes]
     return envelope(reports, errors)
 
 

@@ -129,6 +129,9 @@ class Document:
     source_map: tuple[tuple[int, int], ...] = ()
     #: the encoding the bytes were decoded from, when the source was text or HTML
     encoding: str | None = None
+    #: what the loader could not read, one line each (a damaged PDF read only in part):
+    #: the text was checked, but text may be missing from it
+    notes: tuple[str, ...] = ()
     _line_starts: list[int] = field(init=False, repr=False, compare=False)
     _mark_offsets: list[int] = field(init=False, repr=False, compare=False)
 

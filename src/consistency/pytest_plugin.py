@@ -246,6 +246,11 @@ class ReportItem(pytest.Item):
             from .report.sanitise import shown_path, visible
 
             raise _Unreadable(f"{shown_path(_shown(self.path))}: {visible(error.problem)}") from None
+        if report.document.notes:  # read only in part: the check cannot vouch for it
+            from .report.sanitise import shown_path, visible
+
+            notes = "; ".join(report.document.notes)
+            raise _Unreadable(f"{shown_path(_shown(self.path))}: {visible(notes)}")
         stale: tuple[Entry, ...] = ()
         if baseline is not None:
             applied = baseline.apply([report])

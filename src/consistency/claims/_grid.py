@@ -19,6 +19,7 @@ from ..claim import Claim
 from ..document import Cell, Table
 from ..quantities import Quantity
 from ._match import family, load_cues
+from .binding import named
 
 __all__ = ["Grid"]
 
@@ -80,10 +81,13 @@ def _figure(cell: Cell, unit: str | None) -> Quantity | None | str:
     percent = t.endswith("%")
     digits = t.rstrip("%").replace(",", "")
     decimals = len(digits.split(".")[1]) if "." in digits else 0
-    value = Fraction(digits)
+    # a percentage is a fraction of 1, as the scanner reads one (90.7% → 0.907), so a
+    # total is computed, judged and shown in the same terms as every other share
+    scale = Fraction(1, 100) if percent else Fraction(1)
+    value = Fraction(digits) * scale
     return Quantity(
         cell.start, cell.end, cell.text, value, value, value,
-        decimals=decimals, resolution=Fraction(1, 10**decimals),
+        decimals=decimals, resolution=Fraction(1, 10**decimals) * scale,
         unit="%" if percent else unit,
     )
 
@@ -316,13 +320,21 @@ class Grid:
             unit is None or family(stated) is None
         )
         relation = f"{stated.text} = " + " + ".join(q.text for q in parts)
+        label = _label(self._row_label(r, c))[0] or "合计"
+        # the table's own layout names the tie: the total's label and the cells it closes
+        how = f"{label} of {where_en}"
+        bindings = (
+            named("total", stated, f"labelled {how}"),
+            *(named("part", q, f"a cell closed by {how}") for q in parts),
+        )
         yield Claim(
             self.kind_name, stated.start, stated.end, stated, tuple(parts), relation,
             {
                 "table": str(self.table.index), "where": where, "where_en": where_en,
-                "label": _label(self._row_label(r, c))[0] or "合计",
+                "label": label,
                 "strict": "yes" if strict else "no",
             },
+            bindings=bindings,
         )
 
     def _row_label(self, r: int, c: int) -> str:

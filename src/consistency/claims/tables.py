@@ -42,7 +42,7 @@ from ..document import Table, text_tables
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
 from ._grid import Grid
-from ._match import Context, fmt_interval, fmt_number, judge, sum_interval
+from ._match import Context, fmt_interval, fmt_number, fmt_percent, judge, sum_interval
 
 __all__ = ["KIND", "check", "extract"]
 
@@ -70,8 +70,8 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
     # (each figure widened by its rounding) is what the verdict rests on.
     exact = sum((q.value for q in parts), Fraction(0))
     shown = {
-        "value": fmt_number(exact) + ("%" if stated.is_percent else ""),
-        "interval": fmt_interval(judgement.computed),
+        "value": fmt_percent(exact) if stated.is_percent else fmt_number(exact),
+        "interval": fmt_interval(judgement.computed, percent=stated.is_percent),
     }
     strict = claim.details.get("strict") == "yes" and exact != stated.value
     if (judgement.verdict is not Verdict.CONSISTENT or strict) and _nested(parts):

@@ -27,11 +27,21 @@ separated by tabs) and the table checks see it. Such lines are never joined.
 
 Limits: at most :data:`MAX_PAGES` pages (read from the page tree before parsing any
 page). Encrypted files and files without a text layer (scans) are refused with a reason.
+
+Damage: PDFium repairs what it can and reads the rest without a word, so a damaged file
+would be checked on part of its text as if it were whole. Two signs of damage are looked
+for, and either puts a note on the document (``Document.notes``; the command line names
+it and exits 2, the findings on the text read are still reported): a cross-reference
+table PDFium had to rebuild, and a compressed (Flate) stream that does not decode to its
+end, which is how a damaged page's text is lost. The streams are decoded only to be
+checked, :data:`MAX_INFLATE` bytes at most, and the output thrown away.
 """
 
 from __future__ import annotations
 
+import base64
 import re
+import zlib
 from dataclasses import dataclass
 
 from ..document import Document, Mark
@@ -41,6 +51,12 @@ __all__ = ["MAX_PAGES", "load_pdf"]
 
 #: the most pages a PDF may have
 MAX_PAGES = 2_000
+#: the most bytes the damage check inflates (a stream past it is taken as whole)
+MAX_INFLATE = 256 * 1024 * 1024
+
+_STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+_FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/\w+)")
+_NAME = re.compile(rb"/(\w+)")
 
 _SENTENCE_END = frozenset("。！？；：!?;:")
 _CLOSERS = frozenset("”’」』）)】")
@@ -79,6 +95,7 @@ def load_pdf(data: bytes, name: str) -> Document:
         if n > MAX_PAGES:
             raise InputError(name, f"{n:,} pages; the limit is {MAX_PAGES:,} pages")
         pages = [_page_lines(pdf[i]) for i in range(n)]
+        damage = _damage(pdf, data)
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - the trust boundary of a native parser
@@ -87,8 +104,59 @@ def load_pdf(data: bytes, name: str) -> Document:
         pdf.close()
     text, marks = _assemble(pages)
     if not text.strip():
+        if damage:
+            raise InputError(name, f"not a readable PDF: {damage}")
         raise InputError(name, "the PDF has no text layer (a scan?); run OCR on it first")
-    return Document(text, name, marks=tuple(marks))
+    notes = (f"read only in part: {damage}; text may be missing from the check",) if damage else ()
+    return Document(text, name, marks=tuple(marks), notes=notes)
+
+
+def _damage(pdf: object, data: bytes) -> str | None:
+    """What shows the file is damaged, or None when nothing does."""
+    from pypdfium2 import raw
+
+    if not raw.FPDF_DocumentHasValidCrossReferenceTable(pdf.raw):  # type: ignore[attr-defined]
+        return "the PDF is damaged (its cross-reference table had to be rebuilt)"
+    broken = _broken_streams(data)
+    if broken:
+        return f"the PDF is damaged ({broken} compressed stream{'s' * (broken > 1)} cut short)"
+    return None
+
+
+def _broken_streams(data: bytes) -> int:
+    """How many Flate-compressed streams of ``data`` do not decode to their end (streams
+    under other filters, or whose dictionary is not plain, are not judged)."""
+    broken = 0
+    budget = MAX_INFLATE
+    previous = 0
+    for m in _STREAM.finditer(data):
+        head = data[max(previous, m.start() - 512) : m.start()]
+        previous = m.end()
+        found = _FILTER.search(head[head.rfind(b"obj") :])
+        filters = _NAME.findall(found.group(1)) if found else []
+        if filters not in ([b"FlateDecode"], [b"ASCII85Decode", b"FlateDecode"]):
+            continue
+        body: bytes | memoryview = memoryview(data)[m.end() :]
+        if filters[0] == b"ASCII85Decode":
+            end = data.find(b"~>", m.end())
+            try:
+                body = base64.a85decode(data[m.end() : end if end >= 0 else len(data)])
+            except ValueError:
+                broken += 1
+                continue
+        inflater = zlib.decompressobj()
+        pos = 0
+        try:
+            # small pieces: one piece of a bomb inflates to 16 MB at most before the check
+            while not inflater.eof and pos < len(body) and budget > 0:
+                budget -= len(inflater.decompress(body[pos : pos + 16384]))
+                pos += 16384
+        except zlib.error:
+            broken += 1
+            continue
+        if budget > 0 and not inflater.eof:
+            broken += 1
+    return broken
 
 
 def _page_lines(page: object) -> list[_Line]:
