@@ -71,14 +71,17 @@ class Reading:
 
     The operand it proposes is the sum of ``plus`` less the sum of ``minus``; or, when
     ``bounds`` is given, any value in it (the base sibling shares agree on, ``plus``
-    then holding the parts that witness it). ``label`` says the reading in a few words
-    for the author ("over the sum of the listed parts").
+    then holding the parts that witness it). ``role`` says which operand it stands for
+    (``base``, or ``part``: a share of the three items listed before it is of their sum).
+    ``label`` says the reading in a few words for the author ("over the sum of the
+    listed parts").
     """
 
     label: str
     plus: tuple[Quantity, ...]
     minus: tuple[Quantity, ...] = ()
     bounds: Interval | None = None
+    role: str = "base"
 
 
 @dataclass(frozen=True, slots=True)

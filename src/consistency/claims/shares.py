@@ -52,7 +52,7 @@ from .binding.percents import (
     part_of,
     stated_shares,
 )
-from .binding.siblings import agreeing, confirming, listed_with
+from .binding.readings import confirmed, share_readings
 
 __all__ = ["KIND", "check", "extract"]
 
@@ -75,58 +75,8 @@ def extract(ctx: Context) -> Iterator[Claim]:
             if pair is not None:
                 yield _sum_claim(share.pct, *pair, share.cue)
             continue
-        bases = [_confirmed(ctx, share, b) for b in bases]
-        yield _claim(share, part, bases, _readings(ctx, share, part, bases))
-
-
-def _confirmed(ctx: Context, share: StatedShare, base: Binding) -> Binding:
-    """``base``, fixed by consensus when it was guessed by position and two other shares
-    of the paragraph reproduce it."""
-    if base.evidence is not Evidence.POSITION:
-        return base
-    witnesses = confirming(ctx, share, base.quantity)
-    if len(witnesses) < 2:
-        return base
-    return consensus("base", base.quantity, f"{len(witnesses)} other shares of the paragraph reproduce it")
-
-
-#: how many figures of the paragraph are tried as other bases before an error
-OTHER_BASES = 6
-
-
-def _readings(ctx: Context, share: StatedShare, part: Binding, bases: list[Binding]) -> tuple[Reading, ...]:
-    """The other plausible bases of ``share``, tried before it is called inconsistent: the
-    sum of the list it is one of, the base its sibling shares agree on, and the nearest
-    other figures of its part's family stated before it in its paragraph."""
-    p = part.quantity
-    taken = {b.quantity.start for b in bases} | {p.start}
-    out: list[Reading] = []
-    listed = listed_with(ctx, share)
-    if len(listed) >= 2:
-        out.append(Reading("over the sum of the listed parts", tuple(m.part.quantity for m in listed)))
-    agreed = agreeing(ctx, share)
-    if agreed is not None:
-        group, bounds = agreed
-        out.append(
-            Reading(
-                f"over the base {len(group)} neighbouring shares agree on",
-                tuple(m.part.quantity for m in group),
-                bounds=bounds,
-            )
-        )
-    fam = family(p)
-    nearby = [
-        q
-        for sentence in ctx.window(share.sentence, before=2)
-        for q in sentence.quantities
-        if q.start < share.pct.start
-        and q.start not in taken
-        and family(q) == fam
-        and q.value >= p.value
-        and not has_own_share(ctx, q)
-    ]
-    out += [Reading(f"over {q.text}", (q,)) for q in nearby[-OTHER_BASES:]]
-    return tuple(out)
+        bases = [confirmed(ctx, share, b) for b in bases]
+        yield _claim(share, part, bases, share_readings(ctx, share, part, bases))
 
 
 def _claim(share: StatedShare, part: Binding, bases: list[Binding], readings: tuple[Reading, ...]) -> Claim:
@@ -262,8 +212,10 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
 
 def _rescued(claim: Claim, policy: RoundingPolicy) -> Outcome | None:
     """The claim consistent under the first of its other readings that reproduces the
-    stated share under an accepted rounding, saying which; None when none does."""
-    part = claim.parts[0]
+    stated share under an accepted rounding, saying which; None when none does. A
+    reading of the base is tried with the bound part, a reading of the part (the sum of
+    the items listed before it) with each bound base."""
+    part, bases = claim.parts[0], claim.parts[1 : 1 + sum(1 for b in claim.bindings if b.role == "base")]
 
     def over(base: Interval, mode: RoundingMode) -> Interval | None:
         p = figure_interval(part, mode)
@@ -274,7 +226,22 @@ def _rescued(claim: Claim, policy: RoundingPolicy) -> Outcome | None:
         except IndeterminateDivision:
             return None
 
-    found = first_reproducing(claim.stated, alternatives(claim.readings, over), policy)
+    def of(base: Quantity) -> Callable[[Interval, RoundingMode], Interval | None]:
+        def share(p: Interval, mode: RoundingMode) -> Interval | None:
+            b = figure_interval(base, mode)
+            if b is None:
+                return None
+            try:
+                return p / b
+            except IndeterminateDivision:
+                return None
+
+        return share
+
+    tried = [*alternatives([r for r in claim.readings if r.role == "base"], over)]
+    for base in bases:
+        tried += alternatives([r for r in claim.readings if r.role == "part"], of(base))
+    found = first_reproducing(claim.stated, tried, policy)
     if found is None:
         return None
     reading, j = found

@@ -2,6 +2,9 @@
 
 Candidates, in order of preference (the first kind found wins):
 
+0. the figure the share names as its base (named: ``占受理案件总数的40%`` → the figure
+   labelled 受理 before it); a share naming a base outside the text (占全省的) or one no
+   figure carries has no base at all;
 1. the whole of the 其中 frame or success clause the part belongs to (named:
    ``收到申请18件,其中…撤回…2件,案前调解率为11.11%`` → 2/18);
 2. a figure marked as a total (共, 合计) earlier in the part's sentence (named:
@@ -22,13 +25,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ...claim import Binding
+from ...claim import Binding, Evidence
 from ...quantities import Quantity
-from .._match import Context, Sentence, countable, family
-from . import named, positional
+from .._match import Context, Sentence, countable, family, figure_interval
+from . import consensus, named, positional
 from .frames import wholes
 from .parts import total_cue_in
-from .percents import NEGATIONS, RATE_BASES, Cue, has_own_share, run_start
+from .measures import scope_words
+from .siblings import Member, sentence_members
+from .percents import BASE_EARLIER, BASE_GENERIC, NEGATIONS, RATE_BASES, Cue, has_own_share, run_start
 
 __all__ = ["WINDOW", "bases_for", "cued_totals"]
 
@@ -55,7 +60,48 @@ def cued_totals(ctx: Context, sentences: Sequence[Sentence], limit: int) -> list
 
 def bases_for(ctx: Context, part: Quantity, s: Sentence, cue: Cue) -> list[Binding]:
     """The candidate bases of a share of ``part`` (see the module docstring), figures of
-    the part's own classifier first."""
+    the part's own classifier first; for a share that finds none and names none, the base
+    an earlier share of its list names (:func:`inherited_base`)."""
+    own = _own_bases(ctx, part, s, cue)
+    if own or cue.kind != "share" or cue.base:
+        return own
+    inherited = inherited_base(ctx, part, s)
+    return [inherited] if inherited is not None else []
+
+
+def inherited_base(ctx: Context, part: Quantity, s: Sentence) -> Binding | None:
+    """The base an earlier share of the same list names, when that share reproduces over
+    it: "维持10件,占受理案件总数的40%;撤销3件,占12%" takes 12% over the 受理 figure too.
+    Only the nearest earlier share of the list with a base of its own is asked."""
+    earlier = [
+        m
+        for m in _list_members(ctx, s)
+        if m.part.quantity.start < part.start and family(m.part.quantity) == family(part)
+    ]
+    for m in reversed(earlier):
+        found = _own_bases(ctx, m.part.quantity, m.share.sentence, m.share.cue)
+        if not found:
+            continue
+        if len(found) != 1 or found[0].evidence is not Evidence.NAMED:
+            return None
+        base = found[0].quantity
+        iv = figure_interval(base)
+        if iv is None or not m.implied.intersects(iv) or base.value < part.value:
+            return None
+        return consensus("base", base, f"the base {m.share.pct.text} of its list is taken of")
+    return None
+
+
+def _list_members(ctx: Context, s: Sentence) -> list[Member]:
+    """The shares of sentence ``s`` whose part is known, in text order."""
+    return list(sentence_members(ctx, s))
+
+
+def _own_bases(ctx: Context, part: Quantity, s: Sentence, cue: Cue) -> list[Binding]:
+    """The bases of a share found from its own words and frame (see the module docstring)."""
+    by_name = named_bases(ctx, part, s, cue)
+    if by_name is not None:
+        return by_name  # the share names its base: no other figure is guessed
     whole = wholes(ctx).get(part.start)
     if whole is not None and not has_own_share(ctx, whole):
         return [named("base", whole, "the whole of its 其中 frame")]
@@ -87,6 +133,8 @@ def bases_for(ctx: Context, part: Quantity, s: Sentence, cue: Cue) -> list[Bindi
             if family(q) == fam and (q.value >= part.value or q.unit == part.unit)
         ]
         how = "a total in the sentences before"
+    here = ctx.text[s.start : s.end]
+    fits = [q for q in fits if not _earlier(ctx, q, here)]  # last year's total is no base
     if not fits:
         return []
     first = fits[-1].start
@@ -108,6 +156,80 @@ def bases_for(ctx: Context, part: Quantity, s: Sentence, cue: Cue) -> list[Bindi
     found = _distinct(bound)
     # figures of the part's classifier first: the relation shows the likeliest base
     return sorted(found, key=lambda b: b.quantity.unit != part.unit)
+
+
+#: how many sentences before a share the base it names may stand (across paragraphs: a
+#: report states its counts under one heading and their shares under the next)
+NAMED_REACH = 12
+
+
+def _core(name: str) -> tuple[str, bool]:
+    """The words of a base's name that can label a figure, and whether the name held a
+    scope word (全市, 全省): "全市调解纠纷量" → ("调解纠纷", True), "受理案件总数" →
+    ("受理案件", False)."""
+    core, scoped = name, False
+    for w in scope_words(name).get("levels", ()):
+        core, scoped = core.replace(w, ""), True
+    for w in BASE_GENERIC:
+        core = core.replace(w, "")
+    return core.strip("的之"), scoped
+
+
+def named_bases(ctx: Context, part: Quantity, s: Sentence, cue: Cue) -> list[Binding] | None:
+    """The figures a share names as its base (``占受理案件总数的40%`` after ``立案受理25件``):
+    figures before ``part``, of its family and at least as large, whose label holds the
+    name (shortened to its first four, then two characters if no label holds it whole),
+    in the share's paragraph, or else in the twelve sentences before it. Several such
+    figures of different value are all candidates.
+
+    None when the share names no base, or only a generic one (占总数的: a total, found as
+    usual); an empty list when the base it names is outside the text (占全省的) or no
+    figure carries its name: then no other figure may be guessed instead.
+    """
+    if not cue.base:
+        return None
+    core, scoped = _core(cue.base)
+    if not core:
+        return [] if scoped else None
+    keys = list(dict.fromkeys(k for k in (core, core[:4], core[:2]) if len(k) >= 2))
+    fam = family(part)
+    earlier = ctx.sentences[max(0, s.index - NAMED_REACH) : s.index + 1]
+    placed = [
+        (q, sentence.paragraph)
+        for sentence in earlier
+        for q in sentence.quantities
+        if q.start < part.start and family(q) == fam and q.value >= part.value
+    ]
+    # the part restated ("436个…占全部贫困县的52.4%" after "摘帽贫困县达436个") is no base
+    placed = [(q, g) for q, g in placed if q.value != part.value or _whole_share_after(s, part)]
+    before = [q for q, _ in placed]
+    own = [q for q, paragraph in placed if paragraph == s.paragraph]
+    here = ctx.text[s.start : s.end]
+    for pool in (own, before):
+        for key in keys:
+            found = [q for q in pool if _labelled(ctx, q, key) and not _earlier(ctx, q, here)]
+            if found:
+                how = f"占{cue.base} → {key}"
+                return _distinct([named("base", q, how) for q in reversed(found)])
+    return []
+
+
+def _whole_share_after(s: Sentence, part: Quantity) -> bool:
+    """Is a share of 100% stated after ``part`` in its sentence (a base may then equal it)?"""
+    return any(q.is_percent and q.value == 1 and q.start > part.start for q in s.quantities)
+
+
+def _earlier(ctx: Context, q: Quantity, here: str) -> bool:
+    """Is ``q`` labelled as of an earlier period (去年, 同期) that the share's sentence
+    ``here`` does not name?"""
+    label = ctx.label_across_brackets(q)
+    return any(w in label and w not in here for w in BASE_EARLIER)
+
+
+def _labelled(ctx: Context, q: Quantity, key: str) -> bool:
+    """Does the label of ``q`` hold ``key``, not negated (不予受理 is no 受理)?"""
+    label = ctx.label_across_brackets(q)
+    return key in label and not any(n + key in label for n in NEGATIONS)
 
 
 def _usual_words(stem: str) -> tuple[str, str] | None:

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from ...claim import Binding
+from ...lexicon import LEXICON
 from ...quantities import Quantity
 from .._match import SEMICOLONS, Clause, Context, Sentence, countable, load_cues
 from . import named, positional
@@ -28,6 +29,8 @@ from .parts import RESPECTIVE, SUBSET
 
 __all__ = [
     "AMBIGUOUS",
+    "BASE_EARLIER",
+    "BASE_GENERIC",
     "CHANGE",
     "NEGATIONS",
     "RATE_BASES",
@@ -53,16 +56,21 @@ TARGET = _C["target"]["words"]
 NEGATIONS = _C["complement"]["negations"]
 SHORT = {k: v[0] for k, v in _C["short"].items()}
 RATE_BASES = _C["rate_bases"]
+BASE_AFTER = _C["base"]["after"]
+BASE_GENERIC = _C["base"]["generic"]
+BASE_EARLIER = _C["base"]["earlier"]
 
 
 class Cue(NamedTuple):
     """What makes a percentage a share: ``kind`` is ``share`` (占比, with ``word`` the
     cue word), ``rate`` (``word`` the rate's name without 率: 调解成功) or
     ``definitional`` (a rate whose base is by definition not the count beside it:
-    胜诉率, ``word`` 胜诉)."""
+    胜诉率, ``word`` 胜诉). ``base`` is the name the share gives its base, if any
+    (``占受理案件总数的40%``: 受理案件总数; ``在全市调解纠纷量中占27%``: 全市调解纠纷量)."""
 
     kind: str
     word: str
+    base: str = ""
 
 
 class StatedShare(NamedTuple):
@@ -101,13 +109,40 @@ def _percent_cue(ctx: Context, pct: Quantity, clause: Clause) -> Cue | None:
     for w in AMBIGUOUS:
         if bare.endswith(w):
             return Cue("definitional", bare[: -len(w)] + w[:-1])
+    at = max(bare.rfind("占"), bare.rfind("佔"))
+    if at >= 0 and any(bare[:at].endswith(w) for w in LEXICON.before):
+        return None  # "约占全国增产总量的60%": a share stated as approximate or as a bound
+    if at >= 0:
+        # "占受理案件总数的40%", "占总人口比重89.6%": the share names its base after 占
+        name = bare[at + 1 :]
+        cut = True
+        while cut:
+            cut = False
+            for end in BASE_AFTER:
+                if name.endswith(end):
+                    name, cut = name[: -len(end)], True
+        if bare[at] + name in SHARE or name in SHARE:
+            name = ""  # 占比: the cue itself, no name
+        if 0 < len(name) <= 16 and not any(ch in name for ch in _MARKS):
+            return Cue("share", bare[at], name)
     for w in SHARE:
         if bare.endswith(w):
-            return Cue("share", w)
+            return Cue("share", w, _base_in(bare[: -len(w)]))
     for suffix in RATE:
         if bare.endswith(suffix) and len(bare) > len(suffix):
             return Cue("rate", bare[: -len(suffix)])
     return None
+
+
+_MARKS = frozenset("0123456789%,，、;；:：()（）")
+
+
+def _base_in(before: str) -> str:
+    """The base named before a share cue ("在全市调解纠纷量中占": 全市调解纠纷量), or ""."""
+    at = before.rfind("在")
+    if at >= 0 and before.endswith("中") and 0 < len(before) - at - 2 <= 16:
+        return before[at + 1 : -1]
+    return ""
 
 
 def stated_shares(ctx: Context) -> tuple[StatedShare, ...]:

@@ -28,11 +28,20 @@ from fractions import Fraction
 from ...claim import Binding
 from ...intervals import IndeterminateDivision, Interval, RoundingMode
 from ...quantities import Quantity
-from .._match import Context, family, figure_interval, is_whole_count
+from .._match import Context, Sentence, family, figure_interval, is_whole_count
 from .memo import Key, remembered
 from .percents import StatedShare, part_of, stated_shares
 
-__all__ = ["REACH", "Member", "agreeing", "confirming", "listed_with", "member_of", "neighbours"]
+__all__ = [
+    "REACH",
+    "Member",
+    "agreeing",
+    "confirming",
+    "listed_with",
+    "member_of",
+    "neighbours",
+    "sentence_members",
+]
 
 #: how many members on each side of a share are asked what base they imply
 REACH = 8
@@ -88,6 +97,14 @@ def member_of(ctx: Context, share: StatedShare) -> Member | None:
     members, starts = remembered(ctx, _MEMBERS, _members)
     i = bisect.bisect_left(starts, share.pct.start)
     return members[i] if i < len(starts) and starts[i] == share.pct.start else None
+
+
+def sentence_members(ctx: Context, s: Sentence) -> tuple[Member, ...]:
+    """The members whose percentage stands in sentence ``s``, in text order."""
+    members, starts = remembered(ctx, _MEMBERS, _members)
+    i = bisect.bisect_left(starts, s.start)
+    j = bisect.bisect_left(starts, s.end)
+    return members[i:j]
 
 
 def neighbours(ctx: Context, share: StatedShare) -> tuple[Member, ...]:
