@@ -159,16 +159,20 @@ def _sum_claim(pct: Quantity, neg: Quantity, pos: Quantity, cue: Cue) -> Claim:
     )
 
 
+def _divide(p: Interval | None, b: Interval | None) -> Interval | None:
+    """p / b, or None when either is missing or b holds zero."""
+    if p is None or b is None:
+        return None
+    try:
+        return p / b
+    except IndeterminateDivision:
+        return None
+
+
 def _share(part: Quantity, base: Quantity) -> Callable[[RoundingMode], Interval | None]:
     def compute(mode: RoundingMode) -> Interval | None:
         """part / base with both read under ``mode`` (None when one allows no interval)."""
-        p, b = figure_interval(part, mode), figure_interval(base, mode)
-        if p is None or b is None:
-            return None
-        try:
-            return p / b
-        except IndeterminateDivision:
-            return None
+        return _divide(figure_interval(part, mode), figure_interval(base, mode))
 
     return compute
 
@@ -218,25 +222,10 @@ def _rescued(claim: Claim, policy: RoundingPolicy) -> Outcome | None:
     part, bases = claim.parts[0], claim.parts[1 : 1 + sum(1 for b in claim.bindings if b.role == "base")]
 
     def over(base: Interval, mode: RoundingMode) -> Interval | None:
-        p = figure_interval(part, mode)
-        if p is None:
-            return None
-        try:
-            return p / base
-        except IndeterminateDivision:
-            return None
+        return _divide(figure_interval(part, mode), base)
 
     def of(base: Quantity) -> Callable[[Interval, RoundingMode], Interval | None]:
-        def share(p: Interval, mode: RoundingMode) -> Interval | None:
-            b = figure_interval(base, mode)
-            if b is None:
-                return None
-            try:
-                return p / b
-            except IndeterminateDivision:
-                return None
-
-        return share
+        return lambda p, mode: _divide(p, figure_interval(base, mode))
 
     tried = [*alternatives([r for r in claim.readings if r.role == "base"], over)]
     for base in bases:
@@ -258,12 +247,7 @@ def _check_sum(claim: Claim, policy: RoundingPolicy) -> Outcome:
     def compute(mode: RoundingMode) -> Interval | None:
         """neg / (pos + neg) with both read under ``mode``."""
         n, p = figure_interval(neg, mode), figure_interval(pos, mode)
-        if n is None or p is None:
-            return None
-        try:
-            return n / (p + n)
-        except IndeterminateDivision:
-            return None
+        return _divide(n, None if n is None or p is None else p + n)
 
     j = judge(compute, claim.stated, policy)
     share = fmt_interval(j.computed, percent=True) if j.computed is not None else ""
