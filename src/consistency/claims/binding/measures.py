@@ -8,14 +8,23 @@ measure it states.
   (一类, 二级, 一等奖), not a count;
 * :func:`scope_words`: the scope words (levels of government, phases, enforcement
   types, periods, targets) found in a stretch of text, so that two figures under the
-  same label but different scopes are not taken for one measure.
+  same label but different scopes are not taken for one measure (a figure's whole scope,
+  headings and paragraphs included, is read by :mod:`.scope`);
+* :func:`target_words`: the words of a plan or target.
 """
 
 from __future__ import annotations
 
 from .._match import load_words
 
-__all__ = ["SCOPES", "nonadditive", "nonadditive_figure", "ordinal_after", "scope_words"]
+__all__ = [
+    "SCOPES",
+    "nonadditive",
+    "nonadditive_figure",
+    "ordinal_after",
+    "scope_words",
+    "target_words",
+]
 
 _PATH = "data/measures.toml"
 
@@ -51,11 +60,22 @@ def ordinal_after(text: str) -> str | None:
 
 
 def scope_words(text: str) -> dict[str, frozenset[str]]:
-    """The scope words of each family found in ``text`` (families with none are left out)."""
+    """The scope words of each family found in ``text`` (families with none are left out).
+    The period family gathers every kind of period word (``periods``, ``current``,
+    ``spans`` and the words of ``parts``)."""
     table = load_words(_PATH)["scope"]
     found: dict[str, frozenset[str]] = {}
     for fam in SCOPES:
-        hits = frozenset(w for w in table.get(fam, ()) if w in text)
+        words = table.get(fam, ())
+        if fam == "periods":
+            words = (*words, *table["current"], *table["spans"], *(p.split()[0] for p in table["parts"]))
+        hits = frozenset(w for w in words if w in text)
         if hits:
             found[fam] = hits
     return found
+
+
+def target_words() -> tuple[str, ...]:
+    """The words of a plan or target (力争, 预期, 下一步…): a sentence holding one states
+    what is to be done, not what was."""
+    return load_words(_PATH)["scope"]["targets"]

@@ -1,0 +1,377 @@
+"""Scopes: the period, the level, the phase, the type of action, and whether a result or a
+target, that a figure is stated under (words in ``data/measures.toml [scope]``).
+
+The same words under different scopes name different measures: a province's figure and
+its cities', a self-check and a spot-check, 行政处罚 and 行政强制, this year's and the
+five years', a result and next year's target. A figure's scope is read outward from it:
+
+* its clause (levels, phases, types of action before it, or in the sentence's opening);
+* its period, the nearest named: the sentence's own dates and period words (a comparison
+  base such as ``较去年同期`` or ``比2019年`` is not the figure's period), else the period
+  named earlier in its paragraph, else the one a paragraph opening named for its section
+  (``这五年,…`` sets the span for the paragraphs that follow, until the next heading),
+  else the heading above it, and the headings above that;
+* ``今年`` and its like are the one year the headings above name (``一、2025年工作回顾``),
+  when they name one;
+* a heading naming a plan (``二、2026年工作安排``) makes everything below it a target.
+
+:func:`relate` then says how two scopes compare: the same (named), one leaving unsaid what
+the other says (position only), or different (no claim). The whole document is read once,
+in text order, so the work is linear in its length.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import regex
+
+from ...claim import Evidence
+from ...errors import DataFileError
+from ...numerals import parse_chinese
+from .._folded import folded
+from .._match import CLOSING, OPENING, Context, Sentence, load_words
+
+__all__ = [
+    "Heading",
+    "Scope",
+    "figure_scope",
+    "headings",
+    "period_prefix",
+    "relate",
+    "sentence_scopes",
+]
+
+_PATH = "data/measures.toml"
+_MEMO = "binding-scope-sentences"
+_CN = "一二三四五六七八九十"
+_BRACKETS = OPENING | CLOSING
+
+# ---------------------------------------------------------------- headings
+
+#: a heading at the start of a line: "二、", "（二）" or "2." / "2、"
+_HEADING_BODY = (
+    rf"[^\S\n]*(?:(?P<comma>[{_CN}]+)、|[(（](?P<paren>[{_CN}]+)[)）]"
+    r"|(?P<arabic>\d{1,2})[.．、](?!\d))"
+)
+_HEADING = regex.compile(_HEADING_BODY)
+#: the same after a line break: a search led by a plain character is much faster than
+#: one led by a line-start anchor
+_HEADING_AFTER_BREAK = regex.compile(r"\n" + _HEADING_BODY)
+_HEADING_TEXT = regex.compile(r"[^。\n]{0,60}")
+
+
+class Heading(NamedTuple):
+    """A heading: where its first visible character is, where its number ends, its
+    level (0 for 二、, 1 for （二）, 2 for 2.) and its number as written."""
+
+    start: int
+    end: int
+    level: int
+    ordinal: str
+
+
+def headings(view: str) -> Iterator[Heading]:
+    """Every heading of ``view`` in order. A heading never spans a line, so the one
+    opening the text and those after each line break are all of them."""
+    first = _HEADING.match(view)
+    if first is not None:
+        yield _heading(first, 0)
+    for m in _HEADING_AFTER_BREAK.finditer(view):
+        yield _heading(m, 1)
+
+
+def _heading(m: regex.Match[str], skip: int) -> Heading:
+    body = m.group(0)[skip:]
+    start = m.start() + skip + len(body) - len(body.lstrip())
+    for level, group in enumerate(("comma", "paren", "arabic")):
+        ordinal = m.group(group)
+        if ordinal is not None:
+            return Heading(start, m.end(), level, ordinal)
+    raise AssertionError("a heading match sets one of its three numbers")
+
+
+# ---------------------------------------------------------------- periods
+
+_YEAR, _PART, _SPAN, _OTHER = "year", "part", "span", "other"
+_CURRENT = "今年"
+#: the report's own period: 今年 and 全年 say no more than a figure stated with no period
+_OWN_PERIOD = frozenset({(_CURRENT, _YEAR), ("1-12月", _PART)})
+
+
+@dataclass(frozen=True, slots=True)
+class _Periods:
+    """The period words compiled: one pattern for every word and date, the canonical
+    token and kind of each word, and the comparison words."""
+
+    pattern: regex.Pattern[str]
+    words: dict[str, tuple[str, str]]
+    comparisons: tuple[str, ...]
+    targets: regex.Pattern[str]
+    plan_headings: regex.Pattern[str]
+    scope_words: regex.Pattern[str]
+    families: dict[str, str]
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def _table() -> _Periods:
+    t = load_words(_PATH)["scope"]
+    words: dict[str, tuple[str, str]] = {}
+    for w in t["periods"]:
+        words[w] = (w, _OTHER)
+    for w in t["current"]:
+        words[w] = (_CURRENT, _YEAR)
+    for w in t["spans"]:
+        words[w] = (w, _SPAN)
+    for entry in t["parts"]:
+        parts = entry.split()
+        if len(parts) != 2 or not regex.fullmatch(r"\d{1,2}(?:-\d{1,2})?月", parts[1]):
+            raise DataFileError(_PATH, f"expected 'word months', got {entry!r}", key="scope.parts")
+        words[parts[0]] = (parts[1], _PART)
+    dates = (
+        r"(?P<year>(?:19|20)\d{2})年度?"
+        r"|(?<![\d.])(?P<m1>\d{1,2})(?:[-—–~至到](?P<m2>\d{1,2}))?月份?"
+        rf"|[首前](?P<n>\d{{1,2}}|[两{_CN}]{{1,3}})个月"
+        rf"|(?<![{_CN}第])(?P<cm>[{_CN}]{{1,3}})月份?"
+    )
+    families = {w: fam for fam in ("levels", "phases", "enforcement") for w in t[fam]}
+    return _Periods(
+        pattern=regex.compile(f"{dates}|(?P<word>{_alternation(tuple(words))})"),
+        words=words,
+        comparisons=t["comparisons"],
+        targets=regex.compile(_alternation(t["targets"])),
+        plan_headings=regex.compile(_alternation((*t["plan_headings"], *t["targets"]))),
+        scope_words=regex.compile(_alternation(tuple(families))),
+        families=families,
+    )
+
+
+def _token(m: regex.Match[str]) -> tuple[str, str] | None:
+    """The canonical period and its kind for one match of the period pattern."""
+    if m.group("word") is not None:
+        return _table().words[m.group("word")]
+    if m.group("year") is not None:
+        return m.group("year") + "年", _YEAR
+    if m.group("n") is not None:
+        n = _number(m.group("n"))
+        return (f"1-{n}月", _PART) if n and 1 <= n <= 12 else None
+    if m.group("cm") is not None:
+        n = _number(m.group("cm"))
+        return (f"{n}月", _PART) if n and 1 <= n <= 12 else None
+    a, b = int(m.group("m1")), m.group("m2")
+    if not 1 <= a <= 12 or (b is not None and not a < int(b) <= 12):
+        return None
+    if b is not None and a == 1 and int(b) == 12:
+        return "1-12月", _PART
+    return (f"{a}-{int(b)}月" if b is not None else f"{a}月"), _PART
+
+
+def _number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    v = parse_chinese(text.replace("两", "二"))
+    return int(v) if v is not None and v.denominator == 1 else None
+
+
+def _period_marks(view: str) -> list[tuple[int, int, str, str]]:
+    """Every period the text names, in order: (start, end, token, kind). A period right
+    after a comparison word (``较去年同期``, ``比2019年``), or right after another period
+    so dropped, is the base of a comparison and left out."""
+    table = _table()
+    out: list[tuple[int, int, str, str]] = []
+    dropped_end = -1
+    for m in table.pattern.finditer(view):
+        before = view[max(0, m.start() - 3) : m.start()]
+        if m.start() == dropped_end or before.endswith(table.comparisons):
+            dropped_end = m.end()
+            continue
+        token = _token(m)
+        if token is not None:
+            out.append((m.start(), m.end(), *token))
+    return out
+
+
+def period_prefix(label: str) -> int:
+    """How many characters of period words open ``label`` ("全年共受理…": 2), so that a
+    label can be compared without the period its scope already holds."""
+    n = 0
+    pattern = _table().pattern
+    while (m := pattern.match(label, n)) is not None and m.group("word") is not None and m.end() < len(label):
+        n = m.end()
+    return n
+
+
+# ---------------------------------------------------------------- scopes
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What a figure is stated under: its periods (canonical: ``2025年``, ``1-11月``,
+    ``五年``), whether one of them is a multi-year or cumulative span, whether it is a
+    target, and the levels, phases and types of action named before it."""
+
+    periods: frozenset[tuple[str, str]] = frozenset()
+    target: bool = False
+    levels: frozenset[str] = frozenset()
+    phases: frozenset[str] = frozenset()
+    enforcement: frozenset[str] = frozenset()
+
+    @property
+    def span(self) -> bool:
+        """Is one of its periods a multi-year or cumulative span (五年, 十四五, 累计)?"""
+        return any(kind == _SPAN for _, kind in self.periods)
+
+    def described(self) -> str:
+        """The scope in a few words, for a binding's ``how``."""
+        words = [t for t, _ in sorted(self.periods)] + sorted(self.levels | self.phases | self.enforcement)
+        if self.target:
+            words.append("target")
+        return "、".join(words) or "unscoped"
+
+
+class _Level:
+    """One heading of the chain above a sentence (the root stands above the first)."""
+
+    __slots__ = ("dates", "level", "running", "target")
+
+    def __init__(self, level: int, dates: frozenset[str], running: frozenset[tuple[str, str]], target: bool) -> None:
+        self.level, self.dates, self.running, self.target = level, dates, running, target
+
+
+@dataclass(frozen=True, slots=True)
+class _Document:
+    """The periods a document names, in order, and what each sentence inherits: the
+    period in force before it (from its paragraph, its section or its headings), the one
+    year its headings name, and whether it stands under a plan."""
+
+    marks: list[tuple[int, int, str, str]]
+    starts: list[int]
+    inherited: list[tuple[frozenset[tuple[str, str]], frozenset[str], bool]]
+
+    def named(self, a: int, b: int) -> frozenset[tuple[str, str]]:
+        """The periods named within ``[a, b)``."""
+        lo = bisect.bisect_left(self.starts, a)
+        hi = bisect.bisect_left(self.starts, b, lo)
+        return frozenset((m[2], m[3]) for m in self.marks[lo:hi] if m[1] <= b)
+
+
+def _document(ctx: Context) -> _Document:
+    """What every sentence of ``ctx`` inherits, read once per document in text order and
+    kept in ``ctx.memo``."""
+    found = ctx.memo.get(_MEMO)
+    if isinstance(found, _Document):
+        return found
+    view = folded(ctx)
+    table = _table()
+    marks = _period_marks(view)
+    doc = _Document(marks, [m[0] for m in marks], [])
+    heads = headings(view)
+    upcoming = next(heads, None)
+    stack = [_Level(-1, frozenset(), frozenset(), False)]
+    paragraph, running = -1, frozenset[tuple[str, str]]()
+    for s in ctx.sentences:
+        while upcoming is not None and upcoming.start <= s.start:
+            while stack[-1].level >= upcoming.level:
+                stack.pop()
+            end = upcoming.start + len(_HEADING_TEXT.match(view, upcoming.start).group(0))
+            own = doc.named(upcoming.start, end)
+            parent = stack[-1]
+            dates = frozenset(t for t, kind in own if kind == _YEAR and t != _CURRENT)
+            plan = parent.target or table.plan_headings.search(view, upcoming.start, end) is not None
+            stack.append(_Level(upcoming.level, dates or parent.dates, own or parent.running, plan))
+            upcoming = next(heads, None)
+        opening = s.paragraph != paragraph
+        if opening:
+            paragraph, running = s.paragraph, frozenset()
+        doc.inherited.append((running or stack[-1].running, stack[-1].dates, stack[-1].target))
+        own = doc.named(s.start, s.end)
+        if own:
+            running = own
+            if opening:  # a paragraph opening names the period of what follows it
+                stack[-1].running = own
+    ctx.memo[_MEMO] = doc
+    return doc
+
+
+def sentence_scopes(ctx: Context) -> list[Scope]:
+    """The period and target of every sentence of ``ctx``, by index: the periods it
+    names, else those it inherits."""
+    doc = _document(ctx)
+    return [
+        Scope(_resolved(doc.named(s.start, s.end) or inherited, dates), target)
+        for s, (inherited, dates, target) in zip(ctx.sentences, doc.inherited, strict=True)
+    ]
+
+
+def _resolved(periods: frozenset[tuple[str, str]], dates: frozenset[str]) -> frozenset[tuple[str, str]]:
+    """``今年`` read as the one year the headings above name, when they name one and the
+    periods name no year of their own."""
+    if (_CURRENT, _YEAR) not in periods or len(dates) != 1:
+        return periods
+    if any(kind == _YEAR and t != _CURRENT for t, kind in periods):
+        return periods
+    (year,) = dates
+    return (periods - {(_CURRENT, _YEAR)}) | {(year, _YEAR)}
+
+
+def figure_scope(ctx: Context, sentence: Sentence, clause: int, start: int) -> Scope:
+    """The scope of a figure starting at ``start`` in clause ``clause`` of ``sentence``:
+    the periods named before it in its sentence (else those the sentence inherits), its
+    sentence's target, with the levels, phases and types of action named
+    before it in its clause (read on through brackets: "市(州)12345热线…"; at most 40
+    characters back) or in the sentence's first 24 characters."""
+    view = folded(ctx)
+    table = _table()
+    doc = _document(ctx)
+    inherited, dates, target = doc.inherited[sentence.index]
+    # the periods named before the figure: a later one ("…1,376万元,年末滚存结余…")
+    # belongs to the figures after it
+    base = Scope(_resolved(doc.named(sentence.start, start) or inherited, dates), target)
+    k = clause
+    while k > 0 and sentence.clauses[k].opener in _BRACKETS and clause - k < 2:
+        k -= 1
+    floor = max(sentence.clauses[k].start, start - 40)
+    hits = set(table.scope_words.findall(view, floor, start))
+    hits.update(table.scope_words.findall(view, sentence.start, min(sentence.end, sentence.start + 24)))
+    if not hits:
+        return base
+    by: dict[str, set[str]] = {"levels": set(), "phases": set(), "enforcement": set()}
+    for w in hits:
+        by[table.families[w]].add(w)
+    return Scope(base.periods, base.target, frozenset(by["levels"]), frozenset(by["phases"]),
+                 frozenset(by["enforcement"]))
+
+
+def relate(a: Scope, b: Scope) -> Evidence | None:
+    """How two scopes compare: None when they differ (a result and a target, a span and no
+    span, two different years, months or spans, two different levels, phases or types of
+    action); :attr:`Evidence.NAMED` when they are the same, reading ``今年`` and ``全年``
+    as the report's own period, which an unscoped figure is in too; else
+    :attr:`Evidence.POSITION` (one names what the other leaves unsaid, or names ``今年``
+    where the other names a year it may be)."""
+    if a.target != b.target or a.span != b.span:
+        return None
+    for x, y in ((a.levels, b.levels), (a.phases, b.phases), (a.enforcement, b.enforcement)):
+        if x and y and not x & y:
+            return None
+    for kind in (_YEAR, _PART, _SPAN):
+        x = {t for t, k in a.periods if k == kind}
+        y = {t for t, k in b.periods if k == kind}
+        if x and y and not x & y and _CURRENT not in x | y:
+            return None
+    if (
+        a.periods - _OWN_PERIOD == b.periods - _OWN_PERIOD
+        and a.levels == b.levels
+        and a.phases == b.phases
+        and a.enforcement == b.enforcement
+    ):
+        return Evidence.NAMED
+    return Evidence.POSITION
