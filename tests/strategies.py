@@ -28,6 +28,8 @@ __all__ = [
     "figure",
     "figures_in",
     "granular_shares",
+    "kind_example_tests",
+    "natural_growth_rates",
     "render_percent",
     "shares",
     "subsets",
@@ -301,6 +303,33 @@ def sex_ratios(draw: st.DrawFn, perturb: bool = False) -> ChangeSentence:
     )
 
 
+@st.composite
+def natural_growth_rates(draw: st.DrawFn, perturb: bool = False) -> ChangeSentence:
+    """``人口出生率为B‰,死亡率为D‰,人口自然增长率为R‰`` with B and D exact rates printed to
+    one or two decimals and R their exact difference printed at the same precision under
+    an accepted mode (each of the three rounded on its own, as bulletins do: the printed
+    difference may differ from R by one unit, which the rounded-inputs reading allows);
+    perturbed, R is moved three to nine steps away, beyond every reading."""
+    decimals = draw(st.integers(min_value=1, max_value=2))
+    births = Fraction(draw(st.integers(min_value=3000, max_value=15000)), 1000)
+    deaths = Fraction(draw(st.integers(min_value=3000, max_value=15000)), 1000)
+    mode = draw(st.sampled_from((RoundingMode.HALF_UP, RoundingMode.HALF_EVEN)))
+    step = Fraction(1, 10**decimals)
+    rate = round_to(births - deaths, step, mode)
+    if perturb:
+        rate += draw(st.integers(min_value=3, max_value=9)) * step * draw(st.sampled_from((1, -1)))
+
+    def shown(v: Fraction) -> str:
+        return f"{float(round_to(v, step, mode)):.{decimals}f}"
+
+    text = shown(rate)
+    return ChangeSentence(
+        f"全年人口出生率为{shown(births)}‰,死亡率为{shown(deaths)}‰,人口自然增长率为{text}‰。",
+        f"{text}‰",
+        f"{mode.value} at {decimals} decimals" + (" perturbed" if perturb else ""),
+    )
+
+
 def claim_cases(name: str) -> list[object]:
     """The ``[[case]]`` tables of ``tests/cases/<name>.toml`` as pytest params, each with an
     id showing its sentence and a strict xfail where the case names a known limit."""
@@ -381,6 +410,30 @@ def assert_findings_match(case: dict, kinds: tuple[str, ...]) -> list[object]:
         assert f.severity is messages.lookup(f.code).severity
         assert (f.claim.stated.start, f.claim.stated.end) in f.spans
     return mine
+
+
+def kind_example_tests(kind: object, *tables: str) -> tuple[object, object]:
+    """The two tests every claim kind runs on its example tables (``tests/cases/<table>
+    .toml``): each case's claims are exactly those listed, and each flagged case renders
+    its findings naming the stated figure. A test module binds them to module-level
+    ``test_…`` names so pytest collects them::
+
+        test_example_table, test_flagged_examples = kind_example_tests(ratios, "claims_ratios")
+    """
+    import pytest
+
+    cases = [c for name in tables for c in claim_cases(name)]
+    flagged = flagged_cases(cases)
+
+    @pytest.mark.parametrize("case", cases)
+    def test_example_table(case: dict) -> None:
+        assert_claims_match(checked_claims(kind, case["text"]), case["claims"])
+
+    @pytest.mark.parametrize("case", flagged, ids=[c["text"][:40] for c in flagged])
+    def test_flagged_examples(case: dict) -> None:
+        assert assert_findings_match(case, (kind.KIND,))  # type: ignore[attr-defined]
+
+    return test_example_table, test_flagged_examples
 
 
 def flagged_cases(cases: list[object]) -> list[dict]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,37 +15,25 @@ from consistency.verdicts import RoundingPolicy, Verdict
 from strategies import (
     ChangeSentence,
     assert_claims_in_bounds,
-    assert_claims_match,
-    assert_findings_match,
     checked_claims,
-    claim_cases,
     figure,
-    flagged_cases,
+    kind_example_tests,
     level_changes,
     pair_changes,
     respective_changes,
 )
 
-CASES = claim_cases("claims_changes") + claim_cases("claims_changes_orders")
+test_example_table, test_every_flagged_example_is_reported_at_its_figure = kind_example_tests(
+    changes, "claims_changes", "claims_changes_orders"
+)
+
+
 POLICY = RoundingPolicy()
 
 
 def checked(text: str) -> list[tuple[object, object]]:
     """Every change claim of ``text`` with its outcome."""
     return checked_claims(changes, text)
-
-
-@pytest.mark.parametrize("case", CASES)
-def test_example_table(case: dict) -> None:
-    assert_claims_match(checked(case["text"]), case["claims"])
-
-
-FLAGGED = flagged_cases(CASES)
-
-
-@pytest.mark.parametrize("case", FLAGGED, ids=[c["text"][:40] for c in FLAGGED])
-def test_every_flagged_example_renders_a_message_naming_the_stated_figure(case: dict) -> None:
-    assert_findings_match(case, (changes.KIND,))
 
 
 def test_every_change_code_has_a_catalogue_entry_in_its_family() -> None:

@@ -8,7 +8,8 @@ Codes are stable and never reused. Families:
 * C4xx counted lists                            (claims/enumerations.py)
 * C5xx restated figures                         (claims/restatements.py)
 * C6xx completion and comparisons               (claims/completion.py)
-* C7xx ratios written as ratios                 (claims/ratios.py)
+* C7xx ratios written as ratios (C70x)         (claims/ratios.py)
+       and identities of official statistics (C72x) (claims/identities/)
 * C8xx table totals                             (claims/tables.py)
 * C9xx notes on input and undecidable claims
 
@@ -379,6 +380,45 @@ _RATIOS: tuple[Message, ...] = (
         "比值缺少（或有不止一处）可比的两项数值。",
     ),
 )
+_IDENTITIES: tuple[Message, ...] = (
+    Message(
+        "C721", "identity-mismatch", E,
+        "{name}{stated}与其构成数值不符:{formula} = {value}。",
+        "The {name_en} {stated} does not follow from its terms: {formula} = {value}.",
+        "A figure defined by an identity of official statistics (自然增长率 = 出生率 − 死亡率, "
+        "性别比, 城镇化率, 收支差额…) differs from the identity over the figures stated.",
+    ),
+    Message(
+        "C722", "identity-needs-rounded-inputs", I,
+        "{name}{stated}与按所列数值算得的{printed}({formula})不符,但所列数值本身为修约值,"
+        "其取值范围内可得{value},故仍可成立。",
+        "The {name_en} {stated} differs from {printed}, computed from the figures as printed "
+        "({formula}), but holds once they are read as the rounded values they are: {value}.",
+        "An identity holds only when its printed terms are read as rounded values.",
+    ),
+    Message(
+        "C723", "identity-truncated", W,
+        "{name}{stated}只有按截尾(而非四舍五入)才与其构成数值相符:{formula} = {value}。",
+        "The {name_en} {stated} matches its terms only if the last digit was cut, not "
+        "rounded: {formula} = {value}.",
+        "An identity holds only under truncation.",
+    ),
+    Message(
+        "C724", "identity-terms-unclear", I,
+        "{name}{stated}无法核对:文中未给出{formula}的各项数值,或某项不止一处。",
+        "The {name_en} {stated} cannot be checked: the text does not state each term of "
+        "{formula} once.",
+        "A figure an identity defines, stated without (or with ambiguous) terms.",
+    ),
+    Message(
+        "C725", "identity-rounded-in-steps", W,
+        "{name}{stated}只有经连续修约({chain})才与其构成数值相符:{formula} = {value},"
+        "一次修约应为{once}(GB/T 8170不允许连续修约)。",
+        "The {name_en} {stated} matches its terms only if rounded in steps ({chain}): "
+        "{formula} = {value}, which rounds once to {once} (GB/T 8170 forbids rounding in steps).",
+        "An identity that holds only when its exact value is rounded in several steps.",
+    ),
+)
 _TABLES: tuple[Message, ...] = (
     Message(
         "C801", "table-total-mismatch", E,
@@ -450,6 +490,7 @@ CATALOGUE: dict[str, Message] = {
         *_RESTATEMENTS,
         *_COMPLETION,
         *_RATIOS,
+        *_IDENTITIES,
         *_TABLES,
         *_NOTES,
     )

@@ -21,6 +21,7 @@ from . import (
     completion,
     enumerations,
     granularity,
+    identities,
     ratios,
     restatements,
     shares,
@@ -33,7 +34,8 @@ from .binding import cap
 __all__ = ["CLAIM_KINDS", "find_claims"]
 
 CLAIM_KINDS: tuple[ModuleType, ...] = (
-    totals, shares, granularity, changes, ratios, tables, completion, enumerations, restatements,
+    totals, shares, granularity, changes, ratios, identities, tables, completion, enumerations,
+    restatements,
 )
 
 

@@ -1,12 +1,10 @@
 """Ratio claims: a figure written as a ratio, checked against the two counts it compares.
 
-What it reads (cue words in ``data/cues/ratios.toml``):
-
-* a **named ratio** with known terms: ``男性人口242 067人…女性人口230 349人…性别比…为105.1``
-  → 242067 / 230349 × 100 = 105.09 → 105.1; the counts may sit in the same sentence or the
-  two before it, and must be the only figures labelled 男性 and 女性 there;
-* a **general ratio** ``A与B之比为x∶y`` (or ``N:100``): the terms A and B are read from the
-  words before the cue, and the counts are the figures labelled with them.
+What it reads (cue words in ``data/cues/ratios.toml``): a **general ratio** ``A与B之比为
+x∶y`` (or ``N:100``): the terms A and B are read from the words before the cue, and the
+counts are the figures labelled with them, in the same sentence or the two before it.
+Ratios an identity of official statistics defines (性别比 = 男 ÷ 女 × 100) are read by
+:mod:`.identities`, from its table.
 
 When the counts are not both stated, or not uniquely, the claim is undecidable (``C704``),
 never an error: ``行政复议与行政诉讼之比约为4.5∶1`` names no number of lawsuits.
@@ -22,7 +20,7 @@ import re
 from collections.abc import Iterator
 from fractions import Fraction
 
-from ..claim import Claim
+from ..claim import Binding, Claim
 from ..intervals import Interval, RoundingMode, rounding_preimage
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
@@ -36,6 +34,7 @@ from ._match import (
     fmt_interval,
     load_cues,
 )
+from .binding import named
 from .changes.arithmetic import decide
 
 __all__ = ["KIND", "check", "extract"]
@@ -43,7 +42,6 @@ __all__ = ["KIND", "check", "extract"]
 KIND = "ratio"
 
 _CUES = load_cues("ratios")
-_SEX = _CUES["sex_ratio"]
 _GENERAL = _CUES["general"]
 _EARLIER = _CUES["earlier"]["words"]
 _EARLIER_RE = re.compile("|".join(map(re.escape, _EARLIER)))
@@ -70,9 +68,9 @@ def extract(ctx: Context) -> Iterator[Claim]:
     """Every ratio claim of the text, in text order."""
     for sentence in ctx.sentences:
         for clause in sentence.clauses:
-            # neither kind of ratio has a unit but ":": most clauses hold no candidate,
-            # so the cheap test runs before the clause's words are read
-            candidates = [q for q in clause.quantities if q.unit is None or q.unit == ":"]
+            # a ratio is written with ":": most clauses hold no candidate, so the cheap
+            # test runs before the clause's words are read
+            candidates = [q for q in clause.quantities if q.unit == ":"]
             if not candidates:
                 continue
             clause_text = ctx.clause_text(clause)
@@ -80,7 +78,7 @@ def extract(ctx: Context) -> Iterator[Claim]:
                 continue
             for q in candidates:
                 head = _head(ctx.text[max(sentence.start, q.start - _HEAD_CHARS) : q.start])
-                claim = _sex_ratio(ctx, sentence, q, head) or _general(ctx, sentence, q, head)
+                claim = _general(ctx, sentence, q, head)
                 if claim is not None:
                     yield claim
 
@@ -90,22 +88,6 @@ def _head(text: str) -> str:
     (``性别比(以女性为100,…)为105.1`` → ``性别比为``)."""
     text = _NOISE.sub("", text)
     return _BRACKETED.sub("", text)
-
-
-def _sex_ratio(ctx: Context, sentence: Sentence, q: Quantity, head: str) -> Claim | None:
-    """``性别比…为105.1`` against the counts of men and women stated nearby."""
-    if q.unit not in (None, ":") or q.approx:
-        return None
-    cue = next((w for w in _SEX["cue"] if w in head), None)
-    if cue is None:
-        return None
-    at = head.rindex(cue)
-    if not _LINK.fullmatch(head[at + len(cue) :]) or any(w in head[:at] for w in _SEX["not_after"]):
-        return None
-    per = Fraction(_SEX["per"][0]) if q.unit is None else Fraction(1)
-    men = _labelled(ctx, sentence, q, _SEX["numerator"])
-    women = _labelled(ctx, sentence, q, _SEX["denominator"])
-    return _claim(q, men, women, per, "男性", "女性")
 
 
 def _general(ctx: Context, sentence: Sentence, q: Quantity, head: str) -> Claim | None:
@@ -177,9 +159,12 @@ def _claim(
 ) -> Claim:
     """The claim ``stated = a ÷ b × per``; without both counts (of one family) it has no parts."""
     ok = a is not None and b is not None and family(a) == family(b)
+    bindings: tuple[Binding, ...] = ()
     if ok and a is not None and b is not None:
         parts: tuple[Quantity, ...] = (a, b)
         formula = f"{a.text} ÷ {b.text}" + (f" × {per}" if per != 1 else "")
+        # each count is the one figure its label names (A与B之比 → the figure labelled A)
+        bindings = (named("first", a, f"labelled {name_a}"), named("second", b, f"labelled {name_b}"))
     else:
         parts = ()
         formula = f"{name_a} ÷ {name_b}"
@@ -192,6 +177,7 @@ def _claim(
         parts=parts,
         relation=f"{stated.text} = {formula}",
         details={"formula": formula, "per": str(per)},
+        bindings=bindings,
     )
 
 

@@ -1,0 +1,338 @@
+"""Identities of official statistics: a figure a bulletin names (人口自然增长率, 性别比,
+城镇化率, 收支差额, 贸易逆差…) against the formula that defines it over other figures the
+text names.
+
+The identities, their words and their formulas are data (``data/identities.toml``, read
+by :mod:`.table`): a statistician adds one without code. What this module does:
+
+* **the stated figure**: a figure right after a `result` word of an identity, with at
+  most link words (为, 是, 达) between and brackets ignored (``性别比(以女性为100)为105.1``,
+  ``城镇人口占总人口的比重(即城镇化率)为74.7%``); an earlier period's figure (``与2010年…
+  性别比107.33相比``) is not checked against this period's terms;
+* **its terms**: each term of the formula is the one figure, in the sentence or the few
+  before it, whose label ends with one of the term's words (``出生率3.89‰``, ``其中,
+  男2996人``); the binding is *named* by that label. A term stated twice alike, or not at
+  all, leaves the claim undecided (C724), never an error;
+* **ratio notations**: ``105.1``, ``105.1:100``, ``105.1∶100``, and ``100:111.7`` (the
+  base first), whose reversed reading is tried before an error;
+* **the check**: exact interval arithmetic over the figures as printed, then as the
+  rounded values they are (each rate of a difference is rounded: a note, C722), then
+  truncation (C723) and rounding in steps (C725); otherwise an error (C721).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from fractions import Fraction
+
+from ...claim import Binding, Claim
+from ...intervals import Interval, RoundingMode
+from ...numerals import fold
+from ...quantities import Quantity
+from ...verdicts import Outcome, RoundingPolicy, Verdict
+from .._folded import folded
+from .._match import (
+    Context,
+    RoundedInput,
+    Sentence,
+    decide_printed_first,
+    family,
+    fmt_like,
+    fmt_number,
+)
+from .._stepwise import in_steps
+from ..binding import Alternative, first_reproducing, named
+from .table import Expr, Identity, identities, words
+
+__all__ = ["KIND", "check", "extract"]
+
+KIND = "identity"
+
+#: pinyin glosses ("增長(zhǎng)") and spaces: ignored in the words before a figure
+_NOISE = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)|\s+")
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+_BRACKETS = re.compile(r"[()（）]")
+_YEAR = re.compile(r"(?:19|20)\d\d年")
+#: how many characters before a figure its result word is looked for
+_HEAD = 48
+
+
+def extract(ctx: Context) -> Iterator[Claim]:
+    """Every identity claim of the text, in text order."""
+    text = folded(ctx)
+    any_result = _any_result()
+    for sentence in ctx.sentences:
+        if any_result.search(text, sentence.start, sentence.end) is None:
+            continue  # no result word in the sentence: no figure of it is stated by one
+        for clause in sentence.clauses:
+            for q in clause.quantities:
+                found = _named_result(text, sentence, q)
+                if found is None:
+                    continue
+                clause_text = text[clause.start : clause.end]
+                if any(w in clause_text for w in words().earlier) or _YEAR.search(clause_text):
+                    continue  # an earlier period's figure, compared with
+                claim = _claim(ctx, text, sentence, q, found)
+                if claim is not None:
+                    yield claim
+
+
+def _any_result() -> re.Pattern[str]:
+    ws = sorted({w for i in identities() for w in i.result}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, ws)))
+
+
+def _link_only(rest: str) -> bool:
+    """Is ``rest`` (between a name and its figure) only link words?"""
+    for w in words().link:
+        rest = rest.replace(w, "")
+    return not rest.strip(",，")
+
+
+def _named_result(text: str, sentence: Sentence, q: Quantity) -> Identity | None:
+    """The identity whose result word names ``q`` (the longest word wins), if any."""
+    raw = _NOISE.sub("", text[max(sentence.start, q.start - _HEAD) : q.start])
+    best: tuple[int, Identity] | None = None
+    for head in (_BRACKETED.sub("", raw), _BRACKETS.sub("", raw)):
+        for ident in identities():
+            for w in ident.result:
+                at = head.rfind(w)
+                if at >= 0 and _link_only(head[at + len(w) :]):
+                    if best is None or len(w) > best[0]:
+                        best = (len(w), ident)
+                    break
+    return best[1] if best else None
+
+
+def _window(ctx: Context, sentence: Sentence, reach: int) -> list[Quantity]:
+    """The figures of the sentence and of the ``reach`` sentences before it (same
+    paragraph)."""
+    return [q for s in ctx.window(sentence, reach) for q in s.quantities]
+
+
+def _label(ctx: Context, q: Quantity) -> str:
+    """The words naming ``q``: its clause before it, read through brackets, folded as the
+    table's words are."""
+    return fold(_NOISE.sub("", ctx.label_across_brackets(q)))
+
+
+def _term_word(label: str, ident: Identity) -> tuple[str, str] | None:
+    """(term name, word) of the longest term word ``label`` ends with (link words
+    allowed after); None when none does, or two terms' words fit equally."""
+    if any(w in label for w in ident.exclude):
+        return None
+    best: list[tuple[int, str, str]] = []
+    for name, ws in ident.terms.items():
+        for w in ws:
+            at = label.rfind(w)
+            if at >= 0 and _link_only(label[at + len(w) :]):
+                best.append((len(w), name, w))
+                break
+    if not best:
+        return None
+    best.sort(reverse=True)
+    if len(best) > 1 and best[0][0] == best[1][0] and best[0][1] != best[1][1]:
+        return None
+    return best[0][1], best[0][2]
+
+
+def _claim(
+    ctx: Context, text: str, sentence: Sentence, q: Quantity, ident: Identity
+) -> Claim | None:
+    """The claim that ``q`` is ``ident`` over the terms the text names, or None when the
+    text names none of them."""
+    found: dict[str, list[tuple[int, Quantity, str]]] = {}
+    for other in _window(ctx, sentence, ident.reach):
+        if other is q or other.approx or other.unit in (None, ":"):
+            continue
+        hit = _term_word(_label(ctx, other), ident)
+        if hit is not None:
+            found.setdefault(hit[0], []).append((len(hit[1]), other, hit[1]))
+    if not found:
+        return None
+    for expr in ident.formulas:
+        bound = _bind(expr, found, q)
+        if bound is not None:
+            return _checked_claim(q, ident, expr, bound)
+    expr = ident.formulas[0]
+    shown = expr.written({t: t for t in expr.terms()})
+    return Claim(
+        KIND, q.start, q.end, q, (), f"{q.text} = {shown}",
+        details={"identity": ident.id, "name": ident.name, "name_en": ident.en,
+                 "formula": shown},
+    )
+
+
+def _bind(
+    expr: Expr, found: dict[str, list[tuple[int, Quantity, str]]], stated: Quantity
+) -> dict[str, tuple[Quantity, str]] | None:
+    """Each term of ``expr`` bound to its one figure (the one named by the longest word),
+    of a family that fits the formula; None when a term is missing or stated twice."""
+    bound: dict[str, tuple[Quantity, str]] = {}
+    for term in expr.terms():
+        candidates = found.get(term, [])
+        if not expr.divides:  # a sum or difference: terms in the stated figure's family
+            candidates = [c for c in candidates if family(c[1]) == family(stated)]
+        if not candidates:
+            return None
+        top = max(n for n, _, _ in candidates)
+        best = [(q, w) for n, q, w in candidates if n == top]
+        if len({q.start for q, _ in best}) != 1:
+            return None
+        bound[term] = best[0]
+    if expr.divides and len({family(q) for q, _ in bound.values()}) != 1:
+        return None  # a quotient of one family (people over people, 元 over 元)
+    return bound
+
+
+def _checked_claim(
+    q: Quantity, ident: Identity, expr: Expr, bound: dict[str, tuple[Quantity, str]]
+) -> Claim:
+    terms = expr.terms()
+    parts = tuple(bound[t][0] for t in terms)
+    shown = expr.written({t: bound[t][0].text for t in terms})
+    bindings: tuple[Binding, ...] = tuple(
+        named(t, bound[t][0], f"labelled {bound[t][1]}") for t in terms
+    )
+    figures = (q, *parts)
+    return Claim(
+        KIND,
+        min(x.start for x in figures),
+        max(x.end for x in figures),
+        q,
+        parts,
+        f"{q.text} = {shown}",
+        details={
+            "identity": ident.id,
+            "name": ident.name,
+            "name_en": ident.en,
+            "formula": shown,
+            "form": str(ident.formulas.index(expr)),
+        },
+        bindings=bindings,
+    )
+
+
+# ---------------------------------------------------------------- checking
+
+_CODES = ("C721", "C722", "C723", "C724")
+
+
+def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
+    """The formula over the terms' figures against the stated figure."""
+    details = claim.details
+    if not claim.parts:
+        return Outcome(Verdict.UNDECIDABLE, "C724", params={"value": ""})
+    ident = next(i for i in identities() if i.id == details["identity"])
+    expr = ident.formulas[int(details["form"])]
+    terms = expr.terms()
+    inputs = tuple(RoundedInput(p) for p in claim.parts)
+
+    def f(*ivs: Interval) -> Interval:
+        return expr.evaluate(dict(zip(terms, ivs, strict=True)))
+
+    readings = _stated_readings(claim.stated, expr.per)
+    if not readings:
+        return Outcome(Verdict.UNDECIDABLE, "C724", params={"value": ""})
+    stated = readings[0][0]
+    verdict, code, computed, mode, params = decide_printed_first(
+        stated, inputs, f, policy, _CODES, percent=False
+    )
+    printed = [i.printed for i in inputs]
+    if all(p is not None for p in printed):
+        try:
+            exact = f(*(Interval.exact(p) for p in printed if p is not None))
+            params["printed"] = _fmt(exact, claim.stated if claim.stated.unit != ":" else stated)
+        except ArithmeticError:
+            pass
+    outcome = Outcome(verdict, code, computed, mode, params)
+    if verdict is Verdict.INCONSISTENT and len(readings) > 1:
+        rescued = _reversed(readings[1:], inputs, f, expr.per, policy)
+        if rescued is not None:
+            return rescued
+    if expr.divides:
+        outcome = in_steps(outcome, stated, outcome.computed, "C725")
+    return _shown(outcome, stated, claim.stated)
+
+
+def _stated_readings(q: Quantity, per: Fraction) -> list[tuple[Quantity, str]]:
+    """The stated figure as a plain number on the formula's base ``per`` (100 for a sex
+    ratio), with its readings: ``105.1`` is 105.1; ``105.1:100`` is 105.1 and ``1.05:1``
+    105; ``100:111.7`` is 111.7 per 100 of the base written first, or, the other way
+    round, 100 per 111.7 (the second reading, tried before an error)."""
+    if q.unit != ":":
+        return [(q, "as written")]
+    m = _RATIO.fullmatch(q.text.strip())
+    if m is None:
+        return []
+    a, b = m.group(1), m.group(2)
+    if Fraction(b) in (1, 100):
+        return [(_plain(q, a, per / Fraction(b)), "N:base")]
+    if Fraction(a) in (1, 100):
+        scale = per / Fraction(a)
+        return [(_plain(q, b, scale), "base:N, the base first"),
+                (_plain(q, b, scale), "base:N, the base second")]
+    return []
+
+
+_RATIO = re.compile(r"[^\d]*?(\d+(?:\.\d+)?)\s*[:∶：]\s*(\d+(?:\.\d+)?)")
+
+
+def _plain(q: Quantity, written: str, scale: Fraction) -> Quantity:
+    """``q`` read as the number ``written`` (one term of its ratio) times ``scale``, same
+    span; its resolution scales with it."""
+    places = len(written.partition(".")[2])
+    value = Fraction(written) * scale
+    return replace(
+        q, text=written, value=value, low=value, high=value, decimals=places,
+        resolution=Fraction(1, 10**places) * scale, unit=None,
+    )
+
+
+def _reversed(
+    readings: list[tuple[Quantity, str]],
+    inputs: tuple[RoundedInput, ...],
+    f: Callable[..., Interval],
+    per: Fraction,
+    policy: RoundingPolicy,
+) -> Outcome | None:
+    """``100:N`` with the base written second: N is the first term per 100 of the
+    second, so the formula's value is 10000 ÷ N; a fit is consistent under that reading."""
+    stated, label = readings[0]
+
+    def compute(mode: RoundingMode) -> Interval | None:
+        allowed = [i.allowed(mode) for i in inputs]
+        if any(a is None for a in allowed):
+            return None
+        # base:N with the base second: the figures give V = base ÷ N × per, so N is
+        # base × per ÷ V; in the stated figure's scale (× per ÷ base) that is per² ÷ V
+        return Interval.exact(per * per) / f(*allowed)
+
+    hit = first_reproducing(stated, [Alternative(label, compute)], policy)
+    if hit is None:
+        return None
+    _reading, j = hit
+    value = fmt_number(j.computed.low) if j.computed is not None and j.computed.is_exact else ""
+    return Outcome(Verdict.CONSISTENT, None, j.computed, j.mode, {"value": value, "reading": label})
+
+
+def _shown(outcome: Outcome, stated: Quantity, written: Quantity) -> Outcome:
+    """The outcome's values written as the stated figure is (‰, %, 万人, a bare ratio)."""
+    params = dict(outcome.params)
+    if outcome.computed is not None:
+        like = written if written.unit != ":" else stated
+        params["value"] = params["computed"] = _fmt(outcome.computed, like)
+    return Outcome(outcome.verdict, outcome.code, outcome.computed, outcome.mode, params)
+
+
+def _fmt(iv: Interval, like: Quantity) -> str:
+    if like.text.endswith("‰"):
+        scale, suffix = 1000, "‰"
+    elif like.is_percent:
+        scale, suffix = 100, "%"
+    else:
+        return fmt_like(iv, like)
+    low, high = fmt_number(iv.low * scale), fmt_number(iv.high * scale)
+    return f"{low}{suffix}" if iv.is_exact else f"[{low}{suffix}, {high}{suffix}]"
