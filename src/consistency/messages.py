@@ -387,6 +387,7 @@ _IDENTITIES: tuple[Message, ...] = (
         "The {name_en} {stated} does not follow from its terms: {formula} = {value}.",
         "A figure defined by an identity of official statistics (自然增长率 = 出生率 − 死亡率, "
         "性别比, 城镇化率, 收支差额…) differs from the identity over the figures stated.",
+        "统计恒等式(自然增长率 = 出生率 − 死亡率、性别比、城镇化率、收支差额等)定义的数字与其构成数值不符。",
     ),
     Message(
         "C722", "identity-needs-rounded-inputs", I,
@@ -395,6 +396,7 @@ _IDENTITIES: tuple[Message, ...] = (
         "The {name_en} {stated} differs from {printed}, computed from the figures as printed "
         "({formula}), but holds once they are read as the rounded values they are: {value}.",
         "An identity holds only when its printed terms are read as rounded values.",
+        "只有把所列构成数值读作修约值,统计恒等式才成立。",
     ),
     Message(
         "C723", "identity-truncated", W,
@@ -402,6 +404,7 @@ _IDENTITIES: tuple[Message, ...] = (
         "The {name_en} {stated} matches its terms only if the last digit was cut, not "
         "rounded: {formula} = {value}.",
         "An identity holds only under truncation.",
+        "只有按截尾读取,统计恒等式才成立。",
     ),
     Message(
         "C724", "identity-terms-unclear", I,
@@ -409,6 +412,7 @@ _IDENTITIES: tuple[Message, ...] = (
         "The {name_en} {stated} cannot be checked: the text does not state each term of "
         "{formula} once.",
         "A figure an identity defines, stated without (or with ambiguous) terms.",
+        "统计恒等式定义的数字,文中未给出(或不止一处给出)其构成数值。",
     ),
     Message(
         "C725", "identity-rounded-in-steps", W,
@@ -417,6 +421,7 @@ _IDENTITIES: tuple[Message, ...] = (
         "The {name_en} {stated} matches its terms only if rounded in steps ({chain}): "
         "{formula} = {value}, which rounds once to {once} (GB/T 8170 forbids rounding in steps).",
         "An identity that holds only when its exact value is rounded in several steps.",
+        "只有把精确值连续修约几次,统计恒等式才成立。",
     ),
 )
 _TABLES: tuple[Message, ...] = (
