@@ -107,6 +107,13 @@ def fake_engine(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Repor
     yield fake_report
 
 
+@pytest.fixture(autouse=True)
+def _english_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line in English for the tests, which read its output word by word;
+    the tests of the Chinese interface (the default) unset it (tests/test_console.py)."""
+    monkeypatch.setenv("CONSISTENCY_LANG", "en")
+
+
 @pytest.fixture
 def run(
     fake_engine: object, capsys: pytest.CaptureFixture[str]

@@ -158,12 +158,30 @@ def test_each_finding_is_explained_beside_its_figures_in_both_languages() -> Non
         assert '<a class="ref' in html and f'href="#d1-c{number}"' in html
 
 
-def test_the_summary_counts_each_verdict_and_leads_with_the_gravest_news() -> None:
-    html, _ = _page(sample_report())
+def test_the_headline_and_its_tiles_count_the_same_findings() -> None:
+    """The tiles count findings per severity, as the headline does; the relations per
+    verdict (the colours of the text) are counted in the line below them."""
+    report = sample_report()
+    html, _ = _page(report)
     head = html[: html.index('<section class="doc"')]
-    for css in CSS.values():
-        assert f'<div class="count {css}"><span class="n">1</span>' in head
-    assert '<p class="verdict v-bad">' in head and "共核对 4 处计算关系" in head
+    for severity, css in (("error", "v-bad"), ("warning", "v-cond"), ("info", "v-undec")):
+        n = sum(f.severity.value == severity for f in report.findings)
+        assert f'<div class="count {css}"><span class="n">{n}</span>' in head
+    errors = sum(f.severity.value == "error" for f in report.findings)
+    assert '<p class="verdict v-bad">' in head and f"发现 {errors} 个错误" in head
+    assert "共核对 4 处计算关系：不一致 1，有条件一致 1，无法判断 1，一致 1。" in head
+    assert "4 claims checked: 1 inconsistent, 1 consistent only if" in head
+
+
+def test_the_tiles_follow_the_findings_not_the_claims() -> None:
+    """A claim left inconsistent whose finding is not reported (a baseline, --ignore) no
+    longer counts as an error in the headline or its tile."""
+    report = sample_report()
+    kept = tuple(f for f in report.findings if f.severity.value != "error")
+    html, _ = _page(replace(report, findings=kept))
+    head = html[: html.index('<section class="doc"')]
+    assert '<div class="count v-bad"><span class="n">0</span>' in head
+    assert "个错误" not in head and "不一致 1" in head
 
 
 @pytest.mark.parametrize(

@@ -84,6 +84,8 @@ class Report:
     quantities: tuple[Quantity, ...]
     claims: tuple[Claim, ...]
     findings: tuple[Finding, ...] = field(default=())
+    #: findings a marker in the text left out (``consistency: ignore``), for the record
+    suppressed: tuple[Finding, ...] = field(default=())
 
     @property
     def text(self) -> str:

@@ -17,16 +17,18 @@ import importlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..config import Config
-from ..findings import Report
 from ..verdicts import Severity, Verdict
+
+if TYPE_CHECKING:  # the command line lists the formats without loading the checker
+    from ..config import Config
+    from ..findings import Report
 
 __all__ = ["FORMATTERS", "Formatter", "Tally", "render"]
 
 #: the signature every format implements
-Formatter = Callable[[Sequence[Report], Config], str]
+Formatter = Callable[[Sequence["Report"], "Config"], str]
 
 
 def _lazy(module: str) -> Formatter:
@@ -46,6 +48,7 @@ def _lazy(module: str) -> Formatter:
 FORMATTERS: dict[str, Formatter] = {
     "text": _lazy("text"),
     "json": _lazy("json"),
+    "csv": _lazy("csv"),
     "sarif": _lazy("sarif"),
     "github": _lazy("github"),
     "html": _lazy("html"),
@@ -72,6 +75,8 @@ class Tally:
     #: code → (name, severity) of its first finding, for the per-code lines of a summary
     names: dict[str, tuple[str, Severity]] = field(default_factory=dict)
     verdicts: Counter[Verdict] = field(default_factory=Counter)
+    #: findings left out by a marker in the text (``consistency: ignore``)
+    suppressed: int = 0
 
     @classmethod
     def of(cls, reports: Sequence[Report]) -> Tally:
@@ -90,6 +95,7 @@ class Tally:
             self.codes[f.code] += 1
             self.names.setdefault(f.code, (f.name, f.severity))
         self.verdicts.update(c.verdict for c in report.claims)
+        self.suppressed += len(report.suppressed)
 
     @property
     def findings(self) -> int:

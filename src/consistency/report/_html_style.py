@@ -9,16 +9,21 @@ of each platform; none is downloaded.
 
 from __future__ import annotations
 
+from .. import vocabulary as V
 from ..verdicts import Severity, Verdict
 
-__all__ = ["LEGEND", "MODE", "SEVERITY", "STYLE", "VERDICT"]
+__all__ = ["LEGEND", "MODE", "SEVERITY", "SEVERITY_CSS", "STYLE", "VERDICT"]
 
-#: verdict → (css class, Chinese label, English label, symbol for readers who do not see colour)
+#: verdict → (css class, Chinese label, English label, symbol for readers who do not see
+#: colour); the labels are the vocabulary's, the words every face uses
+_LOOK = {
+    Verdict.INCONSISTENT: ("bad", "✗"),
+    Verdict.CONDITIONAL: ("cond", "!"),
+    Verdict.UNDECIDABLE: ("undec", "?"),
+    Verdict.CONSISTENT: ("ok", "✓"),
+}
 VERDICT: dict[Verdict, tuple[str, str, str, str]] = {
-    Verdict.INCONSISTENT: ("bad", "不一致", "inconsistent", "✗"),
-    Verdict.CONDITIONAL: ("cond", "有条件一致", "consistent only if", "!"),
-    Verdict.UNDECIDABLE: ("undec", "无法判断", "undecidable", "?"),
-    Verdict.CONSISTENT: ("ok", "一致", "consistent", "✓"),
+    v: (css, *V.VERDICT[v.value], sym) for v, (css, sym) in _LOOK.items()
 }
 #: verdict → what it means, for the legend (Chinese, English)
 LEGEND: dict[Verdict, tuple[str, str]] = {
@@ -39,17 +44,11 @@ LEGEND: dict[Verdict, tuple[str, str]] = {
         "consistent: the computed result matches the figure.",
     ),
 }
-SEVERITY: dict[Severity, tuple[str, str]] = {
-    Severity.ERROR: ("错误", "error"),
-    Severity.WARNING: ("提醒", "warning"),
-    Severity.INFO: ("说明", "note"),
-}
+SEVERITY: dict[Severity, tuple[str, str]] = {s: V.SEVERITY[s.value] for s in Severity}
+#: severity → the css class of its colour (the verdict colour it usually goes with)
+SEVERITY_CSS = {Severity.ERROR: "bad", Severity.WARNING: "cond", Severity.INFO: "undec"}
 #: rounding reading (``Finding.mode``) → how the note names it
-MODE: dict[str, tuple[str, str]] = {
-    "half-up": ("四舍五入", "rounding half up"),
-    "half-even": ("四舍六入五成双（GB/T 8170）", "rounding half to even (GB/T 8170)"),
-    "truncate": ("截尾（直接舍去）", "truncation"),
-}
+MODE: dict[str, tuple[str, str]] = V.MODE
 
 STYLE = """\
 :root {

@@ -32,10 +32,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import vocabulary as V
 from ..document import Document
 from ..errors import ConsistencyError, InputError
 from ..findings import Finding, Report
-from ..intervals import RoundingMode
 from ..loaders.docx import _blocks, _cell_paragraphs, load_docx
 from ..verdicts import Severity
 from ..writing import atomic_write, same_file
@@ -46,7 +46,6 @@ __all__ = ["AUTHOR", "annotate"]
 AUTHOR = "consistency"
 _INITIALS = "CS"
 
-_SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "提醒", Severity.INFO: "说明"}
 _CELL = re.compile(r"T(\d+)R(\d+)C(\d+)")
 #: characters XML 1.0 cannot hold; a message never needs them
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -58,9 +57,10 @@ def annotate(
     out: str | Path,
     *,
     least: Severity = Severity.INFO,
+    lang: str = V.DEFAULT,
 ) -> int:
     """Write ``out``: ``source`` with a comment on each finding of ``report`` at or above
-    ``least``; returns the number of findings that carry their comment in ``out``
+    ``least``, worded in ``lang`` (the language of the findings' messages); returns the number of findings that carry their comment in ``out``
     (written now, or already there from an earlier run).
 
     Raises :class:`~consistency.errors.InputError` when ``source`` cannot be read or is not
@@ -87,7 +87,7 @@ def annotate(
     for finding in report.findings:
         if finding.severity.rank < least.rank:
             continue
-        first, *rest = lines = _comment_text(finding)
+        first, *rest = lines = _comment_text(finding, lang)
         if there["\n".join(lines)] > 0:  # written by an earlier run on this very text
             there["\n".join(lines)] -= 1
             commented += 1
@@ -109,24 +109,24 @@ def annotate(
     return commented
 
 
-def _comment_text(f: Finding) -> list[str]:
-    lines = [f"{f.code} {_SEVERITY_ZH[f.severity]}：{f.message}"]
-    facts = [f"文中数字 {f.stated}"]
+def _comment_text(f: Finding, lang: str) -> list[str]:
+    """The comment on ``f``: code, severity and message; the figures and the relation;
+    then, under a Chinese message, the English one. Labels are the vocabulary's."""
+    severity = V.label(V.SEVERITY, f.severity.value, lang)
+    colon = "：" if lang == "zh" else ": "
+    lines = [f"{f.code} {severity}{colon}{f.message}"]
+    facts = [f"{V.label(V.FIELD, 'stated', lang)} {f.stated}"]
     if f.computed:
-        facts.append(f"计算结果 {f.computed}")
+        facts.append(f"{V.label(V.FIELD, 'computed', lang)} {f.computed}")
     if f.mode:
-        facts.append(f"取舍方式 {_mode_zh(f.mode)}")
-    lines.append("；".join(facts) + f"（{f.claim.relation}）")
+        facts.append(f"{V.label(V.FIELD, 'mode', lang)} {V.label(V.MODE, f.mode, lang)}")
+    if lang == "zh":
+        lines.append("；".join(facts) + f"（{f.claim.relation}）")
+    else:
+        lines.append("; ".join(facts) + f" ({f.claim.relation})")
     if f.message_en != f.message:
-        lines.append(f"{f.code} {f.severity.value}: {f.message_en}")
+        lines.append(f"{f.code} {V.label(V.SEVERITY, f.severity.value, 'en')}: {f.message_en}")
     return [_NOT_XML.sub("", line) for line in lines]
-
-
-def _mode_zh(mode: str) -> str:
-    try:
-        return RoundingMode(mode).label_zh
-    except ValueError:  # a reading this version does not name: shown as the engine gave it
-        return mode
 
 
 @dataclass(frozen=True)

@@ -22,13 +22,15 @@ from html import escape as _escape_html
 from itertools import pairwise
 
 from .. import __version__
+from .. import vocabulary as V
 from ..claim import Claim
 from ..config import Config
 from ..document import Location
 from ..findings import Finding, Report
 from ..verdicts import Severity, Verdict
-from ._html_style import LEGEND, MODE, SEVERITY, STYLE, VERDICT
+from ._html_style import LEGEND, MODE, SEVERITY, SEVERITY_CSS, STYLE, VERDICT
 from .sanitise import shown_path, visible
+from .text import place
 
 __all__ = ["render"]
 
@@ -135,20 +137,23 @@ def _counts(items: Iterable[_Item]) -> dict[Verdict, int]:
 
 
 def _header(docs: list[tuple[int, Report, list[_Item]]]) -> str:
+    """The headline, the findings per severity in tiles (the same counts the headline
+    gives), the relations checked per verdict, and the legend of the colours."""
     all_items = [i for _, _, items in docs for i in items]
     counts = _counts(all_items)
     findings = [f for _, r, _ in docs for f in r.findings]
-    errors = sum(f.severity is Severity.ERROR for f in findings)
-    warnings = sum(f.severity is Severity.WARNING for f in findings)
+    by_severity = {s: sum(f.severity is s for f in findings) for s in Severity}
+    errors, warnings = by_severity[Severity.ERROR], by_severity[Severity.WARNING]
     if errors:
         verdict = _t(
-            f"发现 {errors} 处数字前后不一致，发布前需要核改。",
-            f"{errors} figure(s) disagree with the text around them: correct them before publication.",
+            f"发现 {errors} 个错误：数字前后不一致，发布前需要核改。",
+            f"{errors} error(s): figures disagree with the text around them; correct them "
+            "before publication.",
         )
     elif warnings:
         verdict = _t(
-            f"没有发现确定的错误，但有 {warnings} 处需要核实。",
-            f"No certain error, but {warnings} place(s) need a second look.",
+            f"没有发现确定的错误，但有 {warnings} 个提醒需要核实。",
+            f"No certain error, but {warnings} warning(s) need a second look.",
         )
     elif not all_items:
         # nothing checked is not the same news as nothing wrong
@@ -160,10 +165,11 @@ def _header(docs: list[tuple[int, Report, list[_Item]]]) -> str:
         verdict = _t("没有发现数字前后不一致。", "No figure was found to disagree with another.")
     tone = "bad" if errors else "cond" if warnings else "ok" if all_items else "undec"
     cards = "".join(
-        f'<div class="count v-{css}"><span class="n">{counts[v]}</span>'
-        f'<span class="label">{sym} {_t(zh, en)}</span></div>'
-        for v, (css, zh, en, sym) in VERDICT.items()
+        f'<div class="count v-{SEVERITY_CSS[s]}"><span class="n">{by_severity[s]}</span>'
+        f'<span class="label">{_t(*SEVERITY[s])}</span></div>'
+        for s in Severity
     )
+    checked = _t(*(escape(_checked(counts, lang)) for lang in ("zh", "en")))
     parts = [
         '<header class="top">\n<nav class="langs">',
         '<label for="lang-zh">中文</label><label for="lang-en">English</label></nav>\n',
@@ -178,14 +184,29 @@ def _header(docs: list[tuple[int, Report, list[_Item]]]) -> str:
         ),
         "</p>\n",
         f'<p class="verdict v-{tone}">{verdict}</p>\n',
-        f'<p class="checked">{_t(f"共核对 {len(all_items)} 处计算关系：", f"{len(all_items)} relation(s) checked:")}</p>\n',
         f'<div class="counts">{cards}</div>\n',
+        f'<p class="checked">{checked}</p>\n',
         _legend(),
     ]
     if len(docs) > 1:
         parts.append(_file_table(docs))
     parts.append("</header>\n")
     return "".join(parts)
+
+
+def _checked(counts: dict[Verdict, int], lang: str) -> str:
+    """``共核对 4 处计算关系：不一致 1，…`` — the words of the text format's summary."""
+    parts = V.JOIN[lang].join(
+        V.say("summary.count", lang, label=V.label(V.VERDICT, v.value, lang), n=n)
+        for v, n in counts.items()
+        if n
+    )
+    return V.say(
+        "summary.claims",
+        lang,
+        claims=V.counted(sum(counts.values()), "claim", lang),
+        parts=V.say("summary.parts", lang, parts=parts) if parts else "",
+    )
 
 
 def _legend() -> str:
@@ -368,18 +389,9 @@ def _message(f: Finding, config: Config) -> str:
 
 
 def _place(loc: Location) -> tuple[str, str]:
-    zh = [f"第 {loc.line} 行"]
-    en = [f"line {loc.line}"]
-    if loc.page is not None:
-        zh.append(f"第 {loc.page} 页")
-        en.append(f"page {loc.page}")
-    if loc.paragraph is not None:
-        zh.append(f"第 {loc.paragraph} 段")
-        en.append(f"paragraph {loc.paragraph}")
-    if loc.cell is not None:
-        zh.append(f"表格 {escape(loc.cell)}")
-        en.append(f"cell {escape(loc.cell)}")
-    return "，".join(zh), ", ".join(en)
+    """The finding's line, page, paragraph, cell, in the words of every other face."""
+    zh, en = (escape(V.JOIN[lang].join(place(loc, lang))) for lang in ("zh", "en"))
+    return zh, en
 
 
 def _name(report: Report) -> str:

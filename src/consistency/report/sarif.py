@@ -53,7 +53,7 @@ def render(reports: Sequence[Report], config: Config) -> str:
 
 def to_sarif(reports: Sequence[Report], config: Config) -> dict[str, Any]:
     """The SARIF log of ``reports`` as a JSON-ready dict."""
-    rules = _rules(reports)
+    rules = _rules(reports, config.lang)
     index = {rule["id"]: i for i, rule in enumerate(rules)}
     artifacts: list[dict[str, Any]] = []
     results: list[dict[str, Any]] = []
@@ -95,24 +95,26 @@ def to_sarif(reports: Sequence[Report], config: Config) -> dict[str, Any]:
     }
 
 
-def _rules(reports: Sequence[Report]) -> list[dict[str, Any]]:
+def _rules(reports: Sequence[Report], lang: str) -> list[dict[str, Any]]:
     """The catalogue as rules, plus any code a report carries that it lacks (never dropped)."""
-    rules = [_rule(m) for m in CATALOGUE.values()]
+    rules = [_rule(m, lang) for m in CATALOGUE.values()]
     known = set(CATALOGUE)
     for report in reports:
         for f in report.findings:
             if f.code not in known:
                 known.add(f.code)
-                rules.append(_rule(Message(f.code, f.name, f.severity, "", "", f.name)))
+                rules.append(_rule(Message(f.code, f.name, f.severity, "", "", f.name), lang))
     return rules
 
 
-def _rule(m: Message) -> dict[str, Any]:
+def _rule(m: Message, lang: str) -> dict[str, Any]:
+    """A catalogue entry as a SARIF rule, described in the run's language."""
+    summary = (m.summary_zh if lang == "zh" else m.summary) or m.summary or m.name
     return {
         "id": m.code,
         "name": m.name,
-        "shortDescription": {"text": m.summary or m.name},
-        "fullDescription": {"text": m.summary or m.name},
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": summary},
         "help": {"text": f"consistency explain {m.code}"},
         "defaultConfiguration": {"level": _LEVEL[m.severity]},
         "properties": {"family": m.family, "tags": ["arithmetic", m.family]},

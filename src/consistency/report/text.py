@@ -6,9 +6,10 @@ For every finding::
        |
     41 | 全年共1150项,“网上办”事项1046项、占比90.95%。
        |      ^^^^^^            ^^^^^^      ^^^^^^
-       = warning · stated 90.95% · computed 0.909565 · reading truncate
+       = 提醒 · 文中数字 90.95% · 计算结果 90.9565% · 取舍方式 截尾
 
-then a summary with the count per code. Markers are placed by display width (a Chinese
+then a summary with the count per code. Every word around the findings' own messages
+comes from :mod:`consistency.vocabulary`, in the configured language. Markers are placed by display width (a Chinese
 character takes two columns), so they stand under the figures they name. Paths and
 document text are shown with their control characters made visible
 (:mod:`consistency.report.sanitise`). Colour is
@@ -17,17 +18,19 @@ added only when the caller says the output is a terminal (``color=True``).
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Sequence
 
+from .. import messages
+from .. import vocabulary as V
 from ..config import Config
+from ..console import width as _width
+from ..document import Location
 from ..findings import Finding, Report
-from ..intervals import RoundingMode
 from ..verdicts import Severity, Verdict
 from . import Tally
 from .sanitise import shown_path, visible
 
-__all__ = ["render", "render_report", "summary"]
+__all__ = ["describe", "place", "render", "render_report", "summary"]
 
 #: sentence ends: the snippet shows the whole sentence around a claim, no more
 _STOPS = frozenset("。！？；!?;\n")
@@ -35,10 +38,6 @@ _STOPS = frozenset("。！？；!?;\n")
 _WIDTH = 100
 _CONTEXT = 24
 
-_LABELS = {
-    "en": {"stated": "stated", "computed": "computed", "mode": "reading"},
-    "zh": {"stated": "陈述", "computed": "计算", "mode": "修约"},
-}
 #: ``paint(style, text)``: ``text`` wrapped in the style's colour, or left as it is
 Paint = Callable[[Severity | str, str], str]
 
@@ -59,7 +58,7 @@ def render(reports: Sequence[Report], config: Config, *, color: bool = False) ->
     for report in reports:
         tally.add(report)
         blocks.append(render_report(report, config, color=color))
-    return "".join(blocks) + summary(tally, color=color)
+    return "".join(blocks) + summary(tally, config.lang, color=color)
 
 
 def render_report(report: Report, config: Config, *, color: bool = False) -> str:
@@ -68,26 +67,54 @@ def render_report(report: Report, config: Config, *, color: bool = False) -> str
     return "".join(_finding(report, f, config, paint) + "\n" for f in report.findings)
 
 
-def summary(tally: Tally, *, color: bool = False) -> str:
+def summary(tally: Tally, lang: str = V.DEFAULT, *, color: bool = False) -> str:
     """The summary: findings per severity and per code, then the claims checked."""
     paint = _painter(color)
-    noun = "file" if tally.files == 1 else "files"
-    total = sum(tally.verdicts.values())
-    parts = ", ".join(f"{tally.verdicts[v]} {v.value}" for v in Verdict if tally.verdicts[v])
+    files = V.counted(tally.files, "file", lang)
+    parts = V.JOIN[lang].join(
+        V.say("summary.count", lang, label=V.label(V.VERDICT, v.value, lang), n=tally.verdicts[v])
+        for v in Verdict
+        if tally.verdicts[v]
+    )
     # "no findings" means little when no claim was found, so say how much was checked
-    checked = f"{_counted(total, 'claim')} checked" + (f": {parts}." if parts else ".")
-    found = tally.findings
-    if not found:
-        return f"No findings in {tally.files} {noun} checked.\n{checked}\n"
-    counts = ", ".join(_counted(tally.severities[s], s.value) for s in Severity)
-    head = f"Found {_counted(found, 'finding')} in {tally.with_findings} of {tally.files} {noun}"
-    lines = [f"{head} ({counts})."]
+    checked = V.say(
+        "summary.claims",
+        lang,
+        claims=V.counted(sum(tally.verdicts.values()), "claim", lang),
+        parts=V.say("summary.parts", lang, parts=parts) if parts else "",
+    )
+    tail = [checked]
+    if tally.suppressed:
+        found = V.counted(tally.suppressed, "finding", lang)
+        tail.append(V.say("summary.suppressed", lang, findings=found))
+    if not tally.findings:
+        return "\n".join([V.say("summary.none", lang, files=files), *tail]) + "\n"
+    counts = V.JOIN[lang].join(V.counted(tally.severities[s], s.value, lang) for s in Severity)
+    head = V.say(
+        "summary.found",
+        lang,
+        findings=V.counted(tally.findings, "finding", lang),
+        with_findings=tally.with_findings,
+        files=files,
+        counts=counts,
+    )
+    lines = [head]
     width = len(str(max(tally.codes.values())))
     for code in sorted(tally.codes):
         name, severity = tally.names[code]
-        lines.append(f"{str(tally.codes[code]).rjust(width)}  {paint(severity, code)}  {name}")
-    lines.append(checked)
-    return "\n".join(lines) + "\n"
+        lines.append(
+            f"{str(tally.codes[code]).rjust(width)}  {paint(severity, code)}  "
+            f"{describe(code, name, lang)}"
+        )
+    return "\n".join([*lines, *tail]) + "\n"
+
+
+def describe(code: str, name: str, lang: str) -> str:
+    """What a code finds, for a line of a summary: its name, or in Chinese its summary."""
+    entry = messages.CATALOGUE.get(code)
+    if lang == "zh" and entry is not None and entry.summary_zh:
+        return entry.summary_zh
+    return name
 
 
 def _painter(color: bool) -> Paint:
@@ -110,29 +137,26 @@ def _finding(report: Report, f: Finding, config: Config, paint: Paint) -> str:
         lines.append(f"{paint('gutter', str(number).rjust(gutter) + ' |')} {text}")
         if marks.strip():
             lines.append(f"{bar} {paint(f.severity, marks.rstrip())}")
-    labels = _LABELS.get(config.lang, _LABELS["en"])
-    detail = [f.severity.value, f"{labels['stated']} {visible(f.stated)}"]
+    lang = config.lang
+    field = {key: V.label(V.FIELD, key, lang) for key in ("stated", "computed", "mode")}
+    detail = [V.label(V.SEVERITY, f.severity.value, lang), f"{field['stated']} {visible(f.stated)}"]
     if f.computed:
-        detail.append(f"{labels['computed']} {visible(f.computed)}")
+        detail.append(f"{field['computed']} {visible(f.computed)}")
     if f.mode:
-        mode = RoundingMode(f.mode).label_zh if config.lang == "zh" else f.mode
-        detail.append(f"{labels['mode']} {mode}")
-    detail.extend(_place(f, config.lang))
+        detail.append(f"{field['mode']} {V.label(V.MODE, f.mode, lang)}")
+    detail.extend(place(f.location, lang, line=False))
     lines.append(f"{' ' * gutter} = " + " · ".join(detail))
     return "\n".join(lines) + "\n"
 
 
-def _place(f: Finding, lang: str) -> list[str]:
-    """Where a reader of the Word or PDF original finds it: page, paragraph, table cell."""
-    loc = f.location
-    zh = lang == "zh"
-    out = []
-    if loc.page is not None:
-        out.append(f"第{loc.page}页" if zh else f"page {loc.page}")
-    if loc.paragraph is not None:
-        out.append(f"第{loc.paragraph}段" if zh else f"paragraph {loc.paragraph}")
-    if loc.cell is not None:
-        out.append(f"表格 {loc.cell}" if zh else f"table cell {loc.cell}")
+def place(loc: Location, lang: str, *, line: bool = True) -> list[str]:
+    """Where a reader finds a finding: the line, and in a Word or PDF original the page,
+    paragraph or table cell."""
+    out = [V.say("place.line", lang, n=loc.line)] if line else []
+    for key in ("page", "paragraph", "cell"):
+        value = getattr(loc, key)
+        if value is not None:
+            out.append(V.say(f"place.{key}", lang, n=visible(str(value))))
     return out
 
 
@@ -182,10 +206,3 @@ def _mark(segment: str, offset: int, spans: list[tuple[int, int]]) -> tuple[str,
     return prefix + "".join(shown) + suffix, pad + "".join(marks)
 
 
-def _counted(n: int, noun: str) -> str:
-    """``1 error``, ``2 errors``; ``info`` is a mass noun and stays as it is."""
-    return f"{n} {noun}" if n == 1 or noun == "info" else f"{n} {noun}s"
-
-
-def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
