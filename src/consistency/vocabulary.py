@@ -245,6 +245,13 @@ PROBLEMS: tuple[tuple[str, str], ...] = (
     (r"reading \.(?P<ext>docx|pdf) needs (?P<pkg>\S+) \(pip install (?P=pkg)\)",
      "读取 .{ext} 需要 {pkg}（pip install {pkg}）"),
     (r"not a readable PDF \((?P<why>.*)\)", "无法读取的 PDF（{why}）"),
+    (r"not a readable PDF: (?P<damage>.*)", "无法读取的 PDF：{damage}"),
+    (r"read only in part: (?P<damage>.*); text may be missing from the check",
+     "只读取了一部分：{damage}；检查中可能缺少部分文字"),
+    (r"the PDF is damaged \(its cross-reference table had to be rebuilt\)",
+     "PDF 已损坏（其交叉引用表须重建）"),
+    (r"the PDF is damaged \((?P<n>\S+) compressed streams? cut short\)",
+     "PDF 已损坏（{n} 个压缩流被截断）"),
     (r"the PDF is encrypted; save an unprotected copy", "PDF 已加密，请另存一份不加密的副本"),
     (r"(?P<n>\S+) pages; the limit is (?P<m>\S+) pages", "共 {n} 页，上限为 {m} 页"),
     (r"the PDF has no text layer \(a scan\?\); run OCR on it first",
@@ -342,6 +349,6 @@ def problem(text: str, lang: str) -> str:
         return text
     for pattern, zh in _COMPILED:
         m = pattern.fullmatch(text)
-        if m:
-            return zh.format(**m.groupdict())
+        if m:  # a group may hold a problem of its own (the damage of a PDF read in part)
+            return zh.format(**{k: problem(v or "", lang) for k, v in m.groupdict().items()})
     return text
