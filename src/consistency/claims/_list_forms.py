@@ -242,7 +242,7 @@ def before(view: str, m: regex.Match[str], count: Quantity) -> Reading | None:
     items = readings[0]
     if len(items) < 2 or not items[-1] or not _plain(items):
         return None
-    if any("或" in i or anchor_re().search(i) for i in items):
+    if "或" in body or anchor_re().search(body):
         return None  # alternatives, or items with counts of their own ("二级航道、…三级")
     if _modifiers(items, count):
         return None

@@ -71,9 +71,8 @@ def _conjunctions() -> str:
 def _plain(items: list[str]) -> bool:
     """Items that hold figures are a breakdown ("废止1件、失效2件"), not a list of names,
     unless every item is a bare figure ("7万亿、8万亿、9万亿三个大台阶")."""
-    with_digits = [i for i in items if _DIGIT.search(i)]
-    if not with_digits:
-        return True
+    if not _DIGIT.search("".join(items)):
+        return True  # one search for the whole list: most lists hold no figure
     return all(_BARE_FIGURE.fullmatch(i) for i in items)
 
 
@@ -172,7 +171,9 @@ def _split(body: str) -> tuple[list[list[str]], bool]:
             body = body.replace(sep, "、")
     parts = _top_level_parts(body, cues["separators"])
     conj = _conjunctions()
-    clean = all(p.strip() for p in parts) and not any(ch in ",，" for p in parts for ch in p)
+    clean = all(p.strip() for p in parts) and "," not in body and "，" not in body
+    if not _pattern(conj).search(body):
+        return [parts], clean  # no conjunction anywhere: no item to cut (one search)
     if len(parts) > 1 and any(_top_level_split(p, conj) for p in parts[:-1]):
         clean = False  # a conjunction inside an earlier item: lists may be nested
     tail = _top_level_split(parts[-1], conj)
