@@ -13,7 +13,8 @@ five years', a result and next year's target. A figure's scope is read outward f
   else the heading above it, and the headings above that;
 * ``今年`` and its like are the one year the headings above name (``一、2025年工作回顾``),
   when they name one;
-* a heading naming a plan (``二、2026年工作安排``) makes everything below it a target.
+* a heading naming a plan (``二、2026年工作安排``) makes everything below it a target, and
+  a sentence naming one (``今年主要预期目标是:…``) the rest of its paragraph.
 
 :func:`relate` then says how two scopes compare: the same (named), one leaving unsaid what
 the other says (position only), or different (no claim). The whole document is read once,
@@ -276,7 +277,7 @@ def _document(ctx: Context) -> _Document:
     heads = headings(view)
     upcoming = next(heads, None)
     stack = [_Level(-1, frozenset(), frozenset(), False)]
-    paragraph, running = -1, frozenset[tuple[str, str]]()
+    paragraph, running, planned = -1, frozenset[tuple[str, str]](), False
     for s in ctx.sentences:
         while upcoming is not None and upcoming.start <= s.start:
             while stack[-1].level >= upcoming.level:
@@ -290,8 +291,10 @@ def _document(ctx: Context) -> _Document:
             upcoming = next(heads, None)
         opening = s.paragraph != paragraph
         if opening:
-            paragraph, running = s.paragraph, frozenset()
-        doc.inherited.append((running or stack[-1].running, stack[-1].dates, stack[-1].target))
+            paragraph, running, planned = s.paragraph, frozenset(), False
+        doc.inherited.append((running or stack[-1].running, stack[-1].dates, stack[-1].target or planned))
+        # "今年主要预期目标是:…。农村劳动力转移就业240万人。": the rest of the paragraph is plan
+        planned = planned or table.targets.search(view, s.start, s.end) is not None
         own = doc.named(s.start, s.end)
         if own:
             running = own
