@@ -457,3 +457,76 @@ def test_a_damaged_pdf_gives_its_findings_and_exit_2(
     assert [f["path"] for f in data["files"]] == [str(path)]
     assert [e["error"][:29] for e in data["errors"]] == ["read only in part: the PDF is"]
     assert f"{path}: read only in part" in err
+
+
+# --- Word: only the main part is read, as a stream, and no entity is resolved -------------
+
+
+def _word_with_parts(parts: dict[str, bytes]) -> bytes:
+    """A small Word file (one paragraph) with some of its parts replaced."""
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph("报送633人,其中495人通过,148人不予通过。")
+    plain = io.BytesIO()
+    word.save(plain)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(plain.getvalue())) as src, zipfile.ZipFile(
+        out, "w", zipfile.ZIP_DEFLATED
+    ) as dst:
+        for info in src.infolist():
+            dst.writestr(info, parts.get(info.filename, src.read(info.filename)))
+    return out.getvalue()
+
+
+_DOC = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n{doctype}'
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    "<w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>"
+)
+
+
+def test_parts_the_checker_never_reads_are_never_parsed() -> None:
+    # styles.xml that is not even XML: python-docx would fail on it; the loader never opens it
+    data = _word_with_parts({"word/styles.xml": b"<w:styles" + b"\x00garbage" * 1000})
+    assert load_bytes(data, "a.docx").text == "报送633人,其中495人通过,148人不予通过。\n"
+
+
+def test_an_external_entity_is_not_read() -> None:
+    doctype = '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+    text = "收案&xxe;10件。"
+    data = _word_with_parts({"word/document.xml": _DOC.format(doctype=doctype, text=text).encode()})
+    try:
+        document = load_bytes(data, "xxe.docx")
+    except InputError:
+        return  # refused is as good as not read
+    assert "root" not in document.text and document.text.startswith("收案")
+
+
+def test_a_billion_laughs_is_not_expanded() -> None:
+    entities = '<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10 if i > 1 else "&lol;" * 10}">' for i in range(1, 10)
+    )
+    doctype = f"<!DOCTYPE w:document [{entities}]>"
+    data = _word_with_parts(
+        {"word/document.xml": _DOC.format(doctype=doctype, text="收案&lol9;10件").encode()}
+    )
+    try:
+        document = load_bytes(data, "laughs.docx")
+    except InputError:
+        return
+    assert len(document.text) < 100
+
+
+def test_annotating_caps_every_part_python_docx_would_parse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from consistency.report.docx import annotate
+
+    styles = b'<?xml version="1.0"?><w:styles xmlns:w="x">' + b" " * 5000 + b"</w:styles>"
+    source = tmp_path / "a.docx"
+    source.write_bytes(_word_with_parts({"word/styles.xml": styles}))
+    report = check_document(load(source))
+    monkeypatch.setattr(docx_loader, "MAX_DOCUMENT_XML", 4096)
+    with pytest.raises(InputError, match=r"its part word/styles.xml is 5,\d+ bytes"):
+        annotate(source, report, tmp_path / "out.docx")

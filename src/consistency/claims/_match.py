@@ -26,6 +26,7 @@ its bracket depth, so "(其中:…)" lists can be told from running text.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
@@ -142,8 +143,14 @@ def _segment(text: str, quantities: Sequence[Quantity]) -> tuple[Sentence, ...]:
     sk = 0  # the first quantity of the current sentence
     skipped = False
     cover = 0  # next covered stretch to test a mark against
-    marks = [(m.start(), m.group()) for m in _MARK.finditer(text)]
-    marks.append((len(text), ""))  # the end of the text closes the last clause and sentence
+    # the marks are read as they are found, each as the one shared string of its
+    # character: a clause keeps its closing mark, and a document has a clause every few
+    # characters, so a fresh one-character string per mark was most of a clause's memory
+    shared = _SHARED_MARKS
+    marks = itertools.chain(
+        ((m.start(), shared[m.group()]) for m in _MARK.finditer(text)),
+        ((len(text), ""),),  # the end of the text closes the last clause and sentence
+    )
     # the loop below is the hot path of every check: plain locals, no helper calls
     for i, ch in marks:
         while covered[cover][1] <= i:
@@ -190,6 +197,8 @@ _new = tuple.__new__
 _MARK = re.compile(
     "[" + re.escape("".join(sorted(SENTENCE_ENDS | CLAUSE_MARKS | OPENING | CLOSING))) + "]"
 )
+#: each mark character → one string object for it, shared by every clause it closes
+_SHARED_MARKS = {c: c for c in SENTENCE_ENDS | CLAUSE_MARKS | OPENING | CLOSING}
 
 
 def _covered(ordered: Sequence[Quantity]) -> list[tuple[int, int]]:

@@ -16,10 +16,17 @@ among the body paragraphs in reading order (``docx.Document(...).paragraphs[para
 table cell as ``T{t}R{r}C{c}`` (1-based; ``docx.Document(...).tables[t - 1].cell(r - 1,
 c - 1)``). ``Document.tables`` holds each table's cells with their spans in the text.
 
+Only the main part, ``word/document.xml``, is read, and it is parsed as a stream: each
+body paragraph or table is turned into text as soon as its end tag is read and then
+dropped, so memory holds one block at a time, not the document's tree. The other parts
+(styles, numbering, settings, headers, comments…) are never inflated, so a hostile one
+costs nothing. The parser resolves no entity, loads no DTD and reaches no network.
+
 Limits: before anything is inflated, the declared uncompressed sizes of all zip members
 must add up to at most :data:`MAX_UNZIPPED`, the archive must hold at most
-:data:`MAX_MEMBERS` members, and its main part at most :data:`MAX_DOCUMENT_XML` bytes
-(its XML tree takes several times that in memory); this refuses a zip bomb unopened.
+:data:`MAX_MEMBERS` members, and its main part at most :data:`MAX_DOCUMENT_XML` bytes;
+this refuses a zip bomb unopened. :func:`check_parts` also caps every XML part, for a
+reader that parses them all (``--annotate`` writes through python-docx).
 Headers, footers, footnotes, comments and text boxes are not read.
 """
 
@@ -28,43 +35,103 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
+from typing import IO, Any
 
 from ..document import Cell, Document, Mark, Table
 from ..errors import InputError
 
-__all__ = ["MAX_DOCUMENT_XML", "MAX_MEMBERS", "MAX_UNZIPPED", "load_docx"]
+__all__ = ["MAX_DOCUMENT_XML", "MAX_MEMBERS", "MAX_UNZIPPED", "check_parts", "load_docx"]
 
 #: the most uncompressed bytes all members of a Word file may declare
 MAX_UNZIPPED = 256 * 1024 * 1024
 #: the most members a Word file may hold
 MAX_MEMBERS = 10_000
-#: the largest main document part: its XML tree takes several times its size in memory
+#: the largest main document part (and, for a reader that parses all parts, any XML part)
 MAX_DOCUMENT_XML = 64 * 1024 * 1024
+
+_MAIN = "word/document.xml"
+
+
+def _qn(tag: str) -> str:
+    """``w:p`` → ``{namespace}p``: the WordprocessingML names this loader reads."""
+    return _W + tag.removeprefix("w:")
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL, _BODY = f"{_W}p", f"{_W}tbl", f"{_W}body"
+_WANTED = frozenset({_P, _TBL})
+_CONTAINERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"})
 
 
 def load_docx(data: bytes, name: str) -> Document:
     """A :class:`Document` from the bytes of a ``.docx`` file."""
     _check_zip(data, name)
     try:
-        import docx  # imported here: plain-text users need not pay for lxml
-        from docx.oxml.ns import qn
-    except ImportError:  # pragma: no cover - python-docx is a declared dependency
-        raise InputError(
-            name, "reading .docx needs python-docx (pip install python-docx)"
-        ) from None
+        from lxml import etree  # imported here: plain-text users need not pay for lxml
+    except ImportError:  # pragma: no cover - lxml comes with python-docx, a dependency
+        raise InputError(name, "reading .docx needs python-docx (pip install python-docx)") from None
+    builder = _Builder(name)
     try:
-        word = docx.Document(io.BytesIO(data))
-        builder = _Builder(name)
-        for block in _blocks(word.element.body):
-            if block.tag == qn("w:p"):
-                builder.paragraph(block)
-            else:
-                builder.table(block)
+        with zipfile.ZipFile(io.BytesIO(data)) as zf, zf.open(_MAIN) as part:
+            for block in _stream_blocks(etree, part):
+                if block.tag == _P:
+                    builder.paragraph(block)
+                else:
+                    builder.table(block)
+                _drop(block)
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - the trust boundary of a third-party parser
         raise InputError(name, f"not a readable Word document ({_reason(exc)})") from None
     return builder.document()
+
+
+def check_parts(data: bytes, name: str) -> None:
+    """Refuse a Word file any of whose XML parts is over :data:`MAX_DOCUMENT_XML` bytes
+    (for readers that parse every part, as python-docx does when a copy is written)."""
+    _check_zip(data, name)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for info in zf.infolist():
+            if info.filename.endswith((".xml", ".rels")) and info.file_size > MAX_DOCUMENT_XML:
+                raise InputError(
+                    name,
+                    f"its part {info.filename} is {info.file_size:,} bytes; "
+                    f"the limit is {MAX_DOCUMENT_XML:,} bytes",
+                )
+
+
+def _stream_blocks(etree: Any, part: IO[bytes]) -> Iterator[Any]:
+    """The body's paragraphs and tables in order, each complete when it is handed out.
+
+    A block counts when every element above it up to ``w:body`` is a container (a
+    content control, custom XML), as :func:`_blocks` reads a whole tree.
+    """
+    events = etree.iterparse(
+        part,
+        events=("end",),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    for _, el in events:
+        if el.tag not in _WANTED:
+            continue
+        parent = el.getparent()
+        while parent is not None and parent.tag in _CONTAINERS:
+            parent = parent.getparent()
+        if parent is not None and parent.tag == _BODY:
+            yield el
+
+
+def _drop(block: Any) -> None:
+    """Free a block read: its content, and the emptied blocks before it."""
+    block.clear()
+    parent = block.getparent()
+    while parent is not None and block.getprevious() is not None:
+        del parent[0]
 
 
 def _check_zip(data: bytes, name: str) -> None:
@@ -82,7 +149,7 @@ def _check_zip(data: bytes, name: str) -> None:
             f"would inflate to {declared:,} bytes (a zip bomb?); "
             f"the limit is {MAX_UNZIPPED:,} bytes",
         )
-    main = next((i for i in infos if i.filename == "word/document.xml"), None)
+    main = next((i for i in infos if i.filename == _MAIN), None)
     if main is None:
         raise InputError(name, "not a Word document (no word/document.xml in the zip)")
     if main.file_size > MAX_DOCUMENT_XML:
@@ -120,18 +187,16 @@ class _Builder:
 
     def table(self, tbl: object) -> None:
         """One body table, a line per row, a tab between grid cells."""
-        from docx.oxml.ns import qn
-
         index = len(self.tables) + 1
         start = self.length
         rows: list[list[Cell]] = []
         # grid column → (row, position in row), both 0-based, of the cell a vertical merge opened
         tops: dict[int, tuple[int, int]] = {}
-        for r, tr in enumerate(tbl.iterchildren(qn("w:tr")), start=1):  # type: ignore[attr-defined]
+        for r, tr in enumerate(tbl.iterchildren(_qn("w:tr")), start=1):  # type: ignore[attr-defined]
             cells: list[Cell] = []
             column = 1 + _grid_before(tr)
             texts: list[str] = [""] * (column - 1)
-            for tc in tr.iterchildren(qn("w:tc")):
+            for tc in tr.iterchildren(_qn("w:tc")):
                 span = max(1, _int_attr(tc, "w:tcPr/w:gridSpan", 1))
                 merge = _vmerge(tc)
                 if merge == "continue" and column in tops:
@@ -179,18 +244,14 @@ def _blocks(body: object) -> Iterator[object]:
     Paragraphs wrapped in a content control (``w:sdt``: cover pages, tables of contents,
     form fields) or in custom XML are body text too; an explicit stack walks them.
     """
-    from docx.oxml.ns import qn
-
-    wanted = (qn("w:p"), qn("w:tbl"))
-    containers = (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"))
     stack = [iter(body.iterchildren())]  # type: ignore[attr-defined]
     while stack:
         child = next(stack[-1], None)
         if child is None:
             stack.pop()
-        elif child.tag in wanted:
+        elif child.tag in _WANTED:
             yield child
-        elif child.tag in containers:
+        elif child.tag in _CONTAINERS:
             stack.append(iter(child.iterchildren()))
 
 
@@ -202,10 +263,8 @@ def _paragraph_text(p: object) -> str:
     in ``w:delText``, which is left out. Text boxes anchored in the paragraph are not part
     of its sentence and are skipped.
     """
-    from docx.oxml.ns import qn
-
-    t, tab, br, cr, hyphen = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:noBreakHyphen")
-    box = qn("w:txbxContent")
+    t, tab, br, cr, hyphen = _qn("w:t"), _qn("w:tab"), _qn("w:br"), _qn("w:cr"), _qn("w:noBreakHyphen")
+    box = _qn("w:txbxContent")
     out: list[str] = []
     for el in p.iter(t, tab, br, cr, hyphen):  # type: ignore[attr-defined]
         if any(True for _ in el.iterancestors(box)):
@@ -221,9 +280,7 @@ def _paragraph_text(p: object) -> str:
 
 def _cell_paragraphs(tc: object) -> Iterator[object]:
     """Every paragraph in a cell, nested tables included, in order."""
-    from docx.oxml.ns import qn
-
-    yield from tc.iter(qn("w:p"))  # type: ignore[attr-defined]
+    yield from tc.iter(_qn("w:p"))  # type: ignore[attr-defined]
 
 
 def _grid_before(tr: object) -> int:
@@ -231,27 +288,23 @@ def _grid_before(tr: object) -> int:
 
 
 def _int_attr(el: object, path: str, default: int) -> int:
-    from docx.oxml.ns import qn
-
     node = el
     for step in path.split("/"):
-        node = node.find(qn(step)) if node is not None else None  # type: ignore[attr-defined]
+        node = node.find(_qn(step)) if node is not None else None  # type: ignore[attr-defined]
     if node is None:
         return default
     try:
-        return max(0, int(node.get(qn("w:val"))))  # type: ignore[attr-defined]
+        return max(0, int(node.get(_qn("w:val"))))  # type: ignore[attr-defined]
     except (TypeError, ValueError):
         return default
 
 
 def _vmerge(tc: object) -> str | None:
-    from docx.oxml.ns import qn
-
-    pr = tc.find(qn("w:tcPr"))  # type: ignore[attr-defined]
-    node = pr.find(qn("w:vMerge")) if pr is not None else None
+    pr = tc.find(_qn("w:tcPr"))  # type: ignore[attr-defined]
+    node = pr.find(_qn("w:vMerge")) if pr is not None else None
     if node is None:
         return None
-    return node.get(qn("w:val")) or "continue"
+    return node.get(_qn("w:val")) or "continue"
 
 
 def _with_rowspan(cell: Cell, rowspan: int) -> Cell:

@@ -36,7 +36,7 @@ from .. import vocabulary as V
 from ..document import Document
 from ..errors import ConsistencyError, InputError
 from ..findings import Finding, Report
-from ..loaders.docx import _blocks, _cell_paragraphs, load_docx
+from ..loaders.docx import _blocks, _cell_paragraphs, check_parts, load_docx
 from ..verdicts import Severity
 from ..writing import atomic_write, same_file
 
@@ -75,6 +75,7 @@ def annotate(
         data = Path(source).read_bytes()
     except OSError as exc:
         raise InputError(name, f"cannot read ({exc.strerror or exc})") from None
+    check_parts(data, name)  # python-docx parses every part to write the copy
     fresh = load_docx(data, name)
     if fresh.text != report.text:
         raise InputError(
