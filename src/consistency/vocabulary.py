@@ -242,6 +242,8 @@ PROBLEMS: tuple[tuple[str, str], ...] = (
      "解压后将有 {n} 字节（压缩炸弹？），上限为 {m} 字节"),
     (r"its text part is (?P<n>\S+) bytes; the limit is (?P<m>\S+) bytes",
      "其正文部分有 {n} 字节，上限为 {m} 字节"),
+    (r"its part (?P<part>\S+) is (?P<n>\S+) bytes; the limit is (?P<m>\S+) bytes",
+     "其中的 {part} 有 {n} 字节，上限为 {m} 字节"),
     (r"reading \.(?P<ext>docx|pdf) needs (?P<pkg>\S+) \(pip install (?P=pkg)\)",
      "读取 .{ext} 需要 {pkg}（pip install {pkg}）"),
     (r"not a readable PDF \((?P<why>.*)\)", "无法读取的 PDF（{why}）"),
