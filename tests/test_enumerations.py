@@ -91,3 +91,34 @@ def test_a_count_below_more_than_ten_numbered_measures_is_an_error() -> None:
     measures = "".join(f"{_TENS[k]}是抓好第{k + 1}项任务;" for k in range(12))
     ((claim, outcome),) = checked(f"重点抓好十一个方面工作:{measures}")
     assert outcome.code == "C402" and claim.details["listed"] == "12"
+
+
+#: sentences and lines a careless or hostile writer repeats without end; each is repeated
+#: to one long sentence or line, then to twice that
+_HOSTILE = [
+    "甲、乙、丙三个",  # lists before counts, no clause mark
+    "重点做好三个方面:",  # counts announcing measures after a colon
+    "分为五类:一是A;二是B;",  # numbered measures restarting
+    "三、抓好七项工作",  # heading marks inside one line
+    "7个城市分别为拉萨、喀什",  # lists after counts with no end
+    "完成新建、重组11家",  # actions before counts
+    "各20家",
+    "“三个”(",  # open quotes and brackets
+    "一是",
+]
+
+
+@pytest.mark.parametrize("unit", _HOSTILE)
+def test_reading_counted_lists_grows_linearly(unit: str) -> None:
+    # issue 12: no count may search back to its line start or pair with every other
+    from consistency.claims._match import Context
+    from consistency.quantities import scan
+    from work_counter import calls_made, grows_linearly
+
+    def work(n: int) -> int:
+        text = unit * n
+        ctx = Context.build(text, tuple(scan(text)))
+        return calls_made(lambda: list(enumerations.extract(ctx)))
+
+    ok, small, large = grows_linearly(work, 150)
+    assert ok, f"{unit!r}: {small} calls for 150 repetitions, {large} for 300"

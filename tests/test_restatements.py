@@ -88,3 +88,32 @@ def test_a_malformed_conversion_names_the_data_file_and_key(monkeypatch: pytest.
     finally:
         _conversions.factors.cache_clear()
     assert "restatements.toml" in str(caught.value) and "conversions.pairs" in str(caught.value)
+
+
+_HOSTILE = [
+    "全市受理行政复议案件120件。",  # one measure restated in every sentence
+    "全市受理行政复议案件120件,",  # the same within one sentence
+    "2023年受理案件12件。今年",  # a period in every sentence
+    "\n一、2025年\n全年共受理行政复议案件356件。\n（一）行政复议\n受理行政复议案件365件。",
+    "120,000元(壹拾贰万元)",  # bracketed restatements
+    "受理行政复议案件:365件\n",  # statistics lines
+    "11月受理案件1件,1-11月受理案件2件。",
+    "较去年同期",
+]
+
+
+@pytest.mark.parametrize("unit", _HOSTILE)
+def test_reading_restatements_grows_linearly(unit: str) -> None:
+    # issue 12: a figure is compared with a bounded number of earlier statements, and
+    # scopes are read once per document
+    from consistency.claims._match import Context
+    from consistency.quantities import scan
+    from work_counter import calls_made, grows_linearly
+
+    def work(n: int) -> int:
+        text = unit * n
+        ctx = Context.build(text, tuple(scan(text)))
+        return calls_made(lambda: list(restatements.extract(ctx)))
+
+    ok, small, large = grows_linearly(work, 150)
+    assert ok, f"{unit!r}: {small} calls for 150 repetitions, {large} for 300"
