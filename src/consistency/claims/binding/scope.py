@@ -110,6 +110,9 @@ class _Periods:
     token and kind of each word, and the comparison words."""
 
     pattern: regex.Pattern[str]
+    #: the alternatives of ``pattern`` apart: one search each is several times faster
+    #: over a whole document than one search for all
+    passes: tuple[regex.Pattern[str], ...]
     words: dict[str, tuple[str, str]]
     comparisons: tuple[str, ...]
     targets: regex.Pattern[str]
@@ -137,15 +140,17 @@ def _table() -> _Periods:
         if len(parts) != 2 or not regex.fullmatch(r"\d{1,2}(?:-\d{1,2})?月", parts[1]):
             raise DataFileError(_PATH, f"expected 'word months', got {entry!r}", key="scope.parts")
         words[parts[0]] = (parts[1], _PART)
-    dates = (
-        r"(?P<year>(?:19|20)\d{2})年度?"
-        r"|(?<![\d.])(?P<m1>\d{1,2})(?:[-—–~至到](?P<m2>\d{1,2}))?月份?"
-        rf"|[首前](?P<n>\d{{1,2}}|[两{_CN}]{{1,3}})个月"
-        rf"|(?<![{_CN}第])(?P<cm>[{_CN}]{{1,3}})月份?"
+    alternatives = (
+        r"(?P<year>(?:19|20)\d{2})年度?",
+        r"(?<![\d.])(?P<m1>\d{1,2})(?:[-—–~至到](?P<m2>\d{1,2}))?月份?",
+        rf"[首前](?P<n>\d{{1,2}}|[两{_CN}]{{1,3}})个月",
+        rf"(?<![{_CN}第])(?P<cm>[{_CN}]{{1,3}})月份?",
+        f"(?P<word>{_alternation(tuple(words))})",
     )
     families = {w: fam for fam in ("levels", "phases", "enforcement") for w in t[fam]}
     return _Periods(
-        pattern=regex.compile(f"{dates}|(?P<word>{_alternation(tuple(words))})"),
+        pattern=regex.compile("|".join(alternatives)),
+        passes=tuple(regex.compile(a) for a in alternatives),
         words=words,
         comparisons=t["comparisons"],
         targets=regex.compile(_alternation(t["targets"])),
@@ -156,18 +161,19 @@ def _table() -> _Periods:
 
 
 def _token(m: regex.Match[str]) -> tuple[str, str] | None:
-    """The canonical period and its kind for one match of the period pattern."""
-    if m.group("word") is not None:
-        return _table().words[m.group("word")]
-    if m.group("year") is not None:
-        return m.group("year") + "年", _YEAR
-    if m.group("n") is not None:
-        n = _number(m.group("n"))
+    """The canonical period and its kind for one match of a period pattern."""
+    g = m.groupdict()
+    if g.get("word") is not None:
+        return _table().words[g["word"]]
+    if g.get("year") is not None:
+        return g["year"] + "年", _YEAR
+    if g.get("n") is not None:
+        n = _number(g["n"])
         return (f"1-{n}月", _PART) if n and 1 <= n <= 12 else None
-    if m.group("cm") is not None:
-        n = _number(m.group("cm"))
+    if g.get("cm") is not None:
+        n = _number(g["cm"])
         return (f"{n}月", _PART) if n and 1 <= n <= 12 else None
-    a, b = int(m.group("m1")), m.group("m2")
+    a, b = int(g["m1"]), g.get("m2")
     if not 1 <= a <= 12 or (b is not None and not a < int(b) <= 12):
         return None
     if b is not None and a == 1 and int(b) == 12:
@@ -187,9 +193,15 @@ def _period_marks(view: str) -> list[tuple[int, int, str, str]]:
     after a comparison word (``较去年同期``, ``比2019年``), or right after another period
     so dropped, is the base of a comparison and left out."""
     table = _table()
+    found = sorted(
+        (m for p in table.passes for m in p.finditer(view)), key=lambda m: (m.start(), -m.end())
+    )
     out: list[tuple[int, int, str, str]] = []
-    dropped_end = -1
-    for m in table.pattern.finditer(view):
+    dropped_end = reached = -1
+    for m in found:
+        if m.start() < reached:
+            continue  # inside a longer period found from the same or an earlier start
+        reached = m.end()
         before = view[max(0, m.start() - 3) : m.start()]
         if m.start() == dropped_end or before.endswith(table.comparisons):
             dropped_end = m.end()
