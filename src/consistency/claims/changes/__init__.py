@@ -44,10 +44,14 @@ from ...claim import Claim
 from ...quantities import Quantity
 from ...verdicts import Outcome, RoundingPolicy, Verdict
 from .._folded import folded
-from .._match import Context
+from .._match import Context, fmt_interval
+from .._stepwise import in_steps
+from ..binding import first_reproducing
+from .alternatives import EARLIER_LEVEL, RIVAL, alternatives
 from .arithmetic import check_change
 from .forms import (
     KIND,
+    based_rate_claim,
     change_claim,
     level_rate_claim,
     pair_bindings,
@@ -57,7 +61,7 @@ from .forms import (
 from .gaps import rate_gaps
 from .reading import PAIRED, Group, groups, rival_level
 from .respective import RESPECTIVE_HEAD, respective
-from .words import SKIP, may_change
+from .words import EARLIER, SKIP, Change, may_change
 
 __all__ = ["KIND", "check", "extract"]
 
@@ -119,14 +123,21 @@ def _claims(
     rates = [c for c in group.changes if c.kind == "rate"]
     amounts = [c for c in group.changes if c.kind == "amount" and c.q.unit == after.unit]
     points = [c for c in group.changes if c.kind == "points"]
+    if group.based:
+        if len(amounts) == 1 and len(rates) == 1 and not real and amounts[0].sign == rates[0].sign:
+            yield based_rate_claim(ctx, after, amounts[0], rates[0])
+        return
     if before is None:
         if len(amounts) == 1 and len(rates) == 1 and not real and not after.is_percent:
             d, r = amounts[0], rates[0]
             if d.sign == r.sign:
                 claim = level_rate_claim(ctx, after, d, r, group.how)
                 if rival is not None:  # kept last, after the two inputs the check reads
-                    claim = replace(claim, parts=(*claim.parts, rival),
-                                    details={**claim.details, "rival": rival.text})
+                    claim = replace(claim, start=min(claim.start, rival.start),
+                                    parts=(*claim.parts, rival),
+                                    details={**claim.details, RIVAL: rival.text})
+                if any(w in group.label for w in EARLIER) or _of_this_period(ctx, d):
+                    claim = replace(claim, details={**claim.details, EARLIER_LEVEL: "1"})
                 yield claim
         elif not amounts and not real and plain_count(ctx, after):
             for r in group.near:
@@ -145,6 +156,17 @@ def _claims(
         yield change_claim(ctx, kind, rates[0], (before, after), bound)
 
 
+#: words saying a change is of this period (``今年增加150件``): said after a level, they
+#: leave room for the level being the earlier one
+_THIS_PERIOD = ("今年", "本年")
+
+
+def _of_this_period(ctx: Context, d: Change) -> bool:
+    """Is the change ``d`` said of this period in its own words (``,今年增加150件``)?"""
+    head = folded(ctx)[max(0, d.q.start - 8) : d.q.start]
+    return any(w in head[head.rfind(",") + 1 :].split("，")[-1] for w in _THIS_PERIOD)
+
+
 #: how the earlier figure of a comparison is bound ("比上年42,895万元增加…")
 _COMPARED = "the comparison names the earlier figure"
 
@@ -161,15 +183,19 @@ def _damaged(ctx: Context, q: Quantity) -> bool:
 
 def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
     """Check one change claim: printed figures first, then rounded inputs, then truncation
-    (see :func:`.arithmetic.check_change`)."""
-    if "rival" not in claim.details:
-        return check_change(claim, policy)
-    level, change, rival = claim.parts
-    outcome = check_change(replace(claim, parts=(level, change)), policy)
-    if outcome.verdict is Verdict.INCONSISTENT:
-        other = check_change(replace(claim, parts=(rival, change)), policy)
-        if other.verdict is not Verdict.INCONSISTENT:
-            # the changes fit the level listed before: which level they are of is unclear
-            return Outcome(Verdict.UNDECIDABLE, computed=outcome.computed, params=outcome.params)
-    return outcome
-
+    (see :func:`.arithmetic.check_change`); before an error, the other readings the text
+    leaves room for (:mod:`.alternatives`), then rounding in steps (C311)."""
+    primary = replace(claim, parts=claim.parts[:2]) if RIVAL in claim.details else claim
+    outcome = check_change(primary, policy)
+    if outcome.verdict is not Verdict.INCONSISTENT:
+        return outcome
+    hit = first_reproducing(claim.stated, alternatives(claim), policy)
+    if hit is not None:
+        reading, j = hit
+        params = {**outcome.params, "reading": reading.label}
+        if j.computed is not None:
+            params["value"] = params["computed"] = fmt_interval(
+                j.computed, percent=claim.stated.is_percent
+            )
+        return Outcome(Verdict.CONSISTENT, None, j.computed, j.mode, params)
+    return in_steps(outcome, claim.stated, outcome.computed, "C311") if outcome.code == "C301" else outcome

@@ -21,7 +21,6 @@ from ...intervals import Interval, RoundingMode, rounding_preimage
 from ...quantities import Quantity
 from ...verdicts import Outcome, RoundingPolicy, Verdict
 from .._match import RoundedInput, decide_printed_first, fmt_interval, fmt_like, stated_allows
-from .._stepwise import in_steps
 
 __all__ = ["check_change", "decide", "level_rate", "whole_base"]
 
@@ -90,16 +89,8 @@ def level_rate(level: Interval, delta: Interval, sign: int) -> Interval:
 def check_change(claim: Claim, policy: RoundingPolicy) -> Outcome:
     """Check one change claim read by :mod:`.changes`: printed figures first, then rounded
     inputs, then truncation; a `倍` growth or a `%` change between two rates that fails may
-    still fit a looser reading (C308, C306), or stay undecided (C307); a rate reached only
-    by rounding in steps is a warning (C311)."""
-    outcome = _check(claim, policy)
-    if outcome.code == "C301":
-        return in_steps(outcome, claim.stated, outcome.computed, "C311")
-    return outcome
-
-
-def _check(claim: Claim, policy: RoundingPolicy) -> Outcome:
-    """See :func:`check_change` (all but the rounding in steps)."""
+    still fit a looser reading (C308, C306), or stay undecided (C307). (The other
+    readings of the claim and rounding in steps are tried by the caller, before an error.)"""
     relation = claim.details["relation_kind"]
     sign = int(claim.details["sign"])
     if relation == "whole-base":
@@ -110,6 +101,12 @@ def _check(claim: Claim, policy: RoundingPolicy) -> Outcome:
 
         def f(x: Interval, y: Interval) -> Interval:
             return level_rate(x, y, sign)
+
+        codes, percent = ("C301", "C302", "C303", "C309"), True
+    elif relation == "based-rate":
+
+        def f(x: Interval, y: Interval) -> Interval:
+            return y / x
 
         codes, percent = ("C301", "C302", "C303", "C309"), True
     elif relation == "amount":

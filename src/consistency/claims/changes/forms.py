@@ -21,6 +21,7 @@ from .words import AVERAGES, Change
 __all__ = [
     "KIND",
     "averaged",
+    "based_rate_claim",
     "change_claim",
     "formula",
     "level_rate_claim",
@@ -99,6 +100,16 @@ def level_rate_claim(
         ctx, "level-rate", r, (level, d.q), bindings,
         f"{d.q.text} ÷ ({level.text} {op} {d.q.text})",
     )
+
+
+def based_rate_claim(ctx: Context, base: Quantity, d: Change, r: Change) -> Claim:
+    """The rate ``r`` against the change ``d`` over the earlier figure ``base`` the text
+    names (``比上年的1,200件增加150件,增长12.5%``): d ÷ base."""
+    bindings = (
+        named("base", base, "the comparison names it as the earlier figure"),
+        named("change", d.q, f"{d.cue} beside {r.cue}"),
+    )
+    return change_claim(ctx, "based-rate", r, (base, d.q), bindings, f"{d.q.text} ÷ {base.text}")
 
 
 def whole_base_claims(level: Quantity, rate: Change, how: str) -> Iterator[Claim]:

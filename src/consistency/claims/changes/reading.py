@@ -33,11 +33,12 @@ from .words import (
     words_before,
 )
 
-__all__ = ["FOLLOWS", "PAIRED", "RESULT", "Group", "groups", "rival_level"]
+__all__ = ["BASED", "FOLLOWS", "PAIRED", "RESULT", "Group", "groups", "rival_level"]
 
 
 #: how the level of a group is tied to its changes, by the way the text states them
 FOLLOWS, PAIRED, RESULT = "the changes follow it", "由…至… pair", "the changes lead to it"
+BASED = "the comparison names it as the earlier figure"
 
 
 @dataclass(slots=True)
@@ -56,6 +57,9 @@ class Group:
     how: str = FOLLOWS
     #: the words naming the level (before it, or before the changes that lead to it)
     label: str = ""
+    #: the level is the earlier figure the changes are measured from, no later level
+    #: stated ("比上年的1,200件增加150件,增长12.5%")
+    based: bool = False
 
 
 def groups(ctx: Context, sentence: Sentence) -> Iterator[Group]:
@@ -90,13 +94,15 @@ def groups(ctx: Context, sentence: Sentence) -> Iterator[Group]:
                 changes[i + 1] = as_change(prefixes[i + 1][len(tail) :], qs[i + 1])
     group: Group | None = None
     # changes (and the earlier figure they compare with) stated before their level:
-    # "较2020年的128件增长了15.6%,达到148件", "下跌15.2%至535.0亿元"
+    # "较2020年的128件增长了15.6%,达到148件", "下跌15.2%至535.0亿元"; with no level after
+    # them, the earlier figure alone is their base ("比上年的1,200件增加150件,增长12.5%")
     pending: list[Change] = []
     pending_before: Quantity | None = None
     label = ""
     for i, q in enumerate(qs):
         r, ch = role.get(i), changes[i]
         if r == "from":
+            yield from _based(pending_before, pending, label)
             pending, pending_before = [], None
             continue
         if r == "to":
@@ -107,6 +113,7 @@ def groups(ctx: Context, sentence: Sentence) -> Iterator[Group]:
             if group and group.before is None and group.level.unit == q.unit:
                 group.before = q
             else:
+                yield from _based(pending_before, pending, label)
                 pending, pending_before, label = [], q, prefixes[i]
         elif ch is not None:
             if group and ch.kind == "amount" and ch.q.unit == group.level.unit:
@@ -119,6 +126,7 @@ def groups(ctx: Context, sentence: Sentence) -> Iterator[Group]:
                     group.near.append(ch)
                 continue
             if pending and not ch.linked:
+                yield from _based(pending_before, pending, label)
                 pending, pending_before = [], None
             if pending_before is not None and pending_before.end != qs[i - 1].end and not pending:
                 pending_before = None  # the earlier figure compares with the change just after it
@@ -126,12 +134,14 @@ def groups(ctx: Context, sentence: Sentence) -> Iterator[Group]:
                 label = prefixes[i]
             pending.append(ch)
         elif text[q.end : q.end + 1] == "的":
+            yield from _based(pending_before, pending, label)
             pending, pending_before = [], None
             continue  # "预算31,700万元的229.39%": a base of something else
         elif q.is_percent and group and not group.level.is_percent:
             if ends_with(prefixes[i], _COMPLETION_ASIDE) is None:
                 group.open = False  # a share or a comparison aside
             # else "为调整预算的96.4%": the level's completion rate, the changes go on
+            yield from _based(pending_before, pending, label)
             pending, pending_before = [], None
         else:
             if group:
@@ -139,10 +149,19 @@ def groups(ctx: Context, sentence: Sentence) -> Iterator[Group]:
             if pending and _leads_to(prefixes[i], pending, q):
                 group = Group(q, pending_before, list(pending), how=RESULT, label=label)
             else:
+                yield from _based(pending_before, pending, label)
                 group = Group(q, label=prefixes[i])
             pending, pending_before = [], None
     if group:
         yield group
+    yield from _based(pending_before, pending, label)
+
+
+def _based(before: Quantity | None, pending: list[Change], label: str) -> Iterator[Group]:
+    """The earlier figure of a comparison with the changes after it, when no level follows
+    them: a group of its own whose level is the base (``based``)."""
+    if before is not None and pending:
+        yield Group(before, None, list(pending), how=BASED, label=label, based=True)
 
 
 def _leads_to(prefix: str, pending: list[Change], level: Quantity) -> bool:
