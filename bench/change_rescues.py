@@ -25,44 +25,27 @@ Not a test: the figures go to docs/arithmetic.md.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from dataclasses import replace
-from pathlib import Path
+
+from _paths import files_from_args
 
 from consistency import check_file
 from consistency.claims import changes, identities, ratios
-from consistency.claims._match import RoundedInput
-from consistency.claims.binding import Alternative, first_reproducing
-from consistency.claims.changes.arithmetic import level_rate
-from consistency.intervals import Interval, RoundingMode
-from consistency.quantities import Quantity
+from consistency.claims.binding import first_reproducing
+from consistency.claims.changes.alternatives import as_level
 from consistency.verdicts import RoundingPolicy, Verdict
 
 KINDS = {m.KIND: m for m in (changes, identities, ratios)}
 STEPS = ("C311", "C725")
 
 
-def _files(paths: list[str], half: str) -> list[Path]:
-    out: list[Path] = []
-    for p in map(Path, paths):
-        found = sorted(p.rglob("*.txt")) if p.is_dir() else [p]
-        if "corpus-wide" in str(p):
-            parity = 1 if half == "A" else 0
-            found = [f for f in found if f.name[:3].isdigit() and int(f.name[:3]) % 2 == parity]
-        out.extend(found)
-    return out
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="+")
-    parser.add_argument("--half", choices=("A",), default="A", help="the wide corpus half read")
-    args = parser.parse_args(argv)
+    paths = files_from_args(__doc__.splitlines()[0], argv)
     policy = RoundingPolicy()
     claims = tried = rejected = rescued = stepped = 0
     levels = level_tries = level_fits = 0
-    for path in _files(args.paths, args.half):
+    for path in paths:
         report = check_file(path)
         for claim in report.claims:
             kind = KINDS.get(claim.kind)
@@ -97,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
                     if other.start in used or other.unit != level.unit or other.low is None:
                         continue
                     level_tries += 1
-                    if first_reproducing(claim.stated, [_as_level(other, change, sign)], policy):
+                    if first_reproducing(claim.stated, [as_level(other, change, sign)], policy):
                         level_fits += 1
     print(f"claims of changes, ratios and identities with figures: {claims}")
     print(
@@ -111,22 +94,6 @@ def main(argv: list[str] | None = None) -> int:
         f"({_rate(level_fits, level_tries)})"
     )
     return 0
-
-
-def _as_level(level: Quantity, change: Quantity, sign: int) -> Alternative:
-    """The reading "the changes are of ``level``": change ÷ (level ∓ change)."""
-    lv, d = RoundedInput(level), RoundedInput(change)
-
-    def compute(mode: RoundingMode) -> Interval | None:
-        a, b = lv.allowed(mode), d.allowed(mode)
-        if a is None or b is None:
-            return None
-        try:
-            return level_rate(a, b, sign)
-        except ZeroDivisionError:
-            return None
-
-    return Alternative(level.text, compute)
 
 
 def _rate(n: int, d: int) -> str:

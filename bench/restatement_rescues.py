@@ -14,9 +14,9 @@ Prints the claims tried, the shuffled figures tried, and how many the reading re
 
 from __future__ import annotations
 
-import argparse
 import sys
-from pathlib import Path
+
+from _paths import files_from_args
 
 from consistency import check_file
 from consistency.claims.binding import first_reproducing
@@ -24,25 +24,11 @@ from consistency.claims.restatements import KIND, _adjustments
 from consistency.verdicts import RoundingPolicy
 
 
-def _files(paths: list[str], half: str) -> list[Path]:
-    out: list[Path] = []
-    for p in map(Path, paths):
-        found = sorted(p.rglob("*.txt")) if p.is_dir() else [p]
-        if "corpus-wide" in str(p):
-            parity = 1 if half == "A" else 0
-            found = [f for f in found if f.name[:3].isdigit() and int(f.name[:3]) % 2 == parity]
-        out.extend(found)
-    return out
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="+")
-    parser.add_argument("--half", choices=("A",), default="A", help="the wide corpus half read")
-    args = parser.parse_args(argv)
+    paths = files_from_args(__doc__.splitlines()[0], argv)
     policy = RoundingPolicy()
     claims = tried = rescued = 0
-    for path in _files(args.paths, args.half):
+    for path in paths:
         report = check_file(path)
         for claim in report.claims:
             if claim.kind != KIND or claim.details.get("form") != "restated":

@@ -22,14 +22,32 @@ from __future__ import annotations
 
 from ...claim import Claim
 from ...intervals import Interval, RoundingMode
+from ...quantities import Quantity
 from .._match import RoundedInput
 from ..binding import Alternative
 from .arithmetic import level_rate
 
-__all__ = ["EARLIER_LEVEL", "RIVAL", "alternatives"]
+__all__ = ["EARLIER_LEVEL", "RIVAL", "alternatives", "as_level"]
 
 #: the details keys that open a reading: the rival level's text, the dated level's mark
 RIVAL, EARLIER_LEVEL = "rival", "earlier_level"
+
+
+def as_level(level: Quantity, change: Quantity, sign: int) -> Alternative:
+    """The reading "the changes are of ``level``": change ÷ (level ∓ change)."""
+    lv, d = RoundedInput(level), RoundedInput(change)
+
+    def compute(mode: RoundingMode) -> Interval | None:
+        a, b = lv.allowed(mode), d.allowed(mode)
+        if a is None or b is None:
+            return None
+        try:
+            return level_rate(a, b, sign)
+        except ZeroDivisionError:
+            return None
+
+    op = "−" if sign > 0 else "+"
+    return Alternative(f"{change.text} ÷ ({level.text} {op} {change.text})", compute)
 
 
 def alternatives(claim: Claim) -> list[Alternative]:
@@ -41,20 +59,7 @@ def alternatives(claim: Claim) -> list[Alternative]:
     d = RoundedInput(change)
     out: list[Alternative] = []
     if RIVAL in claim.details:
-        rival = RoundedInput(claim.parts[2])
-
-        def over_rival(mode: RoundingMode) -> Interval | None:
-            lv, dv = rival.allowed(mode), d.allowed(mode)
-            if lv is None or dv is None:
-                return None
-            try:
-                return level_rate(lv, dv, sign)
-            except ZeroDivisionError:
-                return None
-
-        op = "−" if sign > 0 else "+"
-        shown = f"{change.text} ÷ ({rival.q.text} {op} {change.text})"
-        out.append(Alternative(shown, over_rival))
+        out.append(as_level(claim.parts[2], change, sign))
     if EARLIER_LEVEL in claim.details:
         base = RoundedInput(level)
 
