@@ -31,11 +31,11 @@ def cues() -> dict[str, dict[str, tuple[str, ...]]]:
 
 def subjects(
     ctx: Context, view: str, sentence: Sentence
-) -> Iterator[tuple[Quantity, frozenset[str], str | None, bool, int]]:
+) -> Iterator[tuple[Quantity, frozenset[str], str | None, str, int]]:
     """The eligible figures of ``sentence`` with their subjects: the label before each
     (its exact subject when long enough) and that label joined with the noun after the
-    figure ("市本级1150个政务服务事项": 市本级政务服务事项); whether the label runs on before
-    a bracket; and the clause's index. ``view`` is the document folded once (one character for
+    figure ("市本级1150个政务服务事项": 市本级政务服务事项); why the label is not whole, if
+    it is not (it runs on before a bracket, or points back); and the clause's index. ``view`` is the document folded once (one character for
     one), so every slice of it is the folded slice of the text."""
     skip = _skip()
     minimum = int(cues()["label"]["min_length"][0])
@@ -72,9 +72,11 @@ def subjects(
             if subjects:
                 # "市(州)热线受理…": the label's first words are before the bracket; and
                 # "当年收支结余…" points back to a subject named before it
-                partial = (clause.opener in CLOSING and start == clause.start) or label.startswith(
-                    cues()["label"]["anaphoric"]
-                )
+                partial = ""
+                if clause.opener in CLOSING and start == clause.start:
+                    partial = "its label runs on before a bracket"
+                elif label.startswith(cues()["label"]["anaphoric"]):
+                    partial = "its label points back to a subject named before it"
                 yield q, frozenset(subjects), exact, partial, ci
 
 

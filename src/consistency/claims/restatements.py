@@ -63,8 +63,9 @@ class _Mention:
     scope: Scope
     sentence: int
     line: int
-    #: the label runs on before a bracket ("市(州)热线受理…"): its words are not all here
-    partial: bool = False
+    #: why the label is not whole, if it is not: it runs on before a bracket ("市(州)热线
+    #: 受理…") or points back to a subject named before it ("当年收支结余")
+    partial: str = ""
     #: the nearest heading above it: its level and number (1, "二")
     section: tuple[int, str] | None = None
     #: that heading's topic, generic words taken out ("（一）民事法律援助" → "民事法律援助")
@@ -210,6 +211,8 @@ def _claim(
     a, b = earlier.quantity, later.quantity
     if evidence is Evidence.NAMED:
         how = f"same label “{subject}”, same scope ({later.scope.described()})"
+    elif earlier.partial or later.partial:
+        how = f"same label “{subject}”, but {earlier.partial or later.partial}"
     else:
         how = (f"same label “{subject}”; scope {earlier.scope.described()} at line "
                f"{earlier.line}, {later.scope.described()} here")
