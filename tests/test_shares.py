@@ -46,6 +46,7 @@ def test_every_share_code_has_a_catalogue_entry_and_a_severity() -> None:
         "C203": Severity.ERROR,
         "C204": Severity.WARNING,
         "C205": Severity.WARNING,
+        "C206": Severity.ERROR,
         "C207": Severity.ERROR,
         "C208": Severity.WARNING,
     }

@@ -126,6 +126,15 @@ _SHARES: tuple[Message, ...] = (
         "否定组的比率（如不起诉率）与该组占两组之和的比例不符。",
     ),
     Message(
+        "C206", "total-contradicted-by-shares", E,
+        "总数{stated}与所列各项的占比不符:各项占比都是按分项之和计算的({expr} = {sum}),请核对总数或分项。",
+        "The total {stated} does not fit the shares listed with its parts: every share is "
+        "of their sum ({expr} = {sum}); check the total or the parts.",
+        "The shares of a list all fit the sum of its parts and all miss the stated total: "
+        "one error, at the total.",
+        "所列各项的占比都与分项之和相符、都与所述总数不符:只在总数处报一处错误。",
+    ),
+    Message(
         "C207", "share-of-no-whole-base", E,
         "没有哪个整数基数n能使{k}/n写作{stated},最接近的是{nearest}。",
         "No whole base n gives {k}/n = {stated}; the nearest are {nearest}.",

@@ -30,6 +30,7 @@ __all__ = [
     "countable",
     "family",
     "figure_interval",
+    "fmt_figure",
     "fmt_interval",
     "fmt_like",
     "fmt_number",
@@ -288,6 +289,15 @@ def fmt_like(iv: Interval, like: Quantity, places: int = 4) -> str:
     suffix = like.text[m.end() :]
     low, high = fmt_number(iv.low / scale, places), fmt_number(iv.high / scale, places)
     return f"{low}{suffix}" if iv.is_exact else f"[{low}{suffix}, {high}{suffix}]"
+
+
+def fmt_figure(q: Quantity) -> str:
+    """A figure for a relation: a whole count as its number (``1150``), any other figure
+    in the terms it is written in (``3,600万元`` → ``3600万元``), never as a long run of
+    zeros."""
+    if is_whole_count(q) or q.is_percent:
+        return fmt_number(Fraction(q.value))
+    return fmt_like(Interval.exact(Fraction(q.value)), q)
 
 
 _PLAIN = str.maketrans("０１２３４５６７８９，．\u2009", "0123456789,. ")

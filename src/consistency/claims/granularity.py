@@ -44,6 +44,7 @@ from .binding.bases import bases_for
 from .binding.frames import wholes
 from .binding.parts import SUBSET, total_cue_in
 from .binding.percents import StatedShare, has_own_share, part_of, stated_shares
+from .binding.siblings import sum_consensus
 
 __all__ = ["KIND", "check", "extract", "fitting_counts"]
 
@@ -116,6 +117,8 @@ def extract(ctx: Context) -> Iterator[Claim]:
         part = part_of(ctx, share)
         if part is not None and bases_for(ctx, part.quantity, share.sentence, cue):
             continue  # the share check has both counts
+        if part is not None and sum_consensus(ctx, share) is not None:
+            continue  # the share check takes it over the sum of its list
         if part is not None and part.evidence is Evidence.NAMED:
             # the text names the count: the base is what it leaves out
             if _numerator_checkable(part.quantity, pct):

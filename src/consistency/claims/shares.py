@@ -39,7 +39,7 @@ from ..claim import Binding, Claim, Evidence, Reading
 from ..intervals import IndeterminateDivision, Interval, RoundingMode
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
-from ._match import Context, Judgement, family, figure_interval, fmt_interval, fmt_number, judge
+from ._match import Context, Judgement, family, figure_interval, fmt_figure, fmt_interval, fmt_number, judge
 from .binding import alternatives, consensus, first_reproducing, named
 from .binding.bases import bases_for
 from .binding.percents import (
@@ -52,6 +52,7 @@ from .binding.percents import (
     part_of,
     stated_shares,
 )
+from ._share_lists import TOTAL_KIND, check_list, check_total, list_claim, total_claims
 from .binding.readings import confirmed, share_readings
 
 __all__ = ["KIND", "check", "extract"]
@@ -60,7 +61,9 @@ KIND = "share"
 
 
 def extract(ctx: Context) -> Iterator[Claim]:
-    """Every share or rate whose part and base the text states."""
+    """Every share or rate whose part and base the text states, every list of shares of
+    the sum of their parts, and every stated total such a list contradicts."""
+    made: list[tuple[StatedShare, Claim]] = []
     for share in stated_shares(ctx):
         if share.cue.kind == "definitional":
             continue
@@ -72,11 +75,17 @@ def extract(ctx: Context) -> Iterator[Claim]:
         )
         if part is None or not bases:
             pair = _complement(ctx, share)
+            listed = list_claim(ctx, share, part) if part is not None and pair is None else None
             if pair is not None:
                 yield _sum_claim(share.pct, *pair, share.cue)
+            elif listed is not None:
+                yield listed
             continue
         bases = [confirmed(ctx, share, b) for b in bases]
-        yield _claim(share, part, bases, share_readings(ctx, share, part, bases))
+        claim = _claim(share, part, bases, share_readings(ctx, share, part, bases))
+        made.append((share, claim))
+        yield claim
+    yield from total_claims(ctx, made)
 
 
 def _claim(share: StatedShare, part: Binding, bases: list[Binding], readings: tuple[Reading, ...]) -> Claim:
@@ -88,7 +97,7 @@ def _claim(share: StatedShare, part: Binding, bases: list[Binding], readings: tu
         end=max(q.end for q in figures),
         stated=pct,
         parts=tuple(figures[1:]),
-        relation=f"{pct.text} = {fmt_number(p.value)} / {fmt_number(base.value)}",
+        relation=f"{pct.text} = {fmt_figure(p)} / {fmt_figure(base)}",
         details={"part": p.text, "base": base.text, "cue": share.cue.word},
         bindings=(part, *bases),
         readings=readings,
@@ -150,7 +159,7 @@ def _sum_claim(pct: Quantity, neg: Quantity, pos: Quantity, cue: Cue) -> Claim:
         end=max(q.end for q in figures),
         stated=pct,
         parts=(neg, pos),
-        relation=f"{pct.text} = {fmt_number(neg.value)} / ({fmt_number(pos.value)} + {fmt_number(neg.value)})",
+        relation=f"{pct.text} = {fmt_figure(neg)} / ({fmt_figure(pos)} + {fmt_figure(neg)})",
         details={"part": neg.text, "base": f"{pos.text}+{neg.text}", "cue": cue.word, "over": "sum"},
         bindings=(
             named("part", neg, f"named by {cue.word}率"),
@@ -182,6 +191,10 @@ _RANK = {Verdict.CONSISTENT: 0, Verdict.CONDITIONAL: 1, Verdict.INCONSISTENT: 2,
 
 def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
     """Does part / base round to the printed share, for the base (or any candidate)?"""
+    if claim.kind == TOTAL_KIND:
+        return check_total(claim, policy)
+    if claim.details.get("over") == "list":
+        return check_list(claim, policy)
     if claim.details.get("over") == "sum":
         return _check_sum(claim, policy)
     part, bases = claim.parts[0], claim.parts[1:]
@@ -192,7 +205,7 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
     params = {
         "part": part.text,
         "base": base.text,
-        "expr": f"{fmt_number(part.value)} / {fmt_number(base.value)}",
+        "expr": f"{fmt_figure(part)} / {fmt_figure(base)}",
         "share": fmt_interval(j.computed, percent=True) if j.computed is not None else "",
     }
     params["value"] = params["share"]
@@ -254,7 +267,7 @@ def _check_sum(claim: Claim, policy: RoundingPolicy) -> Outcome:
     params = {
         "part": neg.text,
         "base": f"{pos.text}+{neg.text}",
-        "expr": f"{fmt_number(neg.value)} / ({fmt_number(pos.value)} + {fmt_number(neg.value)})",
+        "expr": f"{fmt_figure(neg)} / ({fmt_figure(pos)} + {fmt_figure(neg)})",
         "share": share,
         "value": share,
     }

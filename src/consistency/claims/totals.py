@@ -34,7 +34,7 @@ from ..claim import Claim
 from ..intervals import Interval, RoundingMode
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
-from ._match import Context, figure_interval, fmt_interval, fmt_number, judge, sum_interval
+from ._match import Context, figure_interval, fmt_figure, fmt_interval, fmt_number, judge, sum_interval
 from .binding.frames import Frame, frames
 
 __all__ = ["KIND", "check", "extract"]
@@ -104,7 +104,7 @@ def _subset(frame: Frame, part: Quantity) -> Claim:
         end=end,
         stated=part,
         parts=(whole,),
-        relation=f"{fmt_number(part.value)} ≤ {fmt_number(whole.value)}",
+        relation=f"{fmt_figure(part)} ≤ {fmt_figure(whole)}",
         details={"whole": whole.text, "reading": _SUBSET_READING.get(frame.reading, frame.reading)},
         bindings=frame.bindings(part),
     )

@@ -36,6 +36,7 @@ from .parts import (
     AFTER_PARTS,
     CONTAINS,
     OUTCOME,
+    PEOPLE,
     REMAINDER,
     RESPECTIVE,
     STOP,
@@ -280,7 +281,9 @@ def _whole(ctx: Context, wholes: Sequence[Quantity], parts: Sequence[Quantity]) 
     fam = family(parts[0])
     same = [q for q in wholes if q.unit in units] if len(units) == 1 else []
     if not same:
-        same = [q for q in wholes if family(q) == fam]
+        # 件, 个, 项 all count documents; people (人, 名) are never counted as things
+        people = {q.unit in PEOPLE for q in parts}
+        same = [q for q in wholes if family(q) == fam and {q.unit in PEOPLE} == people]
     if not same:
         return None
     whole = same[-1]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 from ...quantities import Quantity
 from .._match import (
@@ -27,6 +28,7 @@ from .._match import (
     Sentence,
     countable,
     family,
+    figure_interval,
     load_cues,
 )
 
@@ -34,6 +36,7 @@ __all__ = [
     "AFTER_PARTS",
     "CONTAINS",
     "OUTCOME",
+    "PEOPLE",
     "REMAINDER",
     "RESPECTIVE",
     "STOP",
@@ -63,6 +66,13 @@ GROUPS = _C["open"]["groups"]
 RANKED = _C["open"]["ranked"]
 STOP = _C["open"]["stop"]
 PAIRS = tuple(tuple(p.split("|", 1)) for p in _C["exhaustive"]["pairs"] if "|" in p)
+OTHER = _C["exhaustive"]["other"]
+PEOPLE = frozenset(_C["families"]["people"])
+_S = load_cues("shares")
+#: words that label a figure as a change (同比减少50件: no part of a breakdown)
+CHANGE = _S["change"]["words"]
+#: words that make the percentage after a part its share (占, 占比)
+SHARE_WORDS = _S["share"]["words"]
 
 
 #: every offset where some total word starts (a lookahead, so overlapping words count)
@@ -149,18 +159,28 @@ def collect(ctx: Context, s: Sentence, ci: int, cue_at: int) -> Parts:
             break
         if clause.depth > depth0:
             continue  # a bracket inside the list details one part: not a part itself
-        if any(w in text for w in (*SUBSET, *STOP)) or total_cue_in(lead(ctx, clause)):
+        if any(w in text for w in (*SUBSET, *STOP)):
             break
+        if any(countable_part(q) for q in clause.quantities) and total_cue_in(lead(ctx, clause)):
+            break  # a new total; "占诉求总量的54.7%" only names the base of a share
         if clause.opener in SEMICOLONS and not (
             starts_with_figure(ctx, clause) or parallellabel(ctx, by_clause, clause)
         ):
             break
-        by_clause.append(tuple(q for q in clause.quantities if countable_part(q)))
+        by_clause.append(
+            tuple(q for q in clause.quantities if countable_part(q) and not _as_change(ctx, q, clause))
+        )
         used.append(clause)
         if bracketed and clause.closer in CLOSING:
             closed = True
             break
     return Parts(tuple(by_clause), bracketed and closed, tuple(used))
+
+
+def _as_change(ctx: Context, q: Quantity, clause: Clause) -> bool:
+    """Is ``q`` written as a change ("同比减少50件"): a detail of the part before it?"""
+    label = ctx.label_before(q, clause).rstrip().removesuffix("了")
+    return any(label.endswith(w) for w in CHANGE)
 
 
 def parallellabel(
@@ -174,7 +194,10 @@ def parallellabel(
         return False
     a = part_label(ctx, first).rstrip()
     b = ctx.label_before(mine, clause).rstrip()
-    return len(a) >= 2 and len(b) >= 2 and a[-2:] == b[-2:]
+    if len(a) >= 2 and len(b) >= 2 and a[-2:] == b[-2:]:
+        return True
+    # "甲类600万宗,…;乙类300万宗": short names of one kind, the same unit
+    return 2 <= len(a) <= 6 and 2 <= len(b) <= 6 and a[-1] == b[-1] and first.unit == mine.unit
 
 
 def opens_bracket(ctx: Context, s: Sentence, ci: int) -> bool:
@@ -205,8 +228,9 @@ def read_list(
 
     ``open``: it ends in 等, names overlapping groups of people, or says only some are
     named (排名前五, 主要); ``explicit``: a closed bracket, "其中:" with a colon, a
-    remainder word after its last part (另外, 其余, 不予, 存量), 分别, or complementary
-    labels (男/女, 城镇/乡村); ``kinds``: every part named with the total's own noun
+    remainder word after its last part (另外, 其余, 不予, 存量), 分别, complementary
+    labels (男/女, 城镇/乡村), a last part named 其他, or parts whose shares add up to
+    100%; ``kinds``: every part named with the total's own noun
     (案卷47件: 行政复议案卷13件, 行政执法案卷34件), kinds of one thing that do not overlap
     but may leave a kind out; otherwise ``implied``: a plain 其中 list, which may do
     either.
@@ -233,10 +257,45 @@ def read_list(
         return "explicit"
     if any(complementary(a, b, labels) for a, b in PAIRS):
         return "explicit"
+    if any(w in labels[-1] for w in OTHER) or shares_cover(ctx, figures):
+        return "explicit"
     noun = part_label(ctx, whole).rstrip()[-2:]
     if len(noun) == 2 and all(noun in lab for lab in labels):
         return "kinds"
     return "implied"
+
+
+def shares_cover(ctx: Context, figures: Sequence[Quantity]) -> bool:
+    """Is every figure followed by its share (占x%, in its clause or the next) and do the
+    shares add up to 100%, within their rounding? Then the list covers its whole."""
+    low = high = Fraction(0)
+    for q in figures:
+        pct = _own_share(ctx, q)
+        if pct is None:
+            return False
+        iv = figure_interval(pct)
+        if iv is None:
+            return False
+        low, high = low + iv.low, high + iv.high
+    return low <= 1 <= high
+
+
+def _own_share(ctx: Context, q: Quantity) -> Quantity | None:
+    """The percentage right after ``q`` (the next figure, in its clause or the next) when
+    a share word stands before it, else None."""
+    located = ctx.locate(q)
+    if located is None:
+        return None
+    s, ci = located
+    for c in s.clauses[ci : ci + 2]:
+        for p in c.quantities:
+            if p.start <= q.start:
+                continue
+            label = ctx.label_before(p, c)
+            if p.is_percent and any(w in label for w in SHARE_WORDS):
+                return p
+            return None
+    return None
 
 
 def closing(parts: Parts, last: Clause | None) -> list[Clause]:

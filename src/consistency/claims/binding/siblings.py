@@ -12,7 +12,10 @@ states it once, far away, or not at all:
   sum, stated nowhere (``税收收入3,600万元,占53.8%;非税收入3,090万元,比重为46.2%``: both
   over 6,690万元) (:func:`listed_with`);
 * a share that agrees with two siblings on one base is consistent under that base,
-  whatever figure stands nearest (:func:`agreeing`).
+  whatever figure stands nearest (:func:`agreeing`);
+* a list whose shares all (or all but one of three or more) agree on the sum of its
+  parts is a list of shares of that sum (:func:`sum_consensus`): the one that does not
+  is wrong, and a stated total they all miss is.
 
 Only the members nearest a share (:data:`REACH` on each side, in its paragraph) are
 asked, so the work per share is bounded however long a paragraph runs.
@@ -28,7 +31,7 @@ from fractions import Fraction
 from ...claim import Binding
 from ...intervals import IndeterminateDivision, Interval, RoundingMode
 from ...quantities import Quantity
-from .._match import Context, Sentence, family, figure_interval, is_whole_count
+from .._match import Context, Sentence, family, figure_interval, is_whole_count, sum_interval
 from .memo import Key, remembered
 from .percents import StatedShare, part_of, stated_shares
 
@@ -41,6 +44,7 @@ __all__ = [
     "member_of",
     "neighbours",
     "sentence_members",
+    "sum_consensus",
 ]
 
 #: how many members on each side of a share are asked what base they imply
@@ -60,11 +64,13 @@ class Member:
         return self.share.sentence.paragraph
 
 
-def implied_base(part: Quantity, pct: Quantity) -> Interval | None:
-    """Every base ``part`` could be a share ``pct`` of (both read as rounded, half-up);
-    None for a share of 0% or a figure that allows no interval."""
-    p = figure_interval(part, RoundingMode.HALF_UP)
-    s = figure_interval(pct, RoundingMode.HALF_UP)
+def implied_base(
+    part: Quantity, pct: Quantity, mode: RoundingMode = RoundingMode.HALF_UP
+) -> Interval | None:
+    """Every base ``part`` could be a share ``pct`` of (both read as rounded under
+    ``mode``); None for a share of 0% or a figure that allows no interval."""
+    p = figure_interval(part, mode)
+    s = figure_interval(pct, mode)
     if p is None or s is None:
         return None
     try:
@@ -140,6 +146,29 @@ def listed_with(ctx: Context, share: StatedShare) -> tuple[Member, ...]:
         if m.share.sentence.index == share.sentence.index and family(m.part.quantity) == fam
     ]
     return tuple(sorted(same, key=lambda m: m.share.pct.start))
+
+
+def sum_consensus(ctx: Context, share: StatedShare) -> tuple[tuple[Member, ...], Interval] | None:
+    """The list ``share`` is one of and the sum of its parts, when the list's shares agree
+    on that sum as their base: all of them, or all but one of three or more (the one
+    left is then wrong). None otherwise."""
+    listed = listed_with(ctx, share)
+    if len(listed) < 2 or len({m.part.quantity.start for m in listed}) < len(listed):
+        return None
+    total = sum_interval([m.part.quantity for m in listed])
+    if total is None:
+        return None
+    # a share cut rather than rounded still fits (its check then says so)
+    fit = sum(1 for m in listed if _loosely(m).intersects(total))
+    if fit < 2 or fit < len(listed) - 1:
+        return None
+    return listed, total
+
+
+def _loosely(m: Member) -> Interval:
+    """The bases ``m`` implies with its share read rounded or truncated."""
+    cut = implied_base(m.part.quantity, m.share.pct, RoundingMode.TRUNCATE)
+    return m.implied.hull(cut) if cut is not None else m.implied
 
 
 def agreeing(ctx: Context, share: StatedShare) -> tuple[tuple[Member, ...], Interval] | None:
