@@ -23,10 +23,11 @@ from ..errors import DataFileError
 from ..intervals import Interval, RoundingMode, could_round_to, round_to, rounding_preimage
 from ..lexicon import read_data
 from ..quantities import Quantity
-from ..verdicts import RoundingPolicy, Verdict
+from ..verdicts import Outcome, RoundingPolicy, Verdict
 
 __all__ = [
     "Judgement",
+    "decided",
     "countable",
     "family",
     "figure_interval",
@@ -237,6 +238,21 @@ def rounded_twice(computed: Interval, stated: Quantity) -> tuple[Fraction, ...] 
             if x == target and round_to(v, step, RoundingMode.HALF_UP) != target:
                 return tuple(dict.fromkeys(chain))
     return None
+
+
+def decided(
+    j: Judgement, params: dict[str, str], *, conditional: str, error: str, undecidable: str = "C902"
+) -> Outcome:
+    """The outcome a judgement gives: consistent, ``conditional`` (a tolerated rounding
+    only), ``undecidable`` (an approximate figure: ``params`` gain its reason) or
+    ``error``."""
+    if j.verdict is Verdict.CONSISTENT:
+        return Outcome(Verdict.CONSISTENT, None, j.computed, j.mode, params)
+    if j.verdict is Verdict.CONDITIONAL:
+        return Outcome(Verdict.CONDITIONAL, conditional, j.computed, j.mode, params)
+    if j.verdict is Verdict.UNDECIDABLE:
+        return Outcome(Verdict.UNDECIDABLE, undecidable, None, None, {**params, "reason": "approximate figure"})
+    return Outcome(Verdict.INCONSISTENT, error, j.computed, None, params)
 
 
 # ---------------------------------------------------------------- display

@@ -43,6 +43,7 @@ from ..verdicts import RoundingPolicy, Verdict
 from ._figures import (
     Judgement,
     countable,
+    decided,
     family,
     figure_interval,
     fmt_figure,
@@ -66,6 +67,7 @@ __all__ = [
     "RoundedInput",
     "Sentence",
     "countable",
+    "decided",
     "decide_printed_first",
     "family",
     "figure_interval",

@@ -23,8 +23,8 @@ from fractions import Fraction
 from ..claim import Binding, Claim, Evidence
 from ..intervals import Interval, RoundingMode
 from ..quantities import Quantity
-from ..verdicts import Outcome, RoundingPolicy, Verdict
-from ._match import Context, figure_interval, fmt_figure, fmt_interval, fmt_number, judge, sum_interval
+from ..verdicts import Outcome, RoundingPolicy
+from ._match import Context, decided, figure_interval, fmt_figure, fmt_interval, fmt_number, judge, sum_interval
 from .binding import consensus
 from .binding.frames import frames
 from .binding.percents import StatedShare
@@ -78,13 +78,7 @@ def check_list(claim: Claim, policy: RoundingPolicy) -> Outcome:
     share = fmt_interval(j.computed, percent=True) if j.computed is not None else ""
     expr = claim.relation.split(" = ", 1)[1]
     params = {"part": part.text, "base": "", "expr": expr, "share": share, "value": share}
-    if j.verdict is Verdict.CONSISTENT:
-        return Outcome(Verdict.CONSISTENT, None, j.computed, j.mode, params)
-    if j.verdict is Verdict.CONDITIONAL:
-        return Outcome(Verdict.CONDITIONAL, "C202", j.computed, j.mode, params)
-    if j.verdict is Verdict.UNDECIDABLE:
-        return Outcome(Verdict.UNDECIDABLE, "C902", None, None, {**params, "reason": "approximate figure"})
-    return Outcome(Verdict.INCONSISTENT, "C201", j.computed, None, params)
+    return decided(j, params, conditional="C202", error="C201")
 
 
 def total_claims(ctx: Context, claims: list[tuple[StatedShare, Claim]]) -> Iterator[Claim]:
@@ -140,10 +134,4 @@ def check_total(claim: Claim, policy: RoundingPolicy) -> Outcome:
     j = judge(lambda mode: sum_interval(claim.parts, mode), claim.stated, policy)
     summed = j.computed if j.computed is not None else Interval.exact(0)
     params = {"expr": claim.details["expr"], "sum": fmt_interval(summed), "value": fmt_interval(summed)}
-    if j.verdict is Verdict.CONSISTENT:
-        return Outcome(Verdict.CONSISTENT, None, j.computed, j.mode, params)
-    if j.verdict is Verdict.CONDITIONAL:
-        return Outcome(Verdict.CONDITIONAL, "C102", j.computed, j.mode, params)
-    if j.verdict is Verdict.UNDECIDABLE:
-        return Outcome(Verdict.UNDECIDABLE, "C902", None, None, {**params, "reason": "approximate figure"})
-    return Outcome(Verdict.INCONSISTENT, "C206", j.computed, None, params)
+    return decided(j, params, conditional="C102", error="C206")

@@ -46,6 +46,7 @@ __all__ = [
     "collect",
     "countable_part",
     "lead",
+    "next_figure",
     "part_label",
     "read_list",
     "total_cue_in",
@@ -280,22 +281,27 @@ def shares_cover(ctx: Context, figures: Sequence[Quantity]) -> bool:
     return low <= 1 <= high
 
 
-def _own_share(ctx: Context, q: Quantity) -> Quantity | None:
-    """The percentage right after ``q`` (the next figure, in its clause or the next) when
-    a share word stands before it, else None."""
+def next_figure(ctx: Context, q: Quantity) -> tuple[Quantity, Clause] | None:
+    """The figure right after ``q`` in its clause or the next one, with its clause."""
     located = ctx.locate(q)
     if located is None:
         return None
     s, ci = located
     for c in s.clauses[ci : ci + 2]:
         for p in c.quantities:
-            if p.start <= q.start:
-                continue
-            label = ctx.label_before(p, c)
-            if p.is_percent and any(w in label for w in SHARE_WORDS):
-                return p
-            return None
+            if p.start > q.start:
+                return p, c
     return None
+
+
+def _own_share(ctx: Context, q: Quantity) -> Quantity | None:
+    """The percentage right after ``q`` (the next figure, in its clause or the next) when
+    a share word stands before it, else None."""
+    found = next_figure(ctx, q)
+    if found is None:
+        return None
+    p, c = found
+    return p if p.is_percent and any(w in ctx.label_before(p, c) for w in SHARE_WORDS) else None
 
 
 def closing(parts: Parts, last: Clause | None) -> list[Clause]:

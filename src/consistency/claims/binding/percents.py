@@ -25,7 +25,7 @@ from . import named, positional
 from .frames import frames, listed
 from .measures import nonadditive
 from .memo import Key, remembered
-from .parts import RESPECTIVE, SUBSET
+from .parts import RESPECTIVE, SUBSET, next_figure
 
 __all__ = [
     "AMBIGUOUS",
@@ -284,15 +284,8 @@ def run_start(ctx: Context, q: Quantity) -> int:
 def has_own_share(ctx: Context, q: Quantity, besides: Quantity | None = None) -> bool:
     """Is ``q`` followed, in its clause or the next, by a share of its own (占12.79%),
     other than ``besides``?"""
-    located = ctx.locate(q)
-    if located is None:
+    found = next_figure(ctx, q)
+    if found is None:
         return False
-    s, ci = located
-    for c in s.clauses[ci : ci + 2]:
-        for p in c.quantities:
-            if p.start <= q.start:
-                continue
-            if p.is_percent:
-                return p is not besides and percent_cue(ctx, p, c) is not None
-            return False
-    return False
+    p, c = found
+    return p.is_percent and p is not besides and percent_cue(ctx, p, c) is not None
