@@ -7,8 +7,11 @@ import subprocess
 import sys
 from fractions import Fraction
 
+import pytest
+
 import consistency
 from consistency import check_text, parse_quantities
+from consistency.verdicts import Severity
 
 
 def test_every_public_name_resolves() -> None:
@@ -57,3 +60,20 @@ def test_check_text_json_contract_keys() -> None:
     assert finding["severity"] == "warning" and finding["stated"] == "90.95%"
     # a claim and its finding state the computed value alike, in the stated figure's terms
     assert claim["computed"] == finding["computed"] == "90.9565%"
+
+
+def test_a_report_counts_findings_by_severity_or_by_its_name() -> None:
+    report = check_text("市本级政务服务事项共1150项,“网上办”事项1046项、占比90.95%。")
+    assert report.count("warning") == report.count(Severity.WARNING) == 1
+    assert report.count("Error") == report.count(Severity.ERROR) == 0
+    with pytest.raises(ValueError, match=r"unknown severity 'errors'.*'error', 'warning'"):
+        report.count("errors")
+
+
+def test_a_report_and_its_document_print_short() -> None:
+    text = "全年共1150项,“网上办”事项1046项、占比90.95%。\n" * 2000
+    report = check_text(text, path="long.txt")
+    shown = repr(report)
+    assert len(shown) < 200 and "long.txt" in shown and "warning" in shown
+    assert repr(report.document) == "<Document long.txt: 64,000 characters, 2001 lines>"
+    assert "1150" not in repr(report.document)

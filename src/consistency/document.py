@@ -147,6 +147,11 @@ class Document:
         # rebuild the offsets list on each call.
         object.__setattr__(self, "_mark_offsets", [m[0] for m in self.marks])
 
+    def __repr__(self) -> str:
+        # a report's text runs to megabytes: its name and size, not its words
+        size = f"{len(self.text):,} characters, {self.line_count} lines"
+        return f"<Document {self.path or '<text>'}: {size}>"
+
     @property
     def line_count(self) -> int:
         """The number of lines (a final line without a newline counts)."""

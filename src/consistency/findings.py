@@ -95,8 +95,24 @@ class Report:
     def path(self) -> str | None:
         return self.document.path
 
-    def count(self, severity: Severity) -> int:
+    def count(self, severity: Severity | str) -> int:
+        """The findings of one severity, given as a :class:`Severity` or its name
+        (``"error"``, ``"warning"``, ``"info"``); another name is a ValueError."""
+        if not isinstance(severity, Severity):
+            try:
+                severity = Severity(str(severity).strip().lower())
+            except ValueError:
+                known = ", ".join(repr(s.value) for s in Severity)
+                raise ValueError(f"unknown severity {severity!r}; known: {known}") from None
         return sum(1 for f in self.findings if f.severity is severity)
+
+    def __repr__(self) -> str:
+        # the whole document and every quantity would fill a screen: name and counts only
+        counts = ", ".join(f"{s.value} {self.count(s)}" for s in Severity)
+        return (
+            f"<Report {self.path or '<text>'}: {len(self.text):,} characters, "
+            f"{len(self.claims)} claims, {len(self.findings)} findings ({counts})>"
+        )
 
     @property
     def errors(self) -> tuple[Finding, ...]:
