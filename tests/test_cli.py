@@ -283,6 +283,7 @@ def test_json_follows_the_contract(run: Run, drafts: Path) -> None:
         "by_code": {"C101": 1},
         "claims": 3,
         "verdicts": {"consistent": 2, "inconsistent": 1, "consistent-if": 0, "undecidable": 0},
+        "suppressed": 0,
     }
 
 

@@ -276,7 +276,9 @@ ENGINE = ("consistency.engine", "consistency.claims", "consistency.quantities",
 
 
 @pytest.mark.parametrize(
-    "argv", [["--version"], ["--help"], ["rules"], ["explain", "C201"]], ids=" ".join
+    "argv",
+    [["--version"], ["--help"], ["rules"], ["explain", "C201"], ["schema"]],
+    ids=" ".join,
 )
 def test_informational_commands_do_not_import_the_checker(argv: list[str]) -> None:
     probe = (

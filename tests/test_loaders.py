@@ -70,6 +70,41 @@ def test_every_rendering_gives_the_findings_of_the_plain_text(
     assert _findings(load(rendered[name])) == plain
 
 
+#: an invented report whose PDF rendering (32 characters a line) wraps its second
+#: paragraph right after an opening quote “: the share after it is wrong (1046 / 1150
+#: = 90.96%, printed 91.95%) and must be found in every rendering
+QUOTED = (
+    "一、政务服务\n"
+    + "某" * 30
+    + "全市政务服务事项共1150项,其中“网上办”事项1046项、占比91.95%,“一次办”事项1119项、"
+    "占比97.30%。\n"
+    "全年共受理申请805件,其中咨询类410件,求助类260件,另外125件。\n"
+)
+
+
+def test_a_pdf_line_wrapped_after_an_opening_quote_is_joined(tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    from consistency.loaders.pdf import _page_lines
+    from fixtures.make_fixtures import render_pdf
+
+    data = render_pdf(QUOTED, width_chars=32)
+    pdf = pdfium.PdfDocument(data)
+    raw = [line.text for line in _page_lines(pdf[0])]
+    pdf.close()
+    assert any(line.endswith("“") for line in raw), "the rendering wraps after the quote"
+    text = load_bytes(data, "q.pdf").text
+    assert "90.95%,“一次办”" not in text and "91.95%,“一次办”事项" in text
+
+
+def test_one_report_as_txt_docx_html_and_pdf_gives_the_same_findings(tmp_path: Path) -> None:
+    paths = render_all(QUOTED, tmp_path)
+    plain = _findings(load(paths["utf8.txt"]))
+    assert ("C201", "91.95%") in plain and ("C101", "805件") in plain
+    for name in ("report.docx", "page.html", "report.pdf", "gbk.txt", "utf16.txt"):
+        assert _findings(load(paths[name])) == plain, name
+
+
 @pytest.mark.parametrize(
     ("name", "encoding"),
     [

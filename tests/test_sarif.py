@@ -192,6 +192,36 @@ def test_char_offsets_point_into_the_file_as_it_was_decoded() -> None:
         assert region["charLength"] == finding.end - finding.start
 
 
+def test_an_html_page_is_pointed_at_by_lines_of_its_source(validator) -> None:
+    from consistency.engine import check_document
+    from consistency.loaders.html import html_to_document
+
+    source = (
+        "<!DOCTYPE html>\n<html>\n<head>\n<title>报告</title>\n<script>\nvar a = 1;\n</script>\n"
+        "</head>\n<body>\n<nav>首页</nav>\n<div class=\"article\">\n"
+        "  <p>全年共受理申请<b>805件</b>,其中咨询类410件,求助类260件,另外125件。</p>\n"
+        "</div>\n</body>\n</html>\n"
+    )
+    report = check_document(html_to_document(source, "page.html"))
+    (finding,) = report.findings
+    assert finding.line == 1  # the text's own line: the page's only paragraph
+    log = _log(report)
+    validator.validate(log)
+    (result,) = log["runs"][0]["results"]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    lines = source.split("\n")
+    assert region["startLine"] == 12 and region["endLine"] == 12
+    at_start = lines[11][region["startColumn"] - 1 :]
+    first_words = report.text[finding.start : finding.start + 3]  # no tag among them
+    assert at_start.startswith(first_words)
+    assert source[region["charOffset"] :].startswith(first_words)
+    assert "snippet" not in region
+    for related in result["relatedLocations"]:
+        r = related["physicalLocation"]["region"]
+        figure = related["message"]["text"]
+        assert lines[r["startLine"] - 1][r["startColumn"] - 1 :].startswith(figure)
+
+
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "corpus" / "seeds").glob("*.txt"))
 
 

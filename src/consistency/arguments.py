@@ -139,6 +139,7 @@ def build(lang: str) -> Parser:
         "--follow-symlinks", action="store_true", help=say("cli.follow_symlinks", lang)
     )
     command("rules")
+    command("schema")
     command("explain").add_argument("code", help=say("cli.code", lang))
     return parser
 

@@ -407,10 +407,18 @@ def _explain(args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
+def _schema(args: argparse.Namespace, lang: str) -> int:
+    from .contract import schema_text
+
+    print(schema_text(), end="")
+    return 0
+
+
 #: command name → what runs it, with the parsed arguments and the interface language
 _COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "check": _check,
     "quantities": _quantities,
     "rules": _rules,
+    "schema": _schema,
     "explain": _explain,
 }

@@ -132,6 +132,12 @@ class Document:
     #: what the loader could not read, one line each (a damaged PDF read only in part):
     #: the text was checked, but text may be missing from it
     notes: tuple[str, ...] = ()
+    #: the offsets at which the lines of the decoded source start, when they are not the
+    #: lines of ``text`` (an HTML page, whose tags and layout the text leaves out)
+    source_lines: tuple[int, ...] = ()
+    #: reviewers' comments anchored in the text (Word): ``(start, end, text)``, the
+    #: stretch of ``text`` (whole lines) each is anchored to; see :mod:`consistency.suppression`
+    comments: tuple[tuple[int, int, str], ...] = ()
     _line_starts: list[int] = field(init=False, repr=False, compare=False)
     _mark_offsets: list[int] = field(init=False, repr=False, compare=False)
 
@@ -182,6 +188,16 @@ class Document:
             return offset
         text_at, source_at = self.source_map[k]
         return source_at + (offset - text_at)
+
+    def source_position(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column in the decoded source of text ``offset``: those of
+        the page source for an HTML page, else the text's own (the same lines)."""
+        if not self.source_lines:
+            loc = self.location(offset)
+            return loc.line, loc.column
+        at = self.source_offset(offset)
+        line = bisect.bisect_right(self.source_lines, at) - 1
+        return line + 1, at - self.source_lines[line] + 1
 
     def table_at(self, offset: int) -> Table | None:
         """The table whose rendering holds ``offset``, if any."""

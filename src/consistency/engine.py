@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import traceback
 
-from . import messages
+from . import messages, suppression
 from .claim import Claim
 from .claims import find_claims
 from .config import Config
@@ -73,7 +73,8 @@ def check_document(document: Document, config: Config | None = None) -> Report:
     claims = tuple(find_claims(document.text, quantities, config.rounding, document.tables))
     findings = [f for c in claims if (f := _finding(c, document, config)) is not None]
     findings.sort(key=lambda f: (f.start, f.code))
-    return Report(document, quantities, claims, tuple(findings))
+    kept, suppressed = suppression.split(document, findings)
+    return Report(document, quantities, claims, kept, suppressed)
 
 
 def _finding(claim: Claim, document: Document, config: Config) -> Finding | None:

@@ -17,9 +17,10 @@ from .verdicts import Severity
 
 __all__ = ["SCHEMA_VERSION", "Finding", "Report", "computed_text"]
 
-#: bumped when a field is added to the JSON contract or changes meaning
-#: (2: claims and findings carry ``evidence``, claims their ``bindings`` and the
-#: ``reading`` under which they hold)
+#: the version of the JSON contract, bumped when a field changes meaning or form (fields
+#: may be added within a version; see :mod:`consistency.contract` and its schema).
+#: 2: a claim's ``computed`` is in the stated figure's terms; claims and findings carry
+#: ``evidence``, claims their ``bindings`` and the ``reading`` under which they hold
 SCHEMA_VERSION = 2
 
 
@@ -123,6 +124,7 @@ class Report:
             "path": self.path,
             "claims": [_claim_dict(c) for c in self.claims],
             "findings": [f.to_dict() for f in self.findings],
+            "suppressed": [f.to_dict() for f in self.suppressed],
         }
 
 

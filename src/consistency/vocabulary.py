@@ -165,6 +165,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     ),
     "cli.quantities": ("列出读到的每个数字", "list every quantity read"),
     "cli.rules": ("列出全部代码", "list the finding codes"),
+    "cli.schema": (
+        "显示 --format json 输出的 JSON Schema",
+        "print the JSON Schema of the --format json output",
+    ),
     "cli.explain": ("显示某个代码的说明", "print the documentation of a code"),
     "cli.code": ("代码，如 C201", "a code such as C201"),
     "cli.error": ("错误", "error"),

@@ -27,7 +27,9 @@ must add up to at most :data:`MAX_UNZIPPED`, the archive must hold at most
 :data:`MAX_MEMBERS` members, and its main part at most :data:`MAX_DOCUMENT_XML` bytes;
 this refuses a zip bomb unopened. :func:`check_parts` also caps every XML part, for a
 reader that parses them all (``--annotate`` writes through python-docx).
-Headers, footers, footnotes, comments and text boxes are not read.
+Headers, footers, footnotes and text boxes are not read. Comments are not part of the
+text: each is kept with the lines it is anchored to (``Document.comments``, see
+:mod:`consistency.loaders._docx_comments`), for the suppression markers they may hold.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from typing import IO, Any
 
 from ..document import Cell, Document, Mark, Table
 from ..errors import InputError
+from ._docx_comments import Anchors
 
 __all__ = ["MAX_DOCUMENT_XML", "MAX_MEMBERS", "MAX_UNZIPPED", "check_parts", "load_docx"]
 
@@ -79,6 +82,7 @@ def load_docx(data: bytes, name: str) -> Document:
                 else:
                     builder.table(block)
                 _drop(block)
+            builder.comments = builder.anchors.read(zf, MAX_DOCUMENT_XML)
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - the trust boundary of a third-party parser
@@ -174,6 +178,8 @@ class _Builder:
         self.marks: list[Mark] = []
         self.tables: list[Table] = []
         self.n_paragraphs = 0
+        self.anchors = Anchors()
+        self.comments: tuple[tuple[int, int, str], ...] = ()
 
     def _write(self, text: str) -> None:
         self.parts.append(text)
@@ -183,7 +189,9 @@ class _Builder:
         """One body paragraph as one line."""
         self.n_paragraphs += 1
         self.marks.append((self.length, None, self.n_paragraphs, None))
-        self._write(_flat(_paragraph_text(p)) + "\n")
+        line = _flat(_paragraph_text(p))
+        self.anchors.note(p, self.length, self.length + len(line))
+        self._write(line + "\n")
 
     def table(self, tbl: object) -> None:
         """One body table, a line per row, a tab between grid cells."""
@@ -219,7 +227,9 @@ class _Builder:
                 column += span
             for c in cells:
                 self.marks.append((c.start, None, None, c.ref))
-            self._write("\t".join(texts) + "\n")
+            row = "\t".join(texts)
+            self.anchors.note(tr, self.length, self.length + len(row))
+            self._write(row + "\n")
             rows.append(cells)
         self.marks.append((self.length, None, None, None))
         self.tables.append(Table(index, start, self.length, tuple(tuple(r) for r in rows)))
@@ -230,7 +240,9 @@ class _Builder:
         if not text.strip():
             raise InputError(self.name, "the Word document holds no text in its body")
         marks = sorted(self.marks, key=lambda m: m[0])
-        return Document(text, self.name, marks=tuple(marks), tables=tuple(self.tables))
+        return Document(
+            text, self.name, marks=tuple(marks), tables=tuple(self.tables), comments=self.comments
+        )
 
 
 def _flat(text: str) -> str:

@@ -79,7 +79,14 @@ def html_to_document(
     reader.feed(source)
     reader.close()
     text, anchors, tables = reader.result()
-    return Document(text, name, source_map=anchors, tables=tables, encoding=encoding)
+    return Document(
+        text,
+        name,
+        source_map=anchors,
+        tables=tables,
+        encoding=encoding,
+        source_lines=tuple(reader.line_starts),
+    )
 
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
@@ -153,7 +160,7 @@ class _Reader(HTMLParser):
 
     def __init__(self, source: str, layout: set[int]) -> None:
         super().__init__(convert_charrefs=False)
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self._layout = layout
         self._parts: list[str] = []
         self._length = 0
@@ -191,7 +198,7 @@ class _Reader(HTMLParser):
 
     def _here(self) -> int:
         line, column = self.getpos()
-        return self._line_starts[line - 1] + column
+        return self.line_starts[line - 1] + column
 
     # -- events -------------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

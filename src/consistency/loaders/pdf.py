@@ -75,6 +75,9 @@ class _Line:
     left: float
     right: float
     top: float
+    #: the height of the first character's loose box: the font size, which is the width
+    #: of a Chinese character (0 when the page gives no character boxes)
+    size: float = 0.0
 
 
 def load_pdf(data: bytes, name: str) -> Document:
@@ -171,15 +174,17 @@ def _page_lines(page: object) -> list[_Line]:
         for piece in raw.split("\n"):
             end = pos + len(piece)
             body = piece.rstrip("\r")
-            left = right = top = 0.0
+            left = right = top = size = 0.0
             if boxes_ok and body.strip():
                 first = pos + len(body) - len(body.lstrip())
                 last = pos + len(body.rstrip()) - 1
                 left = textpage.get_charbox(first)[0]
                 right = textpage.get_charbox(last)[2]
                 top = textpage.get_charbox(first)[3]
+                _, bottom, _, upper = textpage.get_charbox(first, loose=True)
+                size = max(upper - bottom, 0.0)
                 body = _cells(textpage, body, pos)
-            lines.append(_Line(body.strip(), left, right, top))
+            lines.append(_Line(body.strip(), left, right, top, size))
             pos = end + 1
     finally:
         textpage.close()
@@ -252,7 +257,16 @@ def _assemble(pages: list[list[_Line]]) -> tuple[str, list[Mark]]:
 
 
 def _em(lines: list[_Line]) -> float:
-    """A typical character width on the page, from the widest line."""
+    """The width of a Chinese character on the page: the usual font size of its lines.
+
+    Not the average width of the widest line: digits, Latin letters and quotation marks
+    are narrower, so a line of mixed text would make the average too small, and a line
+    wrapped after a narrow character (an opening quote “) would seem to stop short of
+    the margin and be left unjoined. Without character boxes, the average is all there is.
+    """
+    sizes = sorted(ln.size for ln in lines if ln.size > 0)
+    if sizes:
+        return sizes[len(sizes) // 2]
     widest = max(lines, key=lambda ln: ln.right - ln.left)
     width = widest.right - widest.left
     return width / max(len(widest.text), 1) if width > 0 else 0.0

@@ -108,4 +108,5 @@ class Tally:
         out["by_code"] = dict(sorted(self.codes.items()))
         out["claims"] = sum(self.verdicts.values())
         out["verdicts"] = {v.value: self.verdicts[v] for v in Verdict}
+        out["suppressed"] = self.suppressed
         return out

@@ -3,17 +3,19 @@
 Shape (``version`` is :data:`consistency.findings.SCHEMA_VERSION`)::
 
     {
-      "version": 1,
+      "version": 2,
       "files": [Report.to_dict(), ...],          # in the order the files were given
-      "errors": [{"path": ..., "error": ...}],   # files that could not be read
+      "errors": [{"path": ..., "error": ...}],   # files not checked, or read in part
       "summary": {"files": 2, "findings": 3, "error": 1, "warning": 2, "info": 0,
                   "by_code": {"C101": 1, "C201": 2}, "claims": 40,
                   "verdicts": {"consistent": 37, "inconsistent": 1,
-                               "consistent-if": 2, "undecidable": 0}}
+                               "consistent-if": 2, "undecidable": 0},
+                  "suppressed": 0}
     }
 
-Tools build on it: keys are only ever added, never renamed or removed. ``errors`` has
-the same entries as :mod:`consistency.distributed` produces.
+Its JSON Schema ships with the package (:func:`schema`, ``consistency schema``; the
+versioning rule is in :mod:`consistency.contract`). ``errors`` has the same entries as
+:mod:`consistency.distributed` produces.
 """
 
 from __future__ import annotations
@@ -23,11 +25,12 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from ..config import Config
+from ..contract import schema
 from ..findings import SCHEMA_VERSION, Report
 from . import Tally
 from .sanitise import json_safe
 
-__all__ = ["Writer", "envelope", "render", "summary"]
+__all__ = ["Writer", "envelope", "render", "schema", "summary"]
 
 
 def summary(reports: Sequence[Report]) -> dict[str, Any]:

@@ -7,10 +7,12 @@ claim relates are its ``relatedLocations``.
 
 Regions count columns in Unicode code points (``columnKind: unicodeCodePoints``), like
 every offset of a :class:`~consistency.document.Document`. Lines and columns are those
-of the text that was checked (the ``path:line:col`` the command line prints);
-``charOffset`` and ``charLength`` are mapped back through ``Document.source_offset`` to
-the decoded file, so a ``\r\n`` file or an HTML page is pointed at where the characters
-really are. For a ``.docx`` or ``.pdf`` the paragraph, cell and page are added as
+of the file a viewer opens: of the text that was checked (the ``path:line:col`` the
+command line prints) for a text file, of the page source for an HTML page (whose text
+lines mean nothing in an editor; its regions then carry no snippet, since the source
+between the figures holds markup). ``charOffset`` and ``charLength`` are mapped back
+through ``Document.source_offset`` to the decoded file, so a ``\r\n`` file or an HTML
+page is pointed at where the characters really are. For a ``.docx`` or ``.pdf`` the paragraph, cell and page are added as
 location properties, since neither lines nor offsets mean anything in those files.
 """
 
@@ -160,20 +162,26 @@ def _location(
     *,
     ident: int | None = None,
 ) -> dict[str, Any]:
-    """A location of ``doc.text[start:end]``; ``endColumn`` is one past the last character."""
+    """A location of ``doc.text[start:end]``; ``endColumn`` is one past the last character.
+
+    Lines and columns are those of the file a viewer opens: for an HTML page, of the page
+    source (where the text's own lines mean nothing to an editor), else of the text.
+    """
     begin = doc.location(start)
+    first_line, first_column = doc.source_position(start)
     # the last character's place, not ``end``'s: ``end`` may sit past a newline
-    last = doc.location(max(start, end - 1))
+    last_line, last_column = doc.source_position(max(start, end - 1))
     region: dict[str, Any] = {
-        "startLine": begin.line,
-        "startColumn": begin.column,
-        "endLine": last.line,
-        "endColumn": last.column + (1 if end > start else 0),
+        "startLine": first_line,
+        "startColumn": first_column,
+        "endLine": last_line,
+        "endColumn": last_column + (1 if end > start else 0),
         # offsets in the file as decoded (before \r\n became \n, tags were dropped, …)
         "charOffset": doc.source_offset(start),
         "charLength": doc.source_offset(end) - doc.source_offset(start),
-        "snippet": {"text": doc.text[start:end]},
     }
+    if not doc.source_lines:  # the words are the file's own only when the file is text
+        region["snippet"] = {"text": doc.text[start:end]}
     loc: dict[str, Any] = {
         "physicalLocation": {
             "artifactLocation": {"uri": uri, "index": artifact},
