@@ -16,11 +16,12 @@ among the body paragraphs in reading order (``docx.Document(...).paragraphs[para
 table cell as ``T{t}R{r}C{c}`` (1-based; ``docx.Document(...).tables[t - 1].cell(r - 1,
 c - 1)``). ``Document.tables`` holds each table's cells with their spans in the text.
 
-Only the main part, ``word/document.xml``, is read, and it is parsed as a stream: each
-body paragraph or table is turned into text as soon as its end tag is read and then
-dropped, so memory holds one block at a time, not the document's tree. The other parts
-(styles, numbering, settings, headers, comments…) are never inflated, so a hostile one
-costs nothing. The parser resolves no entity, loads no DTD and reaches no network.
+The main part, ``word/document.xml``, is parsed as a stream: each body paragraph or table
+is turned into text as soon as its end tag is read and then dropped, so memory holds one
+block at a time, not the document's tree. The other parts (styles, numbering, settings,
+headers…) are never inflated, so a hostile one costs nothing; the comments part only
+when a comment is anchored in the body, capped alike. The parser resolves no entity,
+loads no DTD and reaches no network.
 
 Limits: before anything is inflated, the declared uncompressed sizes of all zip members
 must add up to at most :data:`MAX_UNZIPPED`, the archive must hold at most
