@@ -21,6 +21,8 @@ __all__ = ["CJK", "cues", "eligible", "subjects"]
 
 CJK = regex.compile(r"[\p{Han}“”《》]+")
 _CJK_TAIL = regex.compile(r"(?r)[\p{Han}“”《》]+\Z")
+#: what may stand between a label and its figure in a text table
+_CELL_EDGES = " \t|│｜\u3000"
 
 
 @functools.cache
@@ -84,11 +86,11 @@ def _label(view: str, start: int, end: int) -> str:
     """The subject words before a figure: the run of Chinese characters ending at ``end``,
     without the period it opens with (the scope holds the period: "全年共受理…" and
     "受理…" name one measure) and without linking words ("共", "达到")."""
-    raw = view[start:end]
+    raw = view[start:end].rstrip(_CELL_EDGES)  # "| 受理行政复议案件 | 365件": a table's cell
     tail = _tail_cjk(raw)
     if not tail:
         return ""
-    if raw.rstrip()[: -len(tail)][-1:].isdigit():
+    if raw[: -len(tail)][-1:].isdigit():
         tail = tail.lstrip("年月日度份")  # the rest of a date: "2023年受理…"
     return _strip(tail[period_prefix(tail) :])
 
