@@ -516,6 +516,34 @@ def restated_figures(draw: st.DrawFn, perturb: bool = False) -> tuple[str, str]:
     return text, f"{second}{unit}"
 
 
+#: two scopes of one label that name two measures: (before the first statement, before
+#: the second); "{}" is where the label and figure go
+_SCOPE_PAIRS = (
+    ("2022年,{}。", "2023年,{}。"),
+    ("今年11月,{}。", "今年1-11月,{}。"),
+    ("上半年,{}。", "全年,{}。"),
+    ("一、工作回顾\n过去一年,{}。", "过去五年,我们砥砺前行。\n{}。"),
+    ("全省{}。", "市(州){}。"),
+    ("自查阶段,{}。", "抽查阶段,{}。"),
+    ("行政处罚类案件中,{}。", "行政强制类案件中,{}。"),
+    ("一、2025年工作回顾\n（一）主要指标\n{}。", "二、2026年工作安排\n（一）主要指标\n{}。"),
+    ("{}。", "力争{}。"),
+)
+
+
+@st.composite
+def differently_scoped_figures(draw: st.DrawFn) -> str:
+    """One label stated twice with two different values, under two scopes that make them
+    two measures (two years, a month and the months to date, a year and five years, a
+    province and its cities, two phases, two types of action, a result and a plan)."""
+    label = draw(st.sampled_from(("受理行政复议案件", "新建改造农村公路", "培育科技型中小企业")))
+    unit = draw(st.sampled_from(("件", "个", "家")))
+    first = draw(st.integers(min_value=10, max_value=99_999))
+    second = first + draw(st.integers(min_value=1, max_value=5_000))
+    before, after = draw(st.sampled_from(_SCOPE_PAIRS))
+    return before.format(f"{label}{first}{unit}") + "\n" + after.format(f"{label}{second}{unit}")
+
+
 def assert_claims_in_bounds(found: list[tuple[object, object]], text: str) -> None:
     """Every claim found in ``text`` spans a non-empty stretch of it and has a verdict."""
     from consistency.verdicts import Verdict

@@ -11,6 +11,7 @@ from consistency.errors import DataFileError
 from consistency.verdicts import Verdict
 from strategies import (
     assert_claims_match,
+    differently_scoped_figures,
     assert_findings_match,
     checked_claims,
     claim_cases,
@@ -75,6 +76,14 @@ def test_a_figure_restated_differently_is_always_flagged(case: tuple[str, str]) 
     text, _ = case
     ((_, outcome),) = checked(text)
     assert outcome.code == "C501"
+
+
+@settings(max_examples=60, deadline=None)
+@given(differently_scoped_figures())
+def test_a_label_under_two_scopes_is_never_an_error(text: str) -> None:
+    # issue 9, class 5: the same words under another scope are another measure
+    for _, outcome in checked(text):
+        assert outcome.verdict is not Verdict.INCONSISTENT and outcome.code is None, text
 
 
 def test_a_malformed_conversion_names_the_data_file_and_key(monkeypatch: pytest.MonkeyPatch) -> None:
