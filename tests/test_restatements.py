@@ -11,10 +11,10 @@ from consistency.errors import DataFileError
 from consistency.verdicts import Verdict
 from strategies import (
     assert_claims_match,
-    differently_scoped_figures,
     assert_findings_match,
     checked_claims,
     claim_cases,
+    differently_scoped_figures,
     flagged_cases,
     restated_figures,
 )
