@@ -348,6 +348,15 @@ _COMPLETION: tuple[Message, ...] = (
         "各组成部分的完成比例所对应的目标之和与总数的不符。",
     ),
     Message(
+        "C608", "completion-rate-rounded-in-steps", W,
+        "完成比例{stated}只有经连续修约({chain})才与{amount} / {target} = {computed_pct}相符,"
+        "一次修约应为{once}(GB/T 8170不允许连续修约)。",
+        "The completion rate {stated} matches {amount} / {target} = {computed_pct} only if "
+        "rounded in steps ({chain}); rounded once, as GB/T 8170 requires, it is {once}.",
+        "A completion rate that holds only when the exact rate is rounded in several steps.",
+        "只有把精确的完成比例连续修约几次,完成比例才成立。",
+    ),
+    Message(
         "C611", "comparison-does-not-hold", E,
         "所述关系“{first}{word}{second}”不成立。",
         "The stated relation '{first} {word} {second}' does not hold.",

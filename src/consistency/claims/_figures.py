@@ -226,7 +226,8 @@ def rounded_twice(computed: Interval, stated: Quantity) -> tuple[Fraction, ...] 
         lo, hi = (edge - sign * step / 18, edge) if sign > 0 else (edge, edge + step / 18)
         if computed.high < lo or computed.low > hi:
             continue
-        v = min(max(computed.low, lo), hi)
+        # the value nearest the rounding edge: the likeliest to climb over it in steps
+        v = min(computed.high, hi) if sign > 0 else max(computed.low, lo)
         for extra in range(1, _CHAIN_DIGITS + 1):
             chain = [v]
             x = round_to(v, step / 10**extra, RoundingMode.HALF_UP)

@@ -14,11 +14,11 @@ from collections.abc import Iterator
 
 import regex
 
-from ..claim import Claim
-from ..intervals import Interval
-from ..quantities import Quantity
-from ..verdicts import Outcome, Verdict
-from ._match import Sentence, family, figure_interval, load_cues
+from ...claim import Claim
+from ...intervals import Interval
+from ...quantities import Quantity
+from ...verdicts import Outcome, Verdict
+from .._match import Sentence, family, figure_interval, load_cues
 
 __all__ = ["check_comparison", "comparisons"]
 

@@ -1,0 +1,59 @@
+"""What every reading of a completion claim shares: the kind's name, its cue words, the
+claim constructor with its bindings, and small text helpers."""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from ...claim import Binding, Claim
+from ...quantities import Quantity
+from .._match import load_cues
+
+__all__ = ["KIND", "completion_claim", "cues", "same_unit", "unglossed"]
+
+KIND = "completion"
+
+
+@functools.cache
+def cues() -> dict[str, dict[str, tuple[str, ...]]]:
+    """The cue table ``data/cues/completion.toml``."""
+    return load_cues("completion")
+
+
+def completion_claim(
+    form: str,
+    stated: Quantity,
+    parts: tuple[Quantity, ...],
+    relation: str,
+    start: int | None = None,
+    bindings: tuple[Binding, ...] = (),
+    **details: str,
+) -> Claim:
+    """A completion or comparison claim of ``form`` (``target``, ``excess``, ``shared``,
+    ``parts``, ``over``, ``comparison``), its figures bound as ``bindings`` say."""
+    figures = (stated, *parts)
+    return Claim(
+        kind=KIND,
+        start=min(q.start for q in figures) if start is None else start,
+        end=max(q.end for q in figures),
+        stated=stated,
+        parts=parts,
+        relation=relation,
+        details={"form": form, **details},
+        bindings=bindings,
+    )
+
+
+def same_unit(a: Quantity, b: Quantity) -> bool:
+    """Are ``a`` and ``b`` in one unit (and have one)?"""
+    return a.unit is not None and a.unit == b.unit
+
+
+_GLOSS = regex.compile(r"\([a-zA-Z\u00e0-\u01dc]+\)")
+
+
+def unglossed(text: str) -> str:
+    """``text`` without pinyin glosses that mirror sites insert ("预(yù)算")."""
+    return _GLOSS.sub("", text)
