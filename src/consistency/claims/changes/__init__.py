@@ -51,6 +51,7 @@ from .alternatives import EARLIER_LEVEL, RIVAL, alternatives
 from .arithmetic import check_change
 from .forms import (
     KIND,
+    annual_rate_claim,
     based_rate_claim,
     change_claim,
     level_rate_claim,
@@ -120,7 +121,8 @@ def _claims(
     if any(w in span for w in SKIP["respective"]):
         return
     after, before = group.level, group.before
-    rates = [c for c in group.changes if c.kind == "rate"]
+    rates = [c for c in group.changes if c.kind == "rate" and not c.annual]
+    annual = [c for c in group.changes if c.annual]
     amounts = [c for c in group.changes if c.kind == "amount" and c.q.unit == after.unit]
     points = [c for c in group.changes if c.kind == "points"]
     if group.based:
@@ -141,7 +143,7 @@ def _claims(
                 yield claim
         elif not amounts and not real and plain_count(ctx, after):
             for r in group.near:
-                if r.kind == "rate" and r.compared and r.q.unit == "%":
+                if r.kind == "rate" and r.compared and r.q.unit == "%" and not r.annual:
                     yield from whole_base_claims(after, r, group.how)
         return
     if before.unit != after.unit or _damaged(ctx, before):
@@ -154,6 +156,8 @@ def _claims(
     if len(rates) == 1 and not real:
         kind = "rate-of-rate" if after.is_percent else "rate"
         yield change_claim(ctx, kind, rates[0], (before, after), bound)
+    if len(annual) == 1 and group.years and not real and not after.is_percent:
+        yield annual_rate_claim(ctx, annual[0], (before, after), bound, group.years)
 
 
 #: words saying a change is of this period (``今年增加150件``): said after a level, they

@@ -20,7 +20,14 @@ from ...claim import Claim
 from ...intervals import Interval, RoundingMode, rounding_preimage
 from ...quantities import Quantity
 from ...verdicts import Outcome, RoundingPolicy, Verdict
-from .._match import RoundedInput, decide_printed_first, fmt_interval, fmt_like, stated_allows
+from .._match import (
+    RoundedInput,
+    decide_printed_first,
+    fmt_interval,
+    fmt_like,
+    fmt_percent,
+    stated_allows,
+)
 
 __all__ = ["check_change", "decide", "level_rate", "whole_base"]
 
@@ -70,6 +77,103 @@ def whole_base(level: int, stated: Quantity, sign: int, policy: RoundingPolicy) 
     return Outcome(Verdict.INCONSISTENT, "C310", None, None, {"value": ", ".join(shown)})
 
 
+def annual_rate(claim: Claim, policy: RoundingPolicy) -> Outcome:
+    """An average annual rate over ``years`` between a figure before and one after: the
+    stated rate r holds when some value it rounds from gives (1 ± r)^years equal to
+    after ÷ before. Exact: the rate's rounding interval is raised to the power (a whole
+    number) and met with the quotient's interval, never the other way round (a root is
+    irrational); the root is computed only to show the value. Printed figures first, then
+    rounded inputs (C302), then truncation (C303); otherwise an error (C301)."""
+    years, sign = int(claim.details["years"]), int(claim.details["sign"])
+    flags = claim.details["averaged"].split(",")
+    before, after = (RoundedInput(q, f == "1") for q, f in zip(claim.parts, flags, strict=True))
+    stated = claim.stated
+    if stated.approx or stated.low != stated.high:
+        return Outcome(Verdict.UNDECIDABLE, "C309", params={"value": "—"})
+
+    def ratio(mode: RoundingMode | None) -> Interval | None:
+        if mode is None:
+            a, b = after.printed, before.printed
+            return None if a is None or b is None or b <= 0 else Interval.exact(a / b)
+        a_iv, b_iv = after.allowed(mode), before.allowed(mode)
+        if a_iv is None or b_iv is None or b_iv.low <= 0:
+            return None
+        return a_iv / b_iv
+
+    def holds(r: Interval | None, mode: RoundingMode) -> bool:
+        if r is None:
+            return False
+        p = rounding_preimage(Fraction(stated.value), stated.resolution, mode)
+        ends = sorted((1 + sign * p.low, 1 + sign * p.high))
+        if ends[1] <= 0:
+            return False
+        grown = Interval(max(ends[0], Fraction(0)) ** years, ends[1] ** years)
+        return r.intersects(grown)
+
+    printed = ratio(None)
+    shown = _annual(printed, years, sign) if printed is not None else None
+    steps = (
+        (Verdict.CONSISTENT, None, policy.accepted, True),
+        (Verdict.CONDITIONAL, "C302", policy.accepted, False),
+        (Verdict.CONDITIONAL, "C303", policy.tolerated, False),
+    )
+    for verdict, code, modes, as_printed in steps:
+        for mode in modes:
+            r = printed if as_printed else ratio(mode)
+            if holds(r, mode):
+                computed = _annual(r, years, sign) if r is not None else shown
+                return Outcome(verdict, code, computed, mode, _annual_params(computed, shown))
+    widest = ratio(policy.accepted[0]) if policy.accepted else None
+    if shown is None and widest is None:
+        return Outcome(Verdict.UNDECIDABLE, "C309", params={"value": "—"})
+    computed = shown if shown is not None else _annual(widest, years, sign)
+    return Outcome(Verdict.INCONSISTENT, "C301", computed, None, _annual_params(computed, shown))
+
+
+def _annual(ratio: Interval | None, years: int, sign: int) -> Interval | None:
+    """The average annual rate a quotient gives, bracketed to 1e-8 (for display: the
+    verdict never reads it)."""
+    if ratio is None or ratio.low <= 0:
+        return None
+    low = _root(ratio.low, years)[0] - 1
+    high = _root(ratio.high, years)[1] - 1
+    if sign < 0:
+        low, high = -high, -low
+    return Interval(low, high)
+
+
+def _root(x: Fraction, n: int, digits: int = 8) -> tuple[Fraction, Fraction]:
+    """``x^(1/n)`` bracketed by two fractions ``digits`` decimals apart (integer Newton's
+    method on the scaled value: no float, any size)."""
+    q = x.numerator * 10 ** (digits * n) // x.denominator
+    r = _iroot(q, n)
+    return Fraction(r, 10**digits), Fraction(r + 1, 10**digits)
+
+
+def _iroot(q: int, n: int) -> int:
+    """The largest whole r with r^n ≤ q."""
+    if q < 2:
+        return q
+    x = 1 << -(-q.bit_length() // n)
+    while True:
+        y = ((n - 1) * x + q // x ** (n - 1)) // n
+        if y >= x:
+            return x
+        x = y
+
+
+def _annual_params(computed: Interval | None, printed: Interval | None) -> dict[str, str]:
+    return {"value": _shown(computed), "printed": _shown(printed)}
+
+
+def _shown(iv: Interval | None) -> str:
+    """A bracketed root as one value when its two ends print alike."""
+    if iv is None:
+        return "—"
+    low, high = fmt_percent(iv.low), fmt_percent(iv.high)
+    return low if low == high else f"[{low}, {high}]"
+
+
 def level_rate(level: Interval, delta: Interval, sign: int) -> Interval:
     """The rate a level and its absolute change imply, ``d / (level − d)`` for a rise and
     ``d / (level + d)`` for a fall. Its size grows with ``d`` and falls with the level, so
@@ -95,6 +199,8 @@ def check_change(claim: Claim, policy: RoundingPolicy) -> Outcome:
     sign = int(claim.details["sign"])
     if relation == "whole-base":
         return whole_base(int(claim.parts[0].value), claim.stated, sign, policy)
+    if relation == "annual-rate":
+        return annual_rate(claim, policy)
     flags = claim.details["averaged"].split(",")
     a, b = (RoundedInput(q, f == "1") for q, f in zip(claim.parts, flags, strict=True))
     if relation == "level-rate":

@@ -10,6 +10,7 @@ never ``16天 ÷ 24天 − 1``).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ...claim import Binding, Claim
 from ...quantities import Quantity
@@ -20,6 +21,7 @@ from .words import AVERAGES, Change
 
 __all__ = [
     "KIND",
+    "annual_rate_claim",
     "averaged",
     "based_rate_claim",
     "change_claim",
@@ -100,6 +102,22 @@ def level_rate_claim(
         ctx, "level-rate", r, (level, d.q), bindings,
         f"{d.q.text} ÷ ({level.text} {op} {d.q.text})",
     )
+
+
+def annual_rate_claim(
+    ctx: Context,
+    r: Change,
+    inputs: tuple[Quantity, Quantity],
+    bindings: tuple[Binding, ...],
+    years: int,
+) -> Claim:
+    """The average annual rate ``r`` between a figure before and one after, ``years``
+    apart: (after ÷ before)^(1/years) − 1, or 1 − (…)^(1/years) for a fall."""
+    before, after = inputs
+    root = f"({after.text} ÷ {before.text})^(1/{years})"
+    shown = f"{root} − 1" if r.sign > 0 else f"1 − {root}"
+    claim = change_claim(ctx, "annual-rate", r, inputs, bindings, shown)
+    return replace(claim, details={**claim.details, "years": str(years)})
 
 
 def based_rate_claim(ctx: Context, base: Quantity, d: Change, r: Change) -> Claim:

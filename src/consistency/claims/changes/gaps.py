@@ -45,7 +45,7 @@ def rate_gaps(ctx: Context) -> Iterator[Claim]:
             if m is None:
                 continue
             rate = as_change(words_before(text, sentence.start, qs, k - 1), r1)
-            if rate is None or rate.kind != "rate":
+            if rate is None or rate.kind != "rate" or rate.annual:
                 continue
             key = m.group(2)
             for word in GAP["strip"]:
@@ -83,7 +83,7 @@ def _earlier_rates(ctx: Context, sentence: Sentence, names: tuple[str, ...]) -> 
         qs = unbracketed(s)
         for k, q in enumerate(qs):
             change = as_change(words_before(text, s.start, qs, k), q)
-            if change is not None and change.kind == "rate" and q.is_percent and change.sign > 0:
+            if change is not None and change.kind == "rate" and q.is_percent and change.sign > 0 and not change.annual:
                 # the name must be the subject of this rate, not a reference after it
                 if any(n in text[s.start : q.start] for n in names):
                     yield q

@@ -60,6 +60,9 @@ class Group:
     #: the level is the earlier figure the changes are measured from, no later level
     #: stated ("比上年的1,200件增加150件,增长12.5%")
     based: bool = False
+    #: the years between the figure before and the level when both are dated
+    #: ("从2015年的2007万元上升到2020年的2468万元": 5), else 0
+    years: int = 0
 
 
 def groups(ctx: Context, sentence: Sentence) -> Iterator[Group]:
@@ -108,7 +111,10 @@ def groups(ctx: Context, sentence: Sentence) -> Iterator[Group]:
         if r == "to":
             if group:
                 yield group
-            group = Group(q, qs[i - 1], how=PAIRED, label=prefixes[i - 1])
+            group = Group(
+                q, qs[i - 1], how=PAIRED, label=prefixes[i - 1],
+                years=_years(prefixes[i - 1], prefixes[i]),
+            )
         elif r == "base":
             if group and group.before is None and group.level.unit == q.unit:
                 group.before = q
@@ -162,6 +168,20 @@ def _based(before: Quantity | None, pending: list[Change], label: str) -> Iterat
     them: a group of its own whose level is the base (``based``)."""
     if before is not None and pending:
         yield Group(before, None, list(pending), how=BASED, label=label, based=True)
+
+
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
+
+
+def _years(before: str, between: str) -> int:
+    """The years from the date of the figure before (the last year its clause names) to
+    the date of the level (the year named between the two), when both are named."""
+    first = _YEAR.findall(CLAUSE_MARK.split(before)[-1])
+    second = _YEAR.findall(between)
+    if not first or len(second) != 1:
+        return 0
+    n = int(second[0]) - int(first[-1])
+    return n if 1 <= n <= 50 else 0
 
 
 def _leads_to(prefix: str, pending: list[Change], level: Quantity) -> bool:

@@ -43,7 +43,7 @@ def respective(ctx: Context, sentence: Sentence) -> Iterator[Claim]:
     while i < len(qs):
         prefix = words_before(text, sentence.start, qs, i)
         first = as_change(prefix, qs[i]) if RESPECTIVE_CUE.search(prefix) else None
-        if first is None:
+        if first is None or first.annual:
             i += 1
             continue
         run, j = [first], i + 1

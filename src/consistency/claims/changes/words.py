@@ -18,6 +18,7 @@ from ...quantities import Quantity
 from .._match import Sentence, load_cues
 
 __all__ = [
+    "ANNUAL",
     "AVERAGES",
     "BASE_CLOSE",
     "BASE_NEAR",
@@ -58,6 +59,8 @@ AVERAGES = CUES["averages"]["words"]
 PERIOD = CUES["period"]["words"]
 LINK = CUES["link"]["words"]
 SKIP = CUES["skip"]
+#: words making a rate an average annual (compound) rate over several years
+ANNUAL = CUES["skip"]["annual"]
 
 #: pinyin glosses that mirror sites inject ("增長(zhǎng)") and spaces: ignored between words
 NOISE = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)|\s+")
@@ -200,6 +203,8 @@ class Change:
     cue: str
     compared: bool = False  # an earlier period named before it: 同比, 环比, 比上年, 与上月相比
     linked: bool = True  # nothing but comparison words since the figure before it
+    #: an average annual (compound) rate over several years: 年均增长, 年平均增长率
+    annual: bool = False
 
 
 #: the skip and period word lists as single patterns: tested for every figure
@@ -215,14 +220,17 @@ def as_change(prefix: str, q: Quantity) -> Change | None:
     if read is None:
         return None
     kind = "rate" if q.unit in ("%", "倍") else "points" if q.unit in POINT_UNITS else "amount"
-    sign, cue, compared, is_linked = read
-    return Change(q, sign, kind, cue, compared, is_linked)
+    sign, cue, compared, is_linked, annual = read
+    if annual and kind != "rate":
+        return None  # 年均增加5万人: an average of yearly amounts, not a change of the level
+    return Change(q, sign, kind, cue, compared, is_linked, annual)
 
 
 @functools.lru_cache(maxsize=8192)
-def _read_prefix(prefix: str) -> tuple[int, str, bool, bool] | None:
+def _read_prefix(prefix: str) -> tuple[int, str, bool, bool, bool] | None:
     """What the words before a figure make of it, whatever the figure: its sign, the cue,
-    whether an earlier period is named and whether it is linked to the figure before.
+    whether an earlier period is named, whether it is linked to the figure before, and
+    whether it is an average annual rate (``年均增长``).
     Cached by the words: the same gap is read for a figure by several readings (groups,
     ``分别`` runs, point gaps), and most gaps are no change at all."""
     if not prefix or prefix[-1] not in _LAST_CHARS:
@@ -238,15 +246,23 @@ def _read_prefix(prefix: str) -> tuple[int, str, bool, bool] | None:
     compared = bool(_PERIOD_RE.search(prefix))
     if noun:
         head = bare[: -len(noun)]
-        return (1 if noun in _NOUN_UP else -1, noun, compared, linked(head))
-    verb_text = prefix.removesuffix("了")
-    verb = ends_with(verb_text, _UP) or ends_with(verb_text, _DOWN)
-    if verb is None:
-        return None
-    head = verb_text[: -len(verb)]
-    if head.endswith("新") or ends_with(head, SKIP["period"]):
-        return None  # 新增 is a level; 年均增长 is not a change over one period
-    return (1 if verb in _UP else -1, verb, compared, linked(head))
+        sign, cue = (1 if noun in _NOUN_UP else -1), noun
+    else:
+        verb_text = prefix.removesuffix("了")
+        verb = ends_with(verb_text, _UP) or ends_with(verb_text, _DOWN)
+        if verb is None:
+            return None
+        head = verb_text[: -len(verb)]
+        if head.endswith("新"):
+            return None  # 新增 is a level
+        sign, cue = (1 if verb in _UP else -1), verb
+    annual = ends_with(head, ANNUAL)
+    if annual:
+        # 年均增长: an average annual rate, checked only over a dated before/after pair
+        return (sign, cue, compared, linked(head[: -len(annual)]), True)
+    if ends_with(head, SKIP["period"]):
+        return None  # 月均增长, 平均增长: not a change over one period
+    return (sign, cue, compared, linked(head), False)
 
 
 #: the last characters a change can be read from: a cue's, a gap word's, or "了"
