@@ -116,7 +116,7 @@ def test_stale_baseline_entries_are_listed_at_the_end(corpus: pytest.Pytester) -
     result = run(corpus, "--consistency", "corpus", "--consistency-baseline", "baseline.json")
     result.assert_outcomes(passed=3)
     result.stdout.fnmatch_lines(
-        ["*consistency: stale baseline entries*", "  corpus/b_wrong.txt C101 12 «12=3+7»"]
+        ["*consistency：过期的基线条目*", "  corpus/b_wrong.txt C101 12 «12=3+7»"]
     )
 
 
@@ -137,7 +137,7 @@ def test_with_fail_stale_a_finding_no_longer_found_fails_its_report(
     result.stdout.fnmatch_lines(
         [
             "*_ consistency: corpus/b_wrong.txt _*",
-            "Accepted findings no longer found (stale baseline entries):",
+            "已接受但不再出现的发现（过期的基线条目）：",
             "  C101 12 «12=3+7»",
         ]
     )
@@ -193,7 +193,8 @@ def test_a_bug_on_one_report_fails_that_report_alone_with_one_line(
     result = run(corpus, "--consistency", "corpus", "-rf")
     result.assert_outcomes(passed=2, failed=2)  # the bug costs a_boom alone; b_wrong fails
     shown = result.stdout.str()
-    assert "a_boom.txt: not checked: internal error ZeroDivisionError: boom" in shown
+    # in the configured language (Chinese by default), as on the command line
+    assert "a_boom.txt: 未检查：内部错误 ZeroDivisionError: boom" in shown
     assert "Traceback" not in shown
 
 

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from . import vocabulary as V
 from .loaders import REPORT_SUFFIXES as SUFFIXES
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -185,10 +186,10 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
     state = config.stash.get(_STATE, None)
     if state is None or not state.stale:
         return
-    terminalreporter.section("consistency: stale baseline entries")
+    lang = state.config().lang
+    terminalreporter.section(V.say("plugin.stale_section", lang))
     terminalreporter.write_line(
-        f"{len(state.stale)} accepted findings of {state.baseline_path} are no longer found; "
-        "rewrite the baseline to drop them:"
+        V.say("plugin.stale_summary", lang, n=len(state.stale), path=state.baseline_path)
     )
     for _, entry in state.stale:
         terminalreporter.write_line(f"  {entry.path} {entry.code} {entry.stated} «{entry.claim}»")
@@ -218,7 +219,7 @@ class FindingsFailed(Exception):
 
         parts = [render([self.report], self.config).rstrip("\n")] if self.report.findings else []
         if self.stale:
-            parts.append("Accepted findings no longer found (stale baseline entries):")
+            parts.append(V.say("plugin.stale_head", self.config.lang))
             parts.extend(f"  {e.code} {e.stated} «{e.claim}»" for e in self.stale)
         return "\n".join(parts)
 
@@ -229,6 +230,12 @@ class _Unreadable(Exception):
 
 class ReportItem(pytest.Item):
     """The check of one report file."""
+
+    def _line(self, problem: str, lang: str) -> str:
+        """``path: problem``, in the configured language, control characters made visible."""
+        from .report.sanitise import shown_path, visible
+
+        return f"{shown_path(_shown(self.path))}: {visible(V.problem(problem, lang))}"
 
     def runtest(self) -> None:
         """Check the file; raise :class:`FindingsFailed` when something fails it."""
@@ -243,14 +250,10 @@ class ReportItem(pytest.Item):
         try:
             report = engine.check_path(_shown(self.path), state.config())
         except ConsistencyError as error:  # unreadable, or the checker failed on it
-            from .report.sanitise import shown_path, visible
-
-            raise _Unreadable(f"{shown_path(_shown(self.path))}: {visible(error.problem)}") from None
+            raise _Unreadable(self._line(error.problem, config.lang)) from None
         if report.document.notes:  # read only in part: the check cannot vouch for it
-            from .report.sanitise import shown_path, visible
-
-            notes = "; ".join(report.document.notes)
-            raise _Unreadable(f"{shown_path(_shown(self.path))}: {visible(notes)}")
+            notes = "; ".join(V.problem(n, config.lang) for n in report.document.notes)
+            raise _Unreadable(self._line(notes, config.lang))
         stale: tuple[Entry, ...] = ()
         if baseline is not None:
             applied = baseline.apply([report])

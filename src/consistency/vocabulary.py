@@ -192,6 +192,16 @@ PHRASES: dict[str, tuple[str, str]] = {
     "cli.comments": ("写入 {n} 条批注", "{n} comments"),
     "cli.progress": ("检查中", "checking"),
     "explain.message": ("消息", "Message"),
+    # the pytest plugin
+    "plugin.stale_section": ("consistency：过期的基线条目", "consistency: stale baseline entries"),
+    "plugin.stale_summary": (
+        "{path} 中有 {n} 条已接受的发现不再出现；请重写基线以去掉它们：",
+        "{n} accepted findings of {path} are no longer found; rewrite the baseline to drop them:",
+    ),
+    "plugin.stale_head": (
+        "已接受但不再出现的发现（过期的基线条目）：",
+        "Accepted findings no longer found (stale baseline entries):",
+    ),
 }
 
 #: (English problem as the library words it, its Chinese); the first full match wins.
