@@ -234,9 +234,6 @@ class _Page:
             self.write(self.formatters[self.fmt](kept, self.config))
         self.out.flush()
 
-    def flush(self) -> None:
-        self.out.flush()
-
 
 def _refuse_overwrites(args: argparse.Namespace, paths: list[str], config: Config) -> None:
     """Exit 2 before anything is read when an output would overwrite an input of the run.
