@@ -4,9 +4,13 @@ What it reads, one sentence at a time (cue words in ``data/cues/changes.toml``):
 
 * a **level and its changes**: ``受理各类案件50101件,同比增长34.11%,…增加12077件`` → the
   stated rate must be the absolute change over the base it implies, 12077 / (50101 − 12077);
-* a **before/after pair and its changes**: ``由3.7个压缩至3.2个,压缩率13.51%`` → 3.2 / 3.7 − 1;
+* the same with the changes stated **before the level** they lead to: ``增加5,000万元,增长
+  20%,达到30,000万元``, ``较上年的1,250件增长了12.4%,达到1,405件``, ``下跌9.6%…至744.6亿元``;
+  and an earlier figure named alone, ``比上年的1,200件增加150件,增长12.5%`` → 150 / 1200;
+* a **before/after pair and its changes**: ``由3.7个压缩至3.2个,压缩率13.51%`` →
+  (3.7 − 3.2) / 3.7;
   a level with its earlier figure named in a comparison, ``72,716万元,…比上年42,895万元增加
-  29,821万元,增幅69.52%`` → 72,716 − 42,895 = 29,821 and 72,716 / 42,895 − 1;
+  29,821万元,增幅69.52%`` → 72,716 − 42,895 = 29,821 and (72,716 − 42,895) / 42,895;
   ``性别比为103.46,与…107.33相比,下降3.87个百分点`` → 103.46 − 107.33;
 * a change in **percentage points** (``个百分点``) is the difference of two figures, never
   their ratio; a change written as ``%`` between two rates (``由59.7%上升到61.74%,上升
@@ -18,20 +22,28 @@ What it reads, one sentence at a time (cue words in ``data/cues/changes.toml``):
 * figures paired by position, ``收案X件、结案Y件,同比分别增长a%、b%,分别增加c件、d件``;
 * a rate stated as the gap to a reference rate named by subject, ``同比增长5.3%,高于GDP
   增速1.1个百分点`` → 5.3 − (the one GDP growth earlier sentences state);
-* ``增长N倍`` read as ×(N + 1); a fit only as ×N is a note (``C308``).
+* ``增长N倍`` read as ×(N + 1); a fit only as ×N is a note (``C308``);
+* an **average annual rate** over a pair dated by years, ``从2018年的3,560万元增加到2023年的
+  5,120万元,年均增长7.5%`` → (5120 / 3560)^(1/5) − 1, checked by raising the rate's
+  interval to the power (exact; no root decides).
 
 Rounding: each claim is first computed from the figures as printed. When that fails but
 the inputs are themselves rounded (decimals, 万/亿 scales, units of measurement, or an
 average such as ``平均…24天``) they are widened to every value that prints as them, and a
 fit there is a note with the interval (``C302``); only truncation → warning (``C303``);
-otherwise an error (``C301`` rate, ``C304`` absolute change, ``C305`` points).
+then the other readings the text leaves room for (:mod:`.alternatives`: the level listed
+before, a level of the earlier period as the base), then rounding in steps (warning
+``C311``); otherwise an error (``C301`` rate, ``C304`` absolute change, ``C305`` points).
 
 Left alone, on purpose: a rate of a figure that is not a whole count with no base in its
-sentence, ``年均`` and ``两年平均`` rates, growth at comparable prices (nominal figures
-cannot reproduce it), ``各`` pairs across sentences, and changes of ``‰`` rates.
+sentence, annual rates without two dated figures, growth at comparable prices (nominal
+figures cannot reproduce it; told by 可比价/实际增长 in the sentence or 增加值/生产总值
+naming the level), ``各`` pairs across sentences, and a figure right after a character a
+mirror could not decode (``合计?8055亿元``: digits may be lost).
 The package: :mod:`.words` (the cue words and what a figure is, given the words before
 it), :mod:`.reading` (a sentence into level groups), :mod:`.forms` (the claims built from
-them), :mod:`.respective` and :mod:`.gaps` (two more readings), :mod:`.arithmetic`.
+them, their bindings and formulas), :mod:`.respective` and :mod:`.gaps` (two more
+readings), :mod:`.alternatives` (readings before an error), :mod:`.arithmetic`.
 """
 
 from __future__ import annotations
