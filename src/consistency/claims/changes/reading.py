@@ -29,7 +29,7 @@ from .words import (
     Change,
     as_change,
     ends_with,
-    unbracketed,
+    with_compared,
     words_before,
 )
 
@@ -67,7 +67,8 @@ class Group:
 
 def groups(ctx: Context, sentence: Sentence) -> Iterator[Group]:
     """The level groups of one sentence, figures in brackets left out (they restate)."""
-    qs, text = unbracketed(sentence), folded(ctx)
+    text = folded(ctx)
+    qs = with_compared(text, sentence)
     prefixes = [words_before(text, sentence.start, qs, k) for k in range(len(qs))]
     changes = [as_change(p, q) for p, q in zip(prefixes, qs, strict=True)]
     role: dict[int, str] = {}
@@ -229,7 +230,7 @@ def _is_base(prefix: str, gap: str, change: Change) -> bool:
     earlier figure it compares with. ``与`` and ``同`` open a comparison only when ``相比``
     closes it (``研究与试验发展经费…增加`` compares nothing); ``比``/``较`` open one near the
     figure."""
-    rest = gap
+    rest = gap.lstrip(")）")  # "较去年同期(750.2亿元)减少…": the bracket closes first
     close = next((w for w in BASE_CLOSE if rest.startswith(w)), "")
     rest = rest[len(close) :].lstrip(",，")
     if not rest.startswith(change.cue) and not rest.endswith(change.cue):

@@ -44,6 +44,7 @@ __all__ = [
     "shared_unit",
     "unbracketed",
     "with_bare",
+    "with_compared",
     "words_before",
 ]
 
@@ -74,7 +75,7 @@ RESPECTIVE_CUE = re.compile(r"(?:分[别別]|各)[^,，;；。]{0,6}$")
 LIST_GAP = re.compile(r"[、,，和及与與]|以及")
 BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 #: digits and punctuation: what may remain between linked figures besides comparison words
-NOT_WORDS = re.compile(r"[\d.,，;；:：、\s]")
+NOT_WORDS = re.compile(r"[\d.,，;；:：、\s()（）]")
 POINT_UNITS = ("百分点", "个百分点", "千分点", "个千分点")
 #: the words that may stand between changes and the level they lead to ("增长15.6%,达到148件")
 RESULT_WORDS = re.compile(
@@ -183,6 +184,32 @@ def with_bare(text: str, qs: list[Quantity]) -> list[Quantity]:
 def unbracketed(sentence: Sentence) -> list[Quantity]:
     """The figures of a sentence outside brackets (bracketed ones restate or qualify)."""
     return [q for c in sentence.clauses if c.depth == 0 for q in c.quantities]
+
+
+def with_compared(text: str, sentence: Sentence) -> list[Quantity]:
+    """:func:`unbracketed`, and a figure alone in brackets right after a comparison with
+    an earlier period (``较去年同期(750.2亿元)减少83.5亿元``): that bracket names the earlier
+    figure, it does not restate one."""
+    out: list[Quantity] = []
+    for c in sentence.clauses:
+        if c.depth == 0:
+            out.extend(c.quantities)
+        elif (
+            len(c.quantities) == 1
+            and c.opener in "(（"
+            # the bracket holds the figure and nothing else
+            and not clean(text[c.start : c.quantities[0].start] + text[c.quantities[0].end : c.end])
+            and _COMPARED_OPEN.search(clean(text[max(sentence.start, c.start - 12) : c.start - 1]))
+        ):
+            out.append(c.quantities[0])
+    return out
+
+
+#: a comparison with an earlier period just before a bracket: "较去年同期(", "比上年("
+_COMPARED_OPEN = re.compile(
+    "(?:" + "|".join(map(re.escape, CUES["base"]["near"])) + ")"
+    + "(?:" + "|".join(map(re.escape, CUES["base"]["earlier"])) + ")+$"
+)
 
 
 def words_before(text: str, start: int, qs: list[Quantity], k: int) -> str:
