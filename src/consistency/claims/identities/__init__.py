@@ -54,7 +54,7 @@ KIND = "identity"
 _NOISE = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)|\s+")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _BRACKETS = re.compile(r"[()（）]")
-_YEAR = re.compile(r"(?:19|20)\d\d年")
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
 #: how many characters before a figure its result word is looked for
 _HEAD = 48
 
@@ -72,7 +72,9 @@ def extract(ctx: Context) -> Iterator[Claim]:
                 if found is None:
                     continue
                 clause_text = text[clause.start : clause.end]
-                if any(w in clause_text for w in words().earlier) or _YEAR.search(clause_text):
+                if any(w in clause_text for w in words().earlier) or _older(
+                    _YEAR.findall(clause_text), _years(text, sentence)
+                ):
                     continue  # an earlier period's figure, compared with
                 claim = _claim(ctx, text, sentence, q, found)
                 if claim is not None:
@@ -106,10 +108,21 @@ def _named_result(text: str, sentence: Sentence, q: Quantity) -> Identity | None
     return best[1] if best else None
 
 
-def _window(ctx: Context, sentence: Sentence, reach: int) -> list[Quantity]:
+def _window(ctx: Context, sentence: Sentence, reach: int) -> list[tuple[Sentence, Quantity]]:
     """The figures of the sentence and of the ``reach`` sentences before it (same
-    paragraph)."""
-    return [q for s in ctx.window(sentence, reach) for q in s.quantities]
+    paragraph), each with its sentence."""
+    return [(s, q) for s in ctx.window(sentence, reach) for q in s.quantities]
+
+
+def _older(named: list[str], years: frozenset[str]) -> bool:
+    """Does a clause name a year older than another its sentence names (``2023年…为103.46,
+    2010年普查…为107.33``)? Its figure is then an earlier period's."""
+    return bool(named) and max(years) > min(named)
+
+
+def _years(text: str, sentence: Sentence) -> frozenset[str]:
+    """The years a sentence names (``2023年``)."""
+    return frozenset(_YEAR.findall(text, sentence.start, sentence.end))
 
 
 def _label(ctx: Context, q: Quantity) -> str:
@@ -144,9 +157,12 @@ def _claim(
     """The claim that ``q`` is ``ident`` over the terms the text names, or None when the
     text names none of them."""
     found: dict[str, list[tuple[int, Quantity, str]]] = {}
-    for other in _window(ctx, sentence, ident.reach):
+    years = _years(text, sentence)
+    for s, other in _window(ctx, sentence, ident.reach):
         if other is q or other.approx or other.unit in (None, ":"):
             continue
+        if s is not sentence and years and (other_years := _years(text, s)) and not years & other_years:
+            continue  # a sentence of another year: "2020年城镇人口…。2023年城镇化率为…"
         hit = _term_word(_label(ctx, other), ident)
         if hit is not None:
             found.setdefault(hit[0], []).append((len(hit[1]), other, hit[1]))
