@@ -37,3 +37,24 @@ def grows_linearly(work: Callable[[int], int], n: int = 400) -> tuple[bool, int,
     work(n)
     small, large = work(n), work(2 * n)
     return large <= 2.2 * small + 200, small, large
+
+
+def checking_work(kinds: tuple[object, ...], unit: str) -> Callable[[int], int]:
+    """The work of reading and checking every claim of ``kinds`` in ``unit`` repeated n
+    times (one long sentence or line), as a function of n for :func:`grows_linearly`."""
+    from consistency.claims._match import Context
+    from consistency.quantities import scan
+    from consistency.verdicts import RoundingPolicy
+
+    def work(n: int) -> int:
+        text = unit * n
+        ctx = Context.build(text, tuple(scan(text)))
+
+        def run() -> None:
+            for kind in kinds:
+                for claim in kind.extract(ctx):  # type: ignore[attr-defined]
+                    kind.check(claim, RoundingPolicy())  # type: ignore[attr-defined]
+
+        return calls_made(run)
+
+    return work

@@ -25,8 +25,10 @@ its bracket depth, so "(其中:…)" lists can be told from running text.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
+import operator
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
@@ -91,6 +93,7 @@ CLAUSE_MARKS = frozenset("，,；;：:、")
 OPENING = frozenset("(（[【")
 CLOSING = frozenset(")）]】")
 SEMICOLONS = frozenset("；;")
+_END = operator.attrgetter("end")
 
 
 # ---------------------------------------------------------------- segmentation
@@ -285,10 +288,10 @@ class Context:
 
     def label_before(self, q: Quantity, clause: Clause) -> str:
         """What the clause says before ``q`` (after any earlier figure in it): its label."""
-        start = clause.start
-        for other in clause.quantities:
-            if other.end <= q.start:
-                start = max(start, other.end)
+        # the figures of a clause are sorted and do not overlap: the last one ending
+        # before q is found by bisection, not by a walk over a clause of any length
+        i = bisect.bisect_right(clause.quantities, q.start, key=_END)
+        start = max(clause.start, clause.quantities[i - 1].end) if i else clause.start
         return self.text[start : q.start]
 
     def label_across_brackets(self, q: Quantity) -> str:

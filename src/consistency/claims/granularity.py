@@ -44,6 +44,7 @@ from .binding.bases import bases_for
 from .binding.frames import wholes
 from .binding.parts import SUBSET, total_cue_in
 from .binding.percents import StatedShare, has_own_share, part_of, stated_shares
+from .binding.reach import FIGURES_BACK, clauses_back
 from .binding.siblings import sum_consensus
 
 __all__ = ["KIND", "check", "extract", "fitting_counts"]
@@ -181,9 +182,8 @@ def _bases(ctx: Context, share: StatedShare) -> tuple[list[Binding], bool] | Non
     frames = wholes(ctx)
     near: Quantity | None = None
     near_clause = None
-    for k in range(ci, -1, -1):
-        c = s.clauses[k]
-        for q in reversed(c.quantities):
+    for c in (s.clauses[ci], *clauses_back(s, ci)):
+        for q in reversed(c.quantities[-FIGURES_BACK:]):
             if q.end <= pct.start and countable(q) and not has_own_share(ctx, q, pct):
                 near, near_clause = q, c
                 break
@@ -204,7 +204,7 @@ def _bases(ctx: Context, share: StatedShare) -> tuple[list[Binding], bool] | Non
         elif cue.kind in ("rate", "definitional"):
             found.append(positional("base", near, "the count just before, or its numerator"))
             either = True
-    elif any(w in ctx.between(s.start, pct.start) for w in SUBSET):
+    elif any(w in ctx.between(max(s.start, pct.start - 40), pct.start) for w in SUBSET):
         prev = ctx.previous(s)
         if prev is not None:
             # written in digits: a Chinese numeral there is too often no count ("唯一一個")

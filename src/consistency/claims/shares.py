@@ -53,6 +53,7 @@ from .binding.percents import (
     stated_shares,
 )
 from ._share_lists import TOTAL_KIND, check_list, check_total, list_claim, total_claims
+from .binding.reach import figures_before
 from .binding.readings import confirmed, share_readings
 
 __all__ = ["KIND", "check", "extract"]
@@ -133,15 +134,18 @@ def _complement(ctx: Context, share: StatedShare) -> tuple[Quantity, Quantity] |
     negative: list[Quantity] = []
     positive: list[Quantity] = []
     for sentence in ctx.window(s, before=1):
-        for clause in sentence.clauses:
-            for q in clause.quantities:
-                if q.end > pct.start or not is_part(ctx, q, clause):
-                    continue
-                label = ctx.label_before(q, clause)
-                if any(f in label for f in negated):
-                    negative.append(q)
-                elif core in label:
-                    positive.append(q)
+        for q in figures_before(sentence, pct.start):
+            located = ctx.locate(q)
+            if located is None or q.end > pct.start:
+                continue
+            clause = located[0].clauses[located[1]]
+            if not is_part(ctx, q, clause):
+                continue
+            label = ctx.label_before(q, clause)
+            if any(f in label for f in negated):
+                negative.append(q)
+            elif core in label:
+                positive.append(q)
     if len(negative) != 1 or len(positive) != 1:
         return None
     neg, pos = negative[0], positive[0]

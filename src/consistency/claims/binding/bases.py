@@ -23,6 +23,8 @@ a part of something larger: it is no base for the shares after it.
 
 from __future__ import annotations
 
+import bisect
+import operator
 from collections.abc import Sequence
 
 from ...claim import Binding, Evidence
@@ -32,7 +34,8 @@ from . import consensus, named, positional
 from .frames import wholes
 from .parts import total_cue_in
 from .measures import scope_words
-from .siblings import Member, sentence_members
+from .reach import figures_before
+from .siblings import members_before
 from .percents import BASE_EARLIER, BASE_GENERIC, NEGATIONS, RATE_BASES, Cue, has_own_share, run_start
 
 __all__ = ["WINDOW", "bases_for", "cued_totals"]
@@ -40,22 +43,18 @@ __all__ = ["WINDOW", "bases_for", "cued_totals"]
 #: how many sentences before a share its total may stand (shares only, not rates)
 WINDOW = 3
 
+_START = operator.attrgetter("start")
+
 
 def cued_totals(ctx: Context, sentences: Sequence[Sentence], limit: int) -> list[Quantity]:
     """Figures marked as totals (共, 合计) in ``sentences``, starting before ``limit``,
     that carry no share of their own."""
-    found = []
-    for s in sentences:
-        for clause in s.clauses:
-            for q in clause.quantities:
-                if (
-                    q.start < limit
-                    and countable(q)
-                    and total_cue_in(ctx.label_across_brackets(q))
-                    and not has_own_share(ctx, q)
-                ):
-                    found.append(q)
-    return found
+    return [
+        q
+        for s in sentences
+        for q in figures_before(s, limit)
+        if countable(q) and total_cue_in(ctx.label_across_brackets(q)) and not has_own_share(ctx, q)
+    ]
 
 
 def bases_for(ctx: Context, part: Quantity, s: Sentence, cue: Cue) -> list[Binding]:
@@ -75,7 +74,7 @@ def inherited_base(ctx: Context, part: Quantity, s: Sentence) -> Binding | None:
     Only the nearest earlier share of the list with a base of its own is asked."""
     earlier = [
         m
-        for m in _list_members(ctx, s)
+        for m in members_before(ctx, s, part.start)
         if m.part.quantity.start < part.start and family(m.part.quantity) == family(part)
     ]
     for m in reversed(earlier):
@@ -90,11 +89,6 @@ def inherited_base(ctx: Context, part: Quantity, s: Sentence) -> Binding | None:
             return None
         return consensus("base", base, f"the base {m.share.pct.text} of its list is taken of")
     return None
-
-
-def _list_members(ctx: Context, s: Sentence) -> list[Member]:
-    """The shares of sentence ``s`` whose part is known, in text order."""
-    return list(sentence_members(ctx, s))
 
 
 def _own_bases(ctx: Context, part: Quantity, s: Sentence, cue: Cue) -> list[Binding]:
@@ -133,7 +127,7 @@ def _own_bases(ctx: Context, part: Quantity, s: Sentence, cue: Cue) -> list[Bind
             if family(q) == fam and (q.value >= part.value or q.unit == part.unit)
         ]
         how = "a total in the sentences before"
-    here = ctx.text[s.start : s.end]
+    here = _around(ctx, s, part)
     fits = [q for q in fits if not _earlier(ctx, q, here)]  # last year's total is no base
     if not fits:
         return []
@@ -141,8 +135,8 @@ def _own_bases(ctx: Context, part: Quantity, s: Sentence, cue: Cue) -> list[Bind
     between = [
         q
         for sentence in scope
-        for q in sentence.quantities
-        if first < q.start < part.start
+        for q in figures_before(sentence, part.start)
+        if first < q.start
         and family(q) == fam
         and q.value >= part.value
         and not has_own_share(ctx, q)
@@ -197,14 +191,14 @@ def named_bases(ctx: Context, part: Quantity, s: Sentence, cue: Cue) -> list[Bin
     placed = [
         (q, sentence.paragraph)
         for sentence in earlier
-        for q in sentence.quantities
-        if q.start < part.start and family(q) == fam and q.value >= part.value
+        for q in figures_before(sentence, part.start)
+        if family(q) == fam and q.value >= part.value
     ]
     # the part restated ("436个…占全部贫困县的52.4%" after "摘帽贫困县达436个") is no base
     placed = [(q, g) for q, g in placed if q.value != part.value or _whole_share_after(s, part)]
     before = [q for q, _ in placed]
     own = [q for q, paragraph in placed if paragraph == s.paragraph]
-    here = ctx.text[s.start : s.end]
+    here = _around(ctx, s, part)
     for pool in (own, before):
         for key in keys:
             found = [q for q in pool if _labelled(ctx, q, key) and not _earlier(ctx, q, here)]
@@ -215,8 +209,15 @@ def named_bases(ctx: Context, part: Quantity, s: Sentence, cue: Cue) -> list[Bin
 
 
 def _whole_share_after(s: Sentence, part: Quantity) -> bool:
-    """Is a share of 100% stated after ``part`` in its sentence (a base may then equal it)?"""
-    return any(q.is_percent and q.value == 1 and q.start > part.start for q in s.quantities)
+    """Is a share of 100% stated just after ``part`` (a base may then equal it)?"""
+    i = bisect.bisect_right(s.quantities, part.start, key=_START)
+    return any(q.is_percent and q.value == 1 for q in s.quantities[i : i + 3])
+
+
+def _around(ctx: Context, s: Sentence, part: Quantity) -> str:
+    """The words of ``s`` around ``part`` where a share names its period (bounded, so a
+    long sentence is not copied for every share)."""
+    return ctx.text[max(s.start, part.start - 120) : min(s.end, part.end + 60)]
 
 
 def _earlier(ctx: Context, q: Quantity, here: str) -> bool:
@@ -249,14 +250,13 @@ def conventional_bases(ctx: Context, part: Quantity, s: Sentence, cue: Cue) -> l
     fam = family(part)
     found: list[Binding] = []
     for sentence in ctx.window(s, before=1):
-        for clause in sentence.clauses:
-            for q in clause.quantities:
-                if q.start >= part.start or family(q) != fam or q.value < part.value:
-                    continue
-                label = ctx.label_before(q, clause)
-                word = next((w for w in words if w in label), None)
-                if word is not None and not any(n + word in label for n in NEGATIONS):
-                    found.append(named("base", q, f"{key}率 is over {word}"))
+        for q in figures_before(sentence, part.start):
+            if family(q) != fam or q.value < part.value:
+                continue
+            label = ctx.label_across_brackets(q)
+            word = next((w for w in words if w in label), None)
+            if word is not None and not any(n + word in label for n in NEGATIONS):
+                found.append(named("base", q, f"{key}率 is over {word}"))
     return _distinct(found[::-1])
 
 

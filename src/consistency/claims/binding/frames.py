@@ -32,6 +32,7 @@ from .._match import OPENING, SEMICOLONS, Clause, Context, Sentence, family, fig
 from . import named
 from .measures import nonadditive_figure
 from .memo import Key, remembered
+from .reach import FIGURES_BACK, clauses_back
 from .parts import (
     AFTER_PARTS,
     CONTAINS,
@@ -244,13 +245,15 @@ def _before(ctx: Context, s: Sentence, ci: int, cue_at: int) -> list[Quantity]:
     last semicolon of the sentence), or, for a cue opening its sentence, in the sentence
     before."""
     found: list[Quantity] = []
-    for clause in s.clauses[: ci + 1]:
+    for clause in (s.clauses[ci], *clauses_back(s, ci)):
+        found[:0] = [
+            q for q in clause.quantities[-FIGURES_BACK:] if q.end <= cue_at and countable_part(q)
+        ]
         if clause.opener in SEMICOLONS:
-            found = []
-        found.extend(q for q in clause.quantities if q.end <= cue_at and countable_part(q))
+            break
     if found:
         return found
-    if ctx.between(s.start, cue_at).strip(" \u3000\t\r\n,，"):
+    if cue_at - s.start > 8 or ctx.between(s.start, cue_at).strip(" \u3000\t\r\n,，"):
         return []
     prev = ctx.previous(s)
     if prev is None:

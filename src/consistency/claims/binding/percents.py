@@ -20,12 +20,13 @@ from typing import NamedTuple
 from ...claim import Binding
 from ...lexicon import LEXICON
 from ...quantities import Quantity
-from .._match import SEMICOLONS, Clause, Context, Sentence, countable, load_cues
+from .._match import Clause, Context, Sentence, countable, load_cues
 from . import named, positional
 from .frames import frames, listed
 from .measures import nonadditive
 from .memo import Key, remembered
 from .parts import RESPECTIVE, SUBSET, next_figure
+from .reach import FIGURES_BACK, clauses_back, previous_in
 
 __all__ = [
     "AMBIGUOUS",
@@ -190,9 +191,8 @@ def _part_of(ctx: Context, share: StatedShare) -> Binding | None:
     subject = _subject(ctx, pct, clause) if cue.kind == "share" else ""
     if nonadditive(subject if cue.kind == "share" else cue.word):
         return None  # "城市平均优良天数比例": a share of averages has no counted part
-    own = [q for q in clause.quantities if q.end <= pct.start]
-    if own:
-        q = own[-1]
+    q = previous_in(clause, pct.start)
+    if q is not None:
         if not is_part(ctx, q, clause):
             return None
         if subject or (cue.kind != "share" and len(cue.word) >= 2):
@@ -200,16 +200,12 @@ def _part_of(ctx: Context, share: StatedShare) -> Binding | None:
             # says what the share is of, and it need not be the figure
             return positional("part", q, "in its clause, before another name")
         return named("part", q, "its own clause")
-    reach: list[Clause] = []
-    k = ci
-    while k > 0 and s.clauses[k].opener not in SEMICOLONS:
-        k -= 1
-        reach.append(s.clauses[k])
+    reach = clauses_back(s, ci)
     if subject:
         # "项目支出2000.01万元,基本支出占33.33%": the share names its own part, which
         # need not be the figure just before; a share naming no figure has no part
         for c in reach:
-            found = [q for q in c.quantities if subject in ctx.label_before(q, c)]
+            found = [q for q in c.quantities[-FIGURES_BACK:] if subject in ctx.label_before(q, c)]
             if found:
                 q = found[-1]
                 return named("part", q, f"named {subject}") if is_part(ctx, q, c) else None
@@ -217,7 +213,7 @@ def _part_of(ctx: Context, share: StatedShare) -> Binding | None:
     if cue.kind == "rate" and len(cue.word) >= 2:
         for stem in _stems(cue.word):
             for c in reach:
-                found = [q for q in c.quantities if stem in ctx.label_before(q, c)]
+                found = [q for q in c.quantities[-FIGURES_BACK:] if stem in ctx.label_before(q, c)]
                 if found and is_part(ctx, found[-1], c):
                     return named("part", found[-1], f"named by {cue.word}率")
     if not reach or not reach[0].quantities or not is_part(ctx, reach[0].quantities[-1], reach[0]):
@@ -275,10 +271,8 @@ def run_start(ctx: Context, q: Quantity) -> int:
     if located is None:
         return q.start
     s, ci = located
-    k = ci
-    while k > 0 and s.clauses[k].opener not in SEMICOLONS:
-        k -= 1
-    return s.clauses[k].start
+    back = clauses_back(s, ci)
+    return back[-1].start if back else s.clauses[ci].start
 
 
 def has_own_share(ctx: Context, q: Quantity, besides: Quantity | None = None) -> bool:

@@ -24,6 +24,7 @@ from ...quantities import Quantity
 from .._match import Context, family
 from . import consensus
 from .percents import StatedShare, has_own_share
+from .reach import FIGURES_BACK, figures_before
 from .siblings import agreeing, confirming, listed_with
 
 __all__ = ["OTHER_BASES", "OTHER_REACH", "confirmed", "listed_run", "share_readings"]
@@ -55,6 +56,8 @@ def listed_run(ctx: Context, q: Quantity) -> tuple[Quantity, ...]:
     run = [q]
     k = ci
     while k > 0 and s.clauses[k].opener == "、":
+        if len(run) > FIGURES_BACK:
+            return ()  # a list longer than any reading looks back over: no sum is read
         prev = s.clauses[k - 1]
         mine = [p for p in prev.quantities if p.unit == q.unit]
         if len(mine) != 1 or len(prev.quantities) != 1:
@@ -89,9 +92,8 @@ def share_readings(
     nearby = [
         q
         for sentence in ctx.window(share.sentence, before=OTHER_REACH)
-        for q in sentence.quantities
-        if q.start < share.pct.start
-        and q.start not in taken
+        for q in figures_before(sentence, share.pct.start)
+        if q.start not in taken
         and family(q) == fam
         and q.value >= p.value
         and not has_own_share(ctx, q)

@@ -24,6 +24,7 @@ asked, so the work per share is bounded however long a paragraph runs.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 from dataclasses import dataclass
 from fractions import Fraction
@@ -43,7 +44,7 @@ __all__ = [
     "listed_with",
     "member_of",
     "neighbours",
-    "sentence_members",
+    "members_before",
     "sum_consensus",
 ]
 
@@ -51,19 +52,29 @@ __all__ = [
 REACH = 8
 
 
+#: what a member implies when it implies no base: below every base, so it meets none
+_NOWHERE = Interval(Fraction(-1), Fraction(-1))
+
+
 @dataclass(frozen=True, slots=True)
 class Member:
-    """A stated share with its part and the bases the two imply."""
+    """A stated share with its part."""
 
     share: StatedShare
     part: Binding
-    implied: Interval
 
     @property
     def paragraph(self) -> int:
         return self.share.sentence.paragraph
 
+    @property
+    def implied(self) -> Interval:
+        """The bases its part and share imply (computed when first asked, once)."""
+        found = implied_base(self.part.quantity, self.share.pct)
+        return _NOWHERE if found is None else found
 
+
+@functools.lru_cache(maxsize=4096)
 def implied_base(
     part: Quantity, pct: Quantity, mode: RoundingMode = RoundingMode.HALF_UP
 ) -> Interval | None:
@@ -90,11 +101,8 @@ def _members(ctx: Context) -> tuple[tuple[Member, ...], list[int]]:
         if share.cue.kind == "definitional":
             continue
         part = part_of(ctx, share)
-        if part is None:
-            continue
-        implied = implied_base(part.quantity, share.pct)
-        if implied is not None:
-            found.append(Member(share, part, implied))
+        if part is not None and share.pct.value > 0:
+            found.append(Member(share, part))
     return tuple(found), [m.share.pct.start for m in found]
 
 
@@ -105,12 +113,13 @@ def member_of(ctx: Context, share: StatedShare) -> Member | None:
     return members[i] if i < len(starts) and starts[i] == share.pct.start else None
 
 
-def sentence_members(ctx: Context, s: Sentence) -> tuple[Member, ...]:
-    """The members whose percentage stands in sentence ``s``, in text order."""
+def members_before(ctx: Context, s: Sentence, offset: int, n: int = REACH) -> tuple[Member, ...]:
+    """The last ``n`` members whose percentage stands in sentence ``s`` before ``offset``,
+    in text order."""
     members, starts = remembered(ctx, _MEMBERS, _members)
-    i = bisect.bisect_left(starts, s.start)
-    j = bisect.bisect_left(starts, s.end)
-    return members[i:j]
+    i = bisect.bisect_left(starts, max(s.start, 0))
+    j = bisect.bisect_left(starts, min(offset, s.end))
+    return members[max(i, j - n) : j]
 
 
 def neighbours(ctx: Context, share: StatedShare) -> tuple[Member, ...]:
@@ -148,10 +157,20 @@ def listed_with(ctx: Context, share: StatedShare) -> tuple[Member, ...]:
     return tuple(sorted(same, key=lambda m: m.share.pct.start))
 
 
+_SUMS: Key[dict[int, tuple[tuple[Member, ...], Interval] | None]] = Key("binding.list-sums")
+
+
 def sum_consensus(ctx: Context, share: StatedShare) -> tuple[tuple[Member, ...], Interval] | None:
     """The list ``share`` is one of and the sum of its parts, when the list's shares agree
     on that sum as their base: all of them, or all but one of three or more (the one
-    left is then wrong). None otherwise."""
+    left is then wrong). None otherwise. Read once per share."""
+    memo = remembered(ctx, _SUMS, lambda _ctx: {})
+    if share.pct.start not in memo:
+        memo[share.pct.start] = _sum_consensus(ctx, share)
+    return memo[share.pct.start]
+
+
+def _sum_consensus(ctx: Context, share: StatedShare) -> tuple[tuple[Member, ...], Interval] | None:
     listed = listed_with(ctx, share)
     if len(listed) < 2 or len({m.part.quantity.start for m in listed}) < len(listed):
         return None
