@@ -61,9 +61,9 @@ def test_sarif_points_at_this_project_not_the_unrelated_one() -> None:
 
 
 def test_runtime_dependencies_are_the_ones_the_source_imports() -> None:
-    """cn2an serves only the tests and a benchmark; pint only the optional [units] extra."""
+    """cn2an serves only the tests and a benchmark; every runtime dependency is imported."""
     runtime = {re.split(r"[<>=\[ ]", d)[0].lower() for d in PYPROJECT["project"]["dependencies"]}
-    assert "cn2an" not in runtime and "pint" not in runtime
+    assert "cn2an" not in runtime and "pint" in runtime
     imported = set().union(*(_imports(p) for p in SRC.rglob("*.py")))
     assert "cn2an" not in imported
     # each runtime dependency is imported somewhere (python-docx is `docx`)
@@ -71,22 +71,28 @@ def test_runtime_dependencies_are_the_ones_the_source_imports() -> None:
     for dist in runtime:
         assert import_names.get(dist, dist) in imported, dist
     extras = PYPROJECT["project"]["optional-dependencies"]
-    assert any(d.startswith("pint") for d in extras["units"])
     assert any(d.startswith("cn2an") for d in extras["test"])
 
 
-def test_without_pint_the_unit_registry_names_the_extra_to_install(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    units.registry.cache_clear()
-    units._pint_unit.cache_clear()
-    monkeypatch.setitem(sys.modules, "pint", None)  # `import pint` now fails
-    try:
-        with pytest.raises(ModuleNotFoundError, match=r"consistency-zh\[units\]"):
-            units.pint_unit("公里")
-    finally:
-        units.registry.cache_clear()
-        units._pint_unit.cache_clear()
+@pytest.mark.parametrize(
+    ("text", "needs_pint"),
+    [("共受理案件12件,其中办结10件,在办2件。", False), ("夏粮产量13659.6万吨(2731.9亿斤)。", True)],
+    ids=["no-conversion", "bracketed-conversion"],
+)
+def test_pint_is_imported_only_to_check_a_conversion(text: str, needs_pint: bool) -> None:
+    import subprocess
+
+    code = (
+        "import sys, consistency; "
+        f"r = consistency.check_text({text!r}); "
+        "print('pint' in sys.modules, [c.kind for c in r.claims])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    imported, kinds = done.stdout.split(" ", 1)
+    assert imported == str(needs_pint), done.stdout
+    assert ("restatement" in kinds) is needs_pint
 
 
 def _sh_blocks(markdown: str) -> list[str]:

@@ -86,17 +86,40 @@ def test_a_label_under_two_scopes_is_never_an_error(text: str) -> None:
         assert outcome.verdict is not Verdict.INCONSISTENT and outcome.code is None, text
 
 
-def test_a_malformed_conversion_names_the_data_file_and_key(monkeypatch: pytest.MonkeyPatch) -> None:
+def _data_error_with_pairs(monkeypatch: pytest.MonkeyPatch, entries: tuple[str, ...]) -> str:
+    """The DataFileError raised when ``[conversions].pairs`` holds ``entries``."""
     from consistency.claims import _conversions
 
-    monkeypatch.setattr(_conversions, "load_cues", lambda _name: {"conversions": {"pairs": ("吨 斤",)}})
-    _conversions.factors.cache_clear()
+    monkeypatch.setattr(_conversions, "load_cues", lambda _name: {"conversions": {"pairs": entries}})
+    _conversions.pairs.cache_clear()
     try:
         with pytest.raises(DataFileError) as caught:
             _conversions.factors()
     finally:
-        _conversions.factors.cache_clear()
-    assert "restatements.toml" in str(caught.value) and "conversions.pairs" in str(caught.value)
+        _conversions.pairs.cache_clear()
+    return str(caught.value)
+
+
+def test_a_malformed_conversion_names_the_data_file_and_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    message = _data_error_with_pairs(monkeypatch, ("吨 斤 2000",))
+    assert "restatements.toml" in message and "conversions.pairs" in message
+
+
+def test_a_conversion_the_unit_definitions_cannot_make_names_the_data_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert "no conversion from 吨 to 米" in _data_error_with_pairs(monkeypatch, ("吨 米",))
+
+
+def test_conversion_factors_come_exactly_from_the_unit_definitions() -> None:
+    from fractions import Fraction
+
+    from consistency.claims import _conversions
+
+    table = _conversions.factors()
+    assert table[("吨", "斤")] == 2000 and table[("公顷", "亩")] == 15
+    assert table[("公斤/公顷", "公斤/亩")] == Fraction(1, 15)
+    assert all(isinstance(f, Fraction) for f in table.values())
 
 
 _HOSTILE = [

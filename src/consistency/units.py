@@ -6,15 +6,16 @@ of its own dimension, so that 件 and 人 never add up. :func:`registry` builds 
 registry once, on first use (the scanner itself needs only the word lists, which are
 read without pint).
 
-pint is an optional extra (``pip install 'consistency-zh[units]'``): checking a report
-never converts units through it, so only a program that asks for a figure's unit as a
-pint unit (:attr:`Quantity.pint_unit <consistency.quantities.Quantity.pint_unit>`,
-:func:`registry`) needs it installed.
+The registry is built with exact magnitudes (``Fraction``), so a conversion factor read
+from it (:func:`factor`: 1 吨 = 2000 斤, 1 公顷 = 15 亩) is exact and can decide a verdict.
+pint is imported only when a unit is converted or asked for as a pint unit: scanning and
+most checks never need it.
 """
 
 from __future__ import annotations
 
 import functools
+from fractions import Fraction
 import tomllib
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 __all__ = [
     "RATIO_UNITS",
     "classifier_words",
+    "factor",
     "measure_words",
     "per_words",
     "pint_unit",
@@ -93,16 +95,10 @@ def measure_words() -> tuple[str, ...]:
 @functools.cache
 def registry() -> pint.UnitRegistry:
     """The library's one :class:`pint.UnitRegistry`: units.txt plus one unit per classifier."""
-    try:
-        import pint  # imported on first use: scanning text needs no unit arithmetic
-    except ModuleNotFoundError as exc:
-        raise ModuleNotFoundError(
-            "units as pint units need the optional extra: "
-            "python3 -m pip install 'consistency-zh[units]'",
-            name="pint",
-        ) from exc
+    import pint  # imported on first use: scanning text needs no unit arithmetic
 
-    reg = pint.UnitRegistry(None)
+    # exact magnitudes: a factor read from the registry may decide a verdict
+    reg = pint.UnitRegistry(None, non_int_type=Fraction)
     path = resources.files("consistency.data").joinpath(_UNITS)
     try:
         with resources.as_file(path) as real:
@@ -131,7 +127,7 @@ def pint_unit(unit: str | Quantity | None) -> pint.Unit | None:
 
 @functools.cache
 def _pint_unit(unit: str) -> pint.Unit | None:
-    reg = registry()  # first: it names the extra to install when pint is missing
+    reg = registry()
     import pint
 
     if unit in RATIO_UNITS:
@@ -146,3 +142,23 @@ def _pint_unit(unit: str) -> pint.Unit | None:
     except Exception:  # noqa: BLE001 - pint's expression parser raises others on odd input
         return None
     return result
+
+
+@functools.cache
+def factor(source: str, target: str) -> Fraction | None:
+    """How many ``target`` make one ``source`` (``factor("吨", "斤") == 2000``), exactly,
+    from the definitions in ``units.txt``; None when the two are not units of one measure
+    (件 and 人, 吨 and 米, or a word the registry does not know)."""
+    if source in RATIO_UNITS or target in RATIO_UNITS:
+        return None
+    a, b = pint_unit(source), pint_unit(target)
+    if a is None or b is None:
+        return None
+    import pint
+
+    reg = registry()
+    try:
+        magnitude = reg.Quantity(Fraction(1), a).to(b).magnitude
+    except pint.DimensionalityError:
+        return None
+    return Fraction(magnitude)

@@ -1,6 +1,7 @@
 """A figure restated in brackets right after it: in another unit (``13659.6万吨(2731.9亿斤)``,
-the factor in ``data/cues/restatements.toml [conversions]``) or in the same unit, as
-written again (``120,000元(壹拾贰万元)``, ``1.21万件(12,077件)``).
+the pairs in ``data/cues/restatements.toml [conversions]``, the exact factor from the
+unit definitions of ``data/units.txt`` through the one pint registry) or in the same
+unit, as written again (``120,000元(壹拾贰万元)``, ``1.21万件(12,077件)``).
 
 Helpers of :mod:`consistency.claims.restatements`. The brackets name the tie: the
 bracketed figure is the one before it, written another way, so the binding is named.
@@ -19,47 +20,66 @@ from ..claim import Claim
 from ..errors import DataFileError
 from ..intervals import Interval
 from ..quantities import Quantity
+from ..units import factor
 from ..verdicts import Outcome, RoundingPolicy, Verdict
 from ._folded import folded
 from ._match import Context, family, figure_interval, fmt_interval, load_cues, stated_allows
 from .binding import named
 
-__all__ = ["check_conversion", "conversions", "factors"]
+__all__ = ["check_conversion", "conversions", "factors", "pairs"]
 
 KIND = "restatement"
 
 
 @functools.cache
-def factors() -> dict[tuple[str, str], Fraction]:
-    """The conversion table of ``[conversions].pairs``: (from unit, to unit) → factor."""
-    out: dict[tuple[str, str], Fraction] = {}
+def pairs() -> frozenset[tuple[str, str]]:
+    """The conversions authors write in brackets, ``[conversions].pairs``: (from, to).
+
+    Read without pint: most documents hold no such pair, and the factor of one is asked
+    of the registry only when a bracketed figure needs it (:func:`factors`)."""
+    out: set[tuple[str, str]] = set()
     for entry in load_cues("restatements")["conversions"]["pairs"]:
         parts = entry.split()
-        try:
-            if len(parts) != 3:
-                raise ValueError(entry)
-            out[(parts[0], parts[1])] = Fraction(parts[2])
-        except (ValueError, ZeroDivisionError) as exc:
+        if len(parts) != 2:
             raise DataFileError(
-                "data/cues/restatements.toml", f"expected 'from to factor', got {entry!r}",
+                "data/cues/restatements.toml", f"expected 'from to', got {entry!r}",
                 key="conversions.pairs",
-            ) from exc
-    return out
+            )
+        out.add((parts[0], parts[1]))
+    return frozenset(out)
+
+
+def factors() -> dict[tuple[str, str], Fraction]:
+    """Every pair of :func:`pairs` with its exact factor from ``data/units.txt``; a pair
+    the unit definitions cannot convert names the data file and key."""
+    return {pair: _factor(*pair) for pair in sorted(pairs())}
+
+
+@functools.cache
+def _factor(source: str, target: str) -> Fraction:
+    found = factor(source, target)
+    if found is None:
+        raise DataFileError(
+            "data/cues/restatements.toml",
+            f"data/units.txt defines no conversion from {source} to {target}",
+            key="conversions.pairs",
+        )
+    return found
 
 
 def conversions(ctx: Context, line_of: Callable[[int], int]) -> Iterator[Claim]:
     """Every figure followed by its restatement in brackets (nothing else inside them).
     ``line_of`` gives the line number of an offset, for the message."""
-    table = factors()
+    table = pairs()
     view = folded(ctx)
     leads, tails = _bracket_words()
     for a, b in itertools.pairwise(ctx.quantities):
         if view[a.end : a.end + 1] != "(" or not _bracketed(view, a.end + 1, b, leads, tails):
             continue
-        factor = table.get((a.unit or "", b.unit or ""))
-        if factor is not None:
-            relation = f"{b.text} = {a.text} × {factor}"
-            details = {"form": "conversion", "factor": str(factor), "other": a.text}
+        if (a.unit or "", b.unit or "") in table:
+            ratio = _factor(a.unit or "", b.unit or "")
+            relation = f"{b.text} = {a.text} × {ratio}"
+            details = {"form": "conversion", "factor": str(ratio), "other": a.text}
         elif _same_measure(a, b):
             relation = f"{b.text} = {a.text}"
             details = {"form": "restated", "subject": "(括注)", "other": a.text,
