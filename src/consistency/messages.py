@@ -233,6 +233,17 @@ _CHANGES: tuple[Message, ...] = (
         "整数的增减率，任何整数基数都得不出（粒度检验）。",
     ),
     Message(
+        "C312", "earlier-figure-contradicts-its-changes", E,
+        "上期数{stated}与所述变化量和变化率都不符:按{after}和变化量{change}应为{value},"
+        "而变化量与变化率彼此相符。",
+        "The earlier figure {stated} fits neither the change nor the rate stated with it: "
+        "{after} and the change {change} give {value}, and the change and the rate agree "
+        "with each other.",
+        "An earlier figure contradicted by both the change and the rate stated with it, "
+        "which agree with each other.",
+        "所述上期数与其后的变化量和变化率都不符,而二者彼此相符。",
+    ),
+    Message(
         "C311", "change-rate-rounded-in-steps", W,
         "{stated}只有经连续修约({chain})才与所列数值相符:{formula} = {value},一次修约应为{once}"
         "(GB/T 8170不允许连续修约)。",

@@ -61,6 +61,7 @@ from .._stepwise import in_steps
 from ..binding import first_reproducing
 from .alternatives import EARLIER_LEVEL, RIVAL, alternatives
 from .arithmetic import check_change
+from .earlier import SIBLING, blamed, check_earlier, earlier_claims
 from .forms import (
     KIND,
     annual_rate_claim,
@@ -161,13 +162,17 @@ def _claims(
     if before.unit != after.unit or _damaged(ctx, before):
         return
     bound = pair_bindings(before, after, PAIRED if group.how == PAIRED else _COMPARED)
-    if len(amounts) == 1:
-        yield change_claim(ctx, "amount", amounts[0], (before, after), bound)
+    amount = change_claim(ctx, "amount", amounts[0], (before, after), bound) if len(amounts) == 1 else None
     if len(points) == 1 and (after.is_percent or after.unit is None):
         yield change_claim(ctx, "points", points[0], (before, after), bound)
+    rate = None
     if len(rates) == 1 and not real:
         kind = "rate-of-rate" if after.is_percent else "rate"
-        yield change_claim(ctx, kind, rates[0], (before, after), bound)
+        rate = change_claim(ctx, kind, rates[0], (before, after), bound)
+    if amount is not None and rate is not None and amounts[0].sign == rates[0].sign:
+        yield from earlier_claims(amount, rate)  # one wrong earlier figure, reported once
+    else:
+        yield from (c for c in (amount, rate) if c is not None)
     if len(annual) == 1 and group.years and not real and not after.is_percent:
         yield annual_rate_claim(ctx, annual[0], (before, after), bound, group.years)
 
@@ -201,10 +206,15 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
     """Check one change claim: printed figures first, then rounded inputs, then truncation
     (see :func:`.arithmetic.check_change`); before an error, the other readings the text
     leaves room for (:mod:`.alternatives`), then rounding in steps (C311)."""
-    primary = replace(claim, parts=claim.parts[:2]) if RIVAL in claim.details else claim
-    outcome = check_change(primary, policy)
+    if claim.details["relation_kind"] == "earlier":
+        return check_earlier(claim, policy)
+    extra = RIVAL in claim.details or SIBLING in claim.details
+    outcome = check_change(replace(claim, parts=claim.parts[:2]) if extra else claim, policy)
     if outcome.verdict is not Verdict.INCONSISTENT:
         return outcome
+    if SIBLING in claim.details and blamed(claim, policy):
+        # the earlier figure alone is wrong: its own claim reports it (C312)
+        return Outcome(Verdict.UNDECIDABLE, None, outcome.computed, None, outcome.params)
     hit = first_reproducing(claim.stated, alternatives(claim), policy)
     if hit is not None:
         reading, j = hit
