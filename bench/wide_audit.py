@@ -39,7 +39,11 @@ from consistency.engine import check_file
 from consistency.errors import ConsistencyError
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus-wide"
+#: the shared folder beside the checkout, or beside the folder of worktrees holding it
+DEFAULT_CORPUS = next(
+    (p for p in (ROOT.parent / "shared" / "corpus-wide", ROOT.parent.parent / "shared" / "corpus-wide") if p.is_dir()),
+    ROOT.parent / "shared" / "corpus-wide",
+)
 DEFAULT_REVIEW = ROOT / "corpus" / "wide-review.toml"
 LOUD = ("error", "warning")
 

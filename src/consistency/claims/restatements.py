@@ -153,12 +153,17 @@ def _kind_of(topic: str, subject: str) -> bool:
 def _sibling_sections(a: _Mention, b: _Mention) -> bool:
     """Are ``a`` and ``b`` under two headings of one level ("（一）刑事审判…" and "（二）民商事
     审判…")? Parallel sections speak of parallel subjects, so one label there ("全年共审结
-    各类案件") names two measures; a summary and its detail sit at different levels."""
+    各类案件") names two measures; a summary and its detail sit at different levels.
+    A section whose heading names no topic of its own ("一、总体情况", "二、基本情况") is a
+    summary of the others, not one of them: its figures are the ones the detailed
+    sections state again."""
     return (
         a.section is not None
         and b.section is not None
         and a.section[0] == b.section[0]
         and a.section[1] != b.section[1]
+        and bool(a.topic)
+        and bool(b.topic)
     )
 
 
