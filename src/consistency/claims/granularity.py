@@ -45,6 +45,7 @@ from .binding.frames import wholes
 from .binding.parts import SUBSET, total_cue_in
 from .binding.percents import StatedShare, has_own_share, part_of, stated_shares
 from .binding.reach import FIGURES_BACK, clauses_back
+from .binding.respective import in_run
 from .binding.siblings import sum_consensus
 
 __all__ = ["KIND", "check", "extract", "fitting_counts"]
@@ -125,6 +126,8 @@ def extract(ctx: Context) -> Iterator[Claim]:
             if _numerator_checkable(part.quantity, pct):
                 yield _numerator_claim(share, part)
             continue
+        if part is None and in_run(ctx, pct):
+            continue  # "分别占40%、25%、15%" with no run of counts to pair: no guess
         found = _bases(ctx, share)
         if not found:
             continue

@@ -31,10 +31,11 @@ from ...claim import Binding, Evidence
 from ...quantities import Quantity
 from .._match import Context, Sentence, countable, family, figure_interval
 from . import consensus, named, positional
-from .frames import wholes
+from .frames import listed, wholes
 from .parts import total_cue_in
 from .measures import scope_words
 from .reach import figures_before
+from .respective import listed_count
 from .siblings import members_before
 from .percents import BASE_EARLIER, BASE_GENERIC, NEGATIONS, RATE_BASES, Cue, has_own_share, run_start
 
@@ -132,6 +133,7 @@ def _own_bases(ctx: Context, part: Quantity, s: Sentence, cue: Cue) -> list[Bind
     if not fits:
         return []
     first = fits[-1].start
+    siblings = listed(ctx)  # parts of a breakdown are never the base of each other
     between = [
         q
         for sentence in scope
@@ -140,6 +142,8 @@ def _own_bases(ctx: Context, part: Quantity, s: Sentence, cue: Cue) -> list[Bind
         and family(q) == fam
         and q.value >= part.value
         and not has_own_share(ctx, q)
+        and q.start not in siblings
+        and not listed_count(ctx, q)
     ]
     totals = fits[-1:] if len({q.value for q in fits}) == 1 else fits
     bound = [

@@ -251,7 +251,8 @@ def read_list(
         return "open"
     # "其中:" with a colon announces the list itself, as a bracket does
     announced = any(head.startswith(w + c) for w in SUBSET for c in ":：")
-    if parts.bracketed or announced or any(w in head for w in RESPECTIVE):
+    # "其中甲和乙分别为…": 分别 pairs names with figures; it does not say they are all
+    if parts.bracketed or announced:
         return "explicit"
     closers = (*REMAINDER, *COMPLEMENT)
     if any(any(w in ctx.clause_text(c) for w in closers) for c in closing(parts, last_clause)):

@@ -27,6 +27,7 @@ from .measures import nonadditive
 from .memo import Key, remembered
 from .parts import RESPECTIVE, SUBSET, next_figure
 from .reach import FIGURES_BACK, clauses_back, previous_in
+from .respective import SEPARATORS, aligned_part, in_run
 
 __all__ = [
     "AMBIGUOUS",
@@ -153,14 +154,24 @@ def stated_shares(ctx: Context) -> tuple[StatedShare, ...]:
 
 def _stated_shares(ctx: Context) -> Iterator[StatedShare]:
     for s in ctx.sentences:
+        last: StatedShare | None = None
         for ci, clause in enumerate(s.clauses):
             for q in clause.quantities:
                 # a lower bound (98%以上) is checked as a bound; 约 and 近 are not checked
                 if not q.is_percent or q.approx or q.low is None or q.value < 0:
                     continue
                 cue = percent_cue(ctx, q, clause)
+                if cue is None and last is not None and in_run(ctx, q) and _next_in_run(ctx, last.pct, q):
+                    cue = last.cue  # "分别占40%、25%、15%": the run shares its first cue
                 if cue is not None:
-                    yield StatedShare(q, s, ci, cue)
+                    last = StatedShare(q, s, ci, cue)
+                    yield last
+
+
+def _next_in_run(ctx: Context, a: Quantity, b: Quantity) -> bool:
+    """Does ``b`` follow ``a`` in one run of percentages, a separator between them?"""
+    gap = ctx.between(a.end, b.start).strip()
+    return 0 < len(gap) <= 2 and all(ch in SEPARATORS for ch in gap)
 
 
 _PARTS: Key[dict[int, Binding | None]] = Key("binding.share-parts")
@@ -187,6 +198,9 @@ def _part_of(ctx: Context, share: StatedShare) -> Binding | None:
     crosses a semicolon, and a figure labelled as a change (增加12958件) is no part.
     """
     pct, s, ci, cue = share
+    in_list, aligned = aligned_part(ctx, pct)
+    if in_list:
+        return aligned  # "分别占40%、25%": the count in its place, or none
     clause = s.clauses[ci]
     subject = _subject(ctx, pct, clause) if cue.kind == "share" else ""
     if nonadditive(subject if cue.kind == "share" else cue.word):
