@@ -38,6 +38,11 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "nesting": lambda n: "(" * (n // 2) + ")" * (n // 2),
     "chinese": lambda n: "一" * n,
     "percent-words": lambda n: "百分之" * (n // 3),
+    # one sentence of many stated identities, completion rates and changes: each figure's
+    # terms, amount or level is looked for a bounded distance around it
+    "identities": lambda n: "出生率1.2‰,死亡率1.1‰,自然增长率0.1‰," * (n // 24),
+    "completion": lambda n: "收入完成100万元,完成年初预算100万元的100%," * (n // 26),
+    "changes": lambda n: "增加10万元,增长11.1%,达到100万元," * (n // 22),
 }
 
 

@@ -3,6 +3,7 @@ claim constructor with its bindings, and small text helpers."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 
 import regex
@@ -11,7 +12,7 @@ from ...claim import Binding, Claim
 from ...quantities import Quantity
 from .._match import load_cues
 
-__all__ = ["KIND", "completion_claim", "cues", "same_unit", "unglossed"]
+__all__ = ["KIND", "completion_claim", "cues", "near", "same_unit", "unglossed"]
 
 KIND = "completion"
 
@@ -57,3 +58,21 @@ _GLOSS = regex.compile(r"\([a-zA-Z\u00e0-\u01dc]+\)")
 def unglossed(text: str) -> str:
     """``text`` without pinyin glosses that mirror sites insert ("预(yù)算")."""
     return _GLOSS.sub("", text)
+
+
+#: the start offsets of a sentence's figures, by the identity of its figure tuple (the
+#: tuple itself is kept, so its id stays its own); one entry per sentence read
+_STARTS: dict[int, tuple[tuple[Quantity, ...], list[int]]] = {}
+
+
+def near(qs: tuple[Quantity, ...], lo: int, hi: int) -> tuple[Quantity, ...]:
+    """The figures of ``qs`` (a sentence's, in text order) starting in ``[lo, hi)``, found
+    by bisection: a reading looks only this far around a figure, so that a sentence of
+    thousands of figures is read in linear time."""
+    hit = _STARTS.get(id(qs))
+    if hit is None or hit[0] is not qs:
+        if len(_STARTS) > 256:
+            _STARTS.clear()
+        hit = _STARTS[id(qs)] = (qs, [q.start for q in qs])
+    starts = hit[1]
+    return qs[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]

@@ -16,10 +16,14 @@ from ...claim import Binding, Claim
 from ...quantities import Quantity
 from .._match import Context, Sentence
 from ..binding import named, positional
-from .common import completion_claim, cues, same_unit, unglossed
+from .common import completion_claim, cues, near, same_unit, unglossed
 
 __all__ = ["earlier_target", "over", "with_target"]
 
+
+
+#: how far before 完成 the amount completed is looked for, and after the rate its excess
+_AMOUNT_REACH, _EXCESS_REACH = 200, 80
 
 
 def _amount_before(
@@ -32,7 +36,7 @@ def _amount_before(
     nearest first (the readings tried before an error)."""
     changes = cues()["completion"]["changes"]
     candidates = [
-        q for q in qs
+        q for q in near(qs, before - _AMOUNT_REACH, before)
         if q.end <= before and q is not like and same_unit(q, like)
         and not any(view[max(0, q.start - 6) : q.start].rstrip("了").endswith(w) for w in changes)
     ]
@@ -106,7 +110,7 @@ def _last_verb(text: str, verbs: tuple[str, ...]) -> int | None:
 def _excess(view: str, sentence: Sentence, qs: tuple[Quantity, ...], rate: Quantity
             ) -> tuple[int, Quantity] | None:
     words = cues()["completion"]
-    for q in qs:
+    for q in near(qs, rate.end, rate.end + _EXCESS_REACH):
         if q.start <= rate.end or q.is_percent:
             continue
         lead = unglossed(view[max(rate.end, q.start - 30) : q.start])

@@ -22,6 +22,7 @@ by :mod:`.table`): a statistician adds one without code. What this module does:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -73,7 +74,7 @@ def extract(ctx: Context) -> Iterator[Claim]:
                     continue
                 clause_text = text[clause.start : clause.end]
                 if any(w in clause_text for w in words().earlier) or _older(
-                    _YEAR.findall(clause_text), _years(text, sentence)
+                    _YEAR.findall(clause_text), _years(ctx, sentence)
                 ):
                     continue  # an earlier period's figure, compared with
                 claim = _claim(ctx, text, sentence, q, found)
@@ -108,10 +109,28 @@ def _named_result(text: str, sentence: Sentence, q: Quantity) -> Identity | None
     return best[1] if best else None
 
 
-def _window(ctx: Context, sentence: Sentence, reach: int) -> list[tuple[Sentence, Quantity]]:
+def _window(ctx: Context, sentence: Sentence, q: Quantity, reach: int) -> list[tuple[Sentence, Quantity]]:
     """The figures of the sentence and of the ``reach`` sentences before it (same
-    paragraph), each with its sentence."""
-    return [(s, q) for s in ctx.window(sentence, reach) for q in s.quantities]
+    paragraph), each with its sentence, no farther than :data:`_BEFORE` characters before
+    ``q`` nor :data:`_AFTER` after it (so that a sentence of thousands of figures is read
+    in linear time)."""
+    first = ctx.window(sentence, reach)[0]
+    starts = ctx.memo.get(_STARTS)
+    if not isinstance(starts, list):
+        starts = ctx.memo[_STARTS] = [x.start for x in ctx.quantities]
+    lo = bisect.bisect_left(starts, max(first.start, q.start - _BEFORE))
+    hi = bisect.bisect_left(starts, min(sentence.end, q.end + _AFTER))
+    out = []
+    for other in ctx.quantities[lo:hi]:
+        located = ctx.locate(other)
+        if located is not None:
+            out.append((located[0], other))
+    return out
+
+
+#: how far around a stated figure its terms are looked for, and the memo key of the
+#: figures' start offsets
+_BEFORE, _AFTER, _STARTS = 400, 200, "identity-starts"
 
 
 def _older(named: list[str], years: frozenset[str]) -> bool:
@@ -120,9 +139,20 @@ def _older(named: list[str], years: frozenset[str]) -> bool:
     return bool(named) and max(years) > min(named)
 
 
-def _years(text: str, sentence: Sentence) -> frozenset[str]:
-    """The years a sentence names (``2023年``)."""
-    return frozenset(_YEAR.findall(text, sentence.start, sentence.end))
+def _years(ctx: Context, sentence: Sentence) -> frozenset[str]:
+    """The years a sentence names (``2023年``), read once per sentence (kept in the
+    context's memo: a long sentence is not read again for each of its figures)."""
+    memo = ctx.memo.setdefault(_YEARS, {})
+    assert isinstance(memo, dict)
+    years = memo.get(sentence.index)
+    if years is None:
+        years = memo[sentence.index] = frozenset(
+            _YEAR.findall(folded(ctx), sentence.start, sentence.end)
+        )
+    return years
+
+
+_YEARS = "identity-years"
 
 
 def _label(ctx: Context, q: Quantity) -> str:
@@ -157,11 +187,11 @@ def _claim(
     """The claim that ``q`` is ``ident`` over the terms the text names, or None when the
     text names none of them."""
     found: dict[str, list[tuple[int, Quantity, str]]] = {}
-    years = _years(text, sentence)
-    for s, other in _window(ctx, sentence, ident.reach):
+    years = _years(ctx, sentence)
+    for s, other in _window(ctx, sentence, q, ident.reach):
         if other is q or other.approx or other.unit in (None, ":"):
             continue
-        if s is not sentence and years and (other_years := _years(text, s)) and not years & other_years:
+        if s is not sentence and years and (other_years := _years(ctx, s)) and not years & other_years:
             continue  # a sentence of another year: "2020年城镇人口…。2023年城镇化率为…"
         hit = _term_word(_label(ctx, other), ident)
         if hit is not None:
