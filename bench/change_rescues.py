@@ -1,9 +1,10 @@
 """How often the readings tried before an error rescue a wrong figure by chance, for
-changes, ratios and identities.
+changes, completion, ratios and identities.
 
-Before a change rate, a ratio or an identity is called inconsistent, the check tries
-other readings (the level listed before, a level of the earlier period as the base, a
-ratio written base first) and, last, rounding in steps (a warning instead of an error).
+Before a change rate, a completion rate, a ratio or an identity is called inconsistent,
+the check tries other readings (the level listed before, a level of the earlier period as
+the base, another amount before 完成, a ratio written base first) and, last, rounding in
+steps (a warning instead of an error).
 A search like this could rescue a wrong figure by chance. This measures it, in the
 manner of the shuffled-figure method of ``bench/restatement_rescues.py``:
 
@@ -31,13 +32,13 @@ from dataclasses import replace
 from _paths import files_from_args
 
 from consistency import check_file
-from consistency.claims import changes, identities, ratios
+from consistency.claims import changes, completion, identities, ratios
 from consistency.claims.binding import first_reproducing
 from consistency.claims.changes.alternatives import as_level
 from consistency.verdicts import RoundingPolicy, Verdict
 
-KINDS = {m.KIND: m for m in (changes, identities, ratios)}
-STEPS = ("C311", "C725")
+KINDS = {m.KIND: m for m in (changes, completion, identities, ratios)}
+STEPS = ("C311", "C608", "C725")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
                     level_tries += 1
                     if first_reproducing(claim.stated, [as_level(other, change, sign)], policy):
                         level_fits += 1
-    print(f"claims of changes, ratios and identities with figures: {claims}")
+    print(f"claims of changes, completion, ratios and identities with figures: {claims}")
     print(
         f"shuffled stated figures: {tried}; rejected by the claim's own reading: {rejected}; "
         f"rescued by another reading: {rescued} ({_rate(rescued, rejected)}); "
