@@ -138,3 +138,21 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=30).map("".join))
 def test_reading_never_raises_and_claims_stay_in_bounds(text: str) -> None:
     assert_claims_in_bounds(checked(text), text)
+
+
+def test_an_identity_added_to_the_table_is_read_without_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = dict(table._raw())
+    raw["identity"] = [
+        *raw["identity"],
+        {"id": "net-migration", "name": "净迁入人口", "en": "net migration",
+         "result": ["净迁入人口"], "formula": "迁入人口 − 迁出人口",
+         "terms": {"迁入人口": ["迁入人口"], "迁出人口": ["迁出人口"]}},
+    ]
+    monkeypatch.setattr(table, "_raw", lambda: raw)
+    table.identities.cache_clear()
+    try:
+        ((claim, outcome),) = checked("全年迁入人口5.6万人,迁出人口3.2万人,净迁入人口2.6万人。")
+        assert claim.details["identity"] == "net-migration"
+        assert outcome.verdict is Verdict.INCONSISTENT and outcome.params["value"] == "2.4万人"
+    finally:
+        table.identities.cache_clear()
