@@ -13,6 +13,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -185,13 +186,13 @@ def test_the_internal_error_s_traceback_is_shown_on_request(
 def test_a_bug_outside_any_document_exits_3_with_a_request_to_report_it(
     run: Run, drafts: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from consistency import report
+    from consistency.report import text
 
     def broken(*args: object, **kwargs: object) -> str:
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setitem(report.FORMATTERS, "sarif", broken)
-    code, out, err = run("check", "--format", "sarif", "clean.txt")
+    monkeypatch.setattr(text, "summary", broken)
+    code, out, err = run("check", "clean.txt")
     assert (code, out) == (3, "")
     assert "internal error: ZeroDivisionError: boom" in err and "bug" in err
     assert "Traceback" not in err
@@ -229,14 +230,12 @@ def test_a_clean_run_says_how_much_was_checked(run: Run, drafts: Path) -> None:
     assert run("check", "plain.txt")[1] == "No findings in 1 file checked.\n0 claims checked.\n"
 
 
-def test_text_is_written_file_by_file_and_no_report_is_kept(
-    run: Run,
-    drafts: Path,
+def _spied(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     fake_engine: Callable[..., Report],
-) -> None:
-    import gc
+) -> tuple[list[str], list[Any]]:
+    """The stand-in engine, noting what was written before each file and each report made."""
     import weakref
 
     before: list[str] = []
@@ -249,10 +248,39 @@ def test_text_is_written_file_by_file_and_no_report_is_kept(
         return report
 
     monkeypatch.setattr(engine, "check_document", spy)
-    run("check", "wrong.txt", "near.txt")
-    assert before[0] == "" and before[1].startswith("wrong.txt:2:5: C101")
+    return before, made
+
+
+@pytest.mark.parametrize("fmt", ["text", "sarif", "html"])
+def test_every_format_is_written_report_by_report_and_no_report_is_kept(
+    run: Run,
+    drafts: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    fake_engine: Callable[..., Report],
+    fmt: str,
+) -> None:
+    import gc
+
+    before, made = _spied(monkeypatch, capsys, fake_engine)
+    code, _, _ = run("check", "--format", fmt, "wrong.txt", "near.txt", "clean.txt")
+    assert code == 1
+    # the first report went out before the second file was checked, and none was kept
+    assert "wrong.txt" in before[1] and "wrong.txt" not in before[0]
     gc.collect()
-    assert [r() for r in made] == [None, None]
+    assert [r() for r in made] == [None, None, None]
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "html", "json"])
+@pytest.mark.parametrize("names", [["wrong.txt"], ["wrong.txt", "near.txt", "clean.txt"]])
+def test_written_report_by_report_is_what_render_gives(
+    run: Run, drafts: Path, fake_engine: Callable[..., Report], fmt: str, names: list[str]
+) -> None:
+    from consistency.report import render
+
+    _, out, _ = run("check", "--lang", "zh", "--format", fmt, *names)
+    reports = [fake_engine(Path(n).read_text(encoding="utf-8"), n) for n in names]
+    assert out == render(fmt, reports, Config(lang="zh"))
 
 
 def test_json_follows_the_contract(run: Run, drafts: Path) -> None:
@@ -544,7 +572,8 @@ def test_a_seed_report_shows_its_truncated_share(real: Run) -> None:
 def test_jobs_on_the_corpus_give_the_same_json_as_one_process(real: Run) -> None:
     one = real("check", "--format", "json", "--jobs", "1", str(CORPUS))
     two = real("check", "--format", "json", "--jobs", "2", str(CORPUS))
-    assert one == two
+    four = real("check", "--format", "json", "--jobs", "4", str(CORPUS))
+    assert one == two == four
     assert json.loads(one[1])["summary"]["files"] == 65
 
 

@@ -106,3 +106,33 @@ def test_a_bug_on_one_document_costs_only_that_document(client) -> None:
     (error,) = result["errors"]
     assert error["path"] == "boom.txt"
     assert "internal error ZeroDivisionError: boom" in error["error"]
+
+
+def _kill_once(marker: str) -> None:
+    """Run on each worker: the first document checked kills its worker process."""
+    import os
+    import signal
+
+    from consistency import engine
+
+    original = engine.check_document
+
+    def dying(document, config=None):  # type: ignore[no-untyped-def]
+        if not os.path.exists(marker):
+            open(marker, "w").close()
+            os.kill(os.getpid(), signal.SIGKILL)
+        return original(document, config)
+
+    dying.original = original  # type: ignore[attr-defined]
+    engine.check_document = dying
+
+
+def test_a_killed_worker_loses_no_file(client, tmp_path) -> None:
+    marker = str(tmp_path / "killed")
+    client.run(_kill_once, marker)
+    try:
+        result = check_paths(PATHS, client=client, npartitions=len(PATHS))
+    finally:
+        client.run(_mend)
+    assert (tmp_path / "killed").exists()  # a worker did die mid-run
+    assert json.dumps(result, sort_keys=True) == json.dumps(_local(PATHS), sort_keys=True)

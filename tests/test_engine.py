@@ -66,3 +66,14 @@ def test_a_bug_becomes_an_internal_error_naming_file_and_exception(
 def test_check_text_of_something_not_text_names_the_problem(value: object) -> None:
     with pytest.raises(TypeError, match=f"needs the text as a str, not {type(value).__name__}"):
         check_text(value)  # type: ignore[arg-type]
+
+
+def test_checks_in_many_threads_at_once_give_what_one_thread_gives() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.rglob("*.txt"))[:24]]
+    alone = [check_text(t).to_dict() for t in texts]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(lambda t: check_text(t).to_dict(), texts * 2))
+    assert together == alone * 2

@@ -132,8 +132,16 @@ def test_every_checked_figure_is_marked_in_the_colour_of_its_verdict() -> None:
     report = sample_report()
     _, page = _page(report)
     expected = [(f"fig {CSS[c.verdict]}", q.text) for c in report.claims for q in c.figures]
-    legend = 4  # the legend shows one sample mark per verdict
-    assert page.marks[legend:] == expected
+    legend = 4  # the legend (in the summary, written last) shows one sample mark per verdict
+    assert page.marks[:-legend] == expected
+
+
+def test_the_summary_is_written_last_and_shown_first() -> None:
+    from consistency.report._html_style import STYLE
+
+    html, _ = _page(sample_report())
+    assert html.index('<section class="doc"') < html.index('<header class="top">')
+    assert ".page > .top { order: -1; }" in STYLE and "flex-direction: column" in STYLE
 
 
 def test_a_figure_shared_by_two_claims_takes_the_graver_verdict() -> None:
@@ -163,7 +171,7 @@ def test_the_headline_and_its_tiles_count_the_same_findings() -> None:
     verdict (the colours of the text) are counted in the line below them."""
     report = sample_report()
     html, _ = _page(report)
-    head = html[: html.index('<section class="doc"')]
+    head = html[html.index('<header class="top">') :]
     for severity, css in (("error", "v-bad"), ("warning", "v-cond"), ("info", "v-undec")):
         n = sum(f.severity.value == severity for f in report.findings)
         assert f'<div class="count {css}"><span class="n">{n}</span>' in head
@@ -179,7 +187,7 @@ def test_the_tiles_follow_the_findings_not_the_claims() -> None:
     report = sample_report()
     kept = tuple(f for f in report.findings if f.severity.value != "error")
     html, _ = _page(replace(report, findings=kept))
-    head = html[: html.index('<section class="doc"')]
+    head = html[html.index('<header class="top">') :]
     assert '<div class="count v-bad"><span class="n">0</span>' in head
     assert "个错误" not in head and "不一致 1" in head
 

@@ -116,8 +116,7 @@ def _check(args: argparse.Namespace, lang: str) -> int:
     accepted = _old_baseline(args.write_baseline) if args.write_baseline else None
     for path, problem in bad:
         _complain(path, problem, lang)
-    # text, GitHub, JSON and CSV go out file by file: an archive run holds no report long
-    stream = args.format in ("text", "github", "json", "csv") and not args.write_baseline
+    # every format goes out file by file (report by report): a run holds no report long
     kept: list[Report] = []
     found: list[Baseline] = []
     checked: list[str] = []
@@ -126,7 +125,12 @@ def _check(args: argparse.Namespace, lang: str) -> int:
     progress = console.Progress(len(paths), V.say("cli.progress", lang))
     with ExitStack() as stack:
         out = stack.enter_context(atomic_write(args.output)) if args.output else sys.stdout
-        page = _Page(args, config, out)
+        # a run that writes a baseline writes nothing else
+        page = (
+            _Page(args, config, out, single=paths[0] if len(paths) == 1 else None)
+            if accepted is None
+            else None
+        )
         runner = Runner(args.jobs, config, timeout=args.timeout)
         done = 0
         outcomes = zip(paths, runner.run([_task(p) for p in paths]))
@@ -155,10 +159,10 @@ def _check(args: argparse.Namespace, lang: str) -> int:
                     _complain(args.baseline, stale, lang)
             failed = failed or any(config.fails(f.severity) for f in report.findings)
             tally.add(report)
-            if stream:
-                page.add(report)
-            if not stream or args.annotate:
-                kept.append(report)
+            assert page is not None  # (a baseline run went on above)
+            page.add(report)
+            if args.annotate:
+                kept.append(report)  # the one Word file, annotated once the output is done
         for path in paths[done:]:  # left unchecked by a signal: named, output still whole
             bad.append((path, "not checked: the run was interrupted"))
             _complain(path, "not checked: the run was interrupted", lang)
@@ -167,7 +171,8 @@ def _check(args: argparse.Namespace, lang: str) -> int:
             written.write(args.write_baseline)
             _complain(args.write_baseline, _accepted_line(accepted, written, found, lang), lang)
             return _stopped(runner) or (2 if bad else 0)
-        page.close(kept, tally, bad)
+        assert page is not None
+        page.close(tally, bad)
     if args.annotate and kept:
         from .report.docx import annotate  # python-docx is imported only when asked for
 
@@ -189,7 +194,9 @@ class _Page:
     rules on a stream that is not Unicode (:func:`console.escaper`), so they stay valid.
     """
 
-    def __init__(self, args: argparse.Namespace, config: Config, out: TextIO) -> None:
+    def __init__(
+        self, args: argparse.Namespace, config: Config, out: TextIO, *, single: str | None
+    ) -> None:
         from .report import FORMATTERS, csv, statistics, text
         from .report.json import Writer
 
@@ -199,6 +206,18 @@ class _Page:
         self.escape = console.escaper(self.fmt, out)
         self.formatters, self.text, self.csv, self.stats = FORMATTERS, text, csv, statistics
         self.json = Writer(self) if self.fmt == "json" and not self.statistics else None
+        # SARIF and HTML are written report by report too (report.sarif, report.html)
+        self.document: Any = None
+        if self.fmt == "sarif":
+            from .report import sarif
+
+            self.document = sarif.Writer(self, config)
+        elif self.fmt == "html":
+            from .report import html
+            from .report.sanitise import shown_path
+
+            name = shown_path(single) if single and single != "-" else None
+            self.document = html.Writer(self, config, single=name)
         if self.fmt == "csv":
             self.write(csv.start(console.is_unicode(out), config, statistics=self.statistics))
 
@@ -212,6 +231,8 @@ class _Page:
             return
         if self.json is not None:
             self.json.add(report)
+        elif self.document is not None:
+            self.document.add(report)
         elif self.fmt == "csv":
             self.write(self.csv.rows(report, self.config))
         elif self.fmt == "github":
@@ -220,18 +241,16 @@ class _Page:
             self.write(self.text.render_report(report, self.config, color=self.colour))
         self.out.flush()
 
-    def close(
-        self, kept: list[Report], tally: Any, bad: list[tuple[str, str]]
-    ) -> None:
-        """The end of the output: the summary, or the whole report of the other formats."""
+    def close(self, tally: Any, bad: list[tuple[str, str]]) -> None:
+        """The end of the output: the summary, or the end of the document written."""
         if self.statistics:
             self.write(self.stats.render(tally, self.fmt, self.config, errors=bad))
         elif self.fmt == "text":
             self.write(self.text.summary(tally, self.config.lang, color=self.colour))
         elif self.json is not None:
             self.json.close(bad)
-        elif self.fmt not in ("csv", "github"):
-            self.write(self.formatters[self.fmt](kept, self.config))
+        elif self.document is not None:
+            self.document.close(bad)
         self.out.flush()
 
 

@@ -9,6 +9,7 @@ not plain yields no claim.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -83,13 +84,26 @@ def _figure(cell: Cell, unit: str | None) -> Quantity | None | str:
     decimals = len(digits.split(".")[1]) if "." in digits else 0
     # a percentage is a fraction of 1, as the scanner reads one (90.7% → 0.907), so a
     # total is computed, judged and shown in the same terms as every other share
-    scale = Fraction(1, 100) if percent else Fraction(1)
-    value = Fraction(digits) * scale
+    value = _exact(digits)
+    resolution = _STEPS[decimals] if decimals < len(_STEPS) else Fraction(1, 10**decimals)
+    if percent:
+        value, resolution = value / 100, resolution / 100
     return Quantity(
         cell.start, cell.end, cell.text, value, value, value,
-        decimals=decimals, resolution=Fraction(1, 10**decimals) * scale,
+        decimals=decimals, resolution=resolution,
         unit="%" if percent else unit,
     )
+
+
+#: the step of a figure with 0, 1, 2… decimals, built once (a long table has many cells)
+_STEPS = tuple(Fraction(1, 10**d) for d in range(8))
+
+
+def _exact(digits: str) -> Fraction:
+    """The value of plain decimal digits; a whole number without parsing a Fraction."""
+    if digits.isdigit():
+        return Fraction(int(digits))
+    return Fraction(digits)
 
 
 class Grid:
@@ -112,6 +126,7 @@ class Grid:
         self.n_rows = table.n_rows
         self.n_cols = table.n_columns
         self.kinds: dict[tuple[int, int], str] = {}
+        self._labelled: dict[int, list[int]] | None = None
         # column → the word cells over it, merged headings included, top to bottom
         self.words_over: dict[int, list[tuple[int, str]]] = {}
         for (r, c), cell in sorted(self.origin.items()):
@@ -338,11 +353,29 @@ class Grid:
         )
 
     def _row_label(self, r: int, c: int) -> str:
-        """The total word labelling cell (``r``, ``c``): on its row, else over its column."""
-        around = [self.cell(r, cc) for cc in range(1, c)]
-        around += [self.cell(rr, c) for rr in range(r - 1, 0, -1)]
-        labels = (x.text for x in around if x is not None and _level(x.text) is not None)
-        return next(labels, "合计")
+        """The total word labelling cell (``r``, ``c``): on its row, else over its column
+        (the nearest above, found by bisection: a long table has a total per row)."""
+        for cc in range(1, c):
+            x = self.cell(r, cc)
+            if x is not None and _level(x.text) is not None:
+                return x.text
+        rows = self._labelled_rows().get(c, [])
+        k = bisect.bisect_left(rows, r)
+        if k:
+            x = self.cell(rows[k - 1], c)
+            if x is not None:
+                return x.text
+        return "合计"
+
+    def _labelled_rows(self) -> dict[int, list[int]]:
+        """Column → the rows (ascending) of its cells holding a total word, found once."""
+        if self._labelled is None:
+            found: dict[int, list[int]] = {}
+            for (r, c), cell in sorted(self.origin.items()):
+                if self.kinds.get((r, c)) == "text" and _level(cell.text) is not None:
+                    found.setdefault(c, []).append(r)
+            self._labelled = found
+        return self._labelled
 
 
 def _skipped(heading: str, *, share_too: bool = False) -> bool:

@@ -64,7 +64,11 @@ body {
 }
 .switch { position: absolute; opacity: 0; pointer-events: none; }
 #lang-zh:checked ~ .page .en, #lang-en:checked ~ .page .zh { display: none; }
-.page { max-width: 1320px; margin: 0 auto; padding: 24px 28px 48px; }
+.page { max-width: 1320px; margin: 0 auto; padding: 24px 28px 48px;
+  display: flex; flex-direction: column; }
+/* the summary is written after the documents (they are written as they are checked)
+   and shown before them */
+.page > .top { order: -1; }
 .top, .doc {
   background: var(--paper); border: 1px solid var(--rule); border-radius: 10px;
   padding: 20px 28px; margin-bottom: 24px;

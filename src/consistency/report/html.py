@@ -15,11 +15,13 @@ text instead. Everything taken from a document or a finding is HTML-escaped.
 
 from __future__ import annotations
 
+import io
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape as _escape_html
 from itertools import pairwise
+from typing import TextIO
 
 from .. import __version__
 from .. import vocabulary as V
@@ -32,7 +34,7 @@ from ._html_style import LEGEND, MODE, SEVERITY, SEVERITY_CSS, STYLE, VERDICT
 from .sanitise import shown_path, visible
 from .text import place
 
-__all__ = ["render"]
+__all__ = ["Writer", "render"]
 
 #: which colour a figure takes when claims with different verdicts share it
 _RANK = {
@@ -74,33 +76,89 @@ class _Item:
 
 def render(reports: Sequence[Report], config: Config) -> str:
     """The whole page for ``reports``, in the reader's language first (``config.lang``)."""
-    lang = "en" if config.lang == "en" else "zh"
-    docs = [(k, r, _items(r)) for k, r in enumerate(reports, 1)]
-    body = [_header(docs), *(_document(k, r, items, config) for k, r, items in docs)]
-    title = "数字一致性检查报告 · Arithmetic consistency report"
-    if len(reports) == 1:
-        title = f"{_name(reports[0])} · {title}"
-    return "".join(
-        (
-            "<!DOCTYPE html>\n",
-            f'<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-            f'<meta name="generator" content="consistency {escape(__version__)}">\n',
-            f"<title>{escape(title)}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
-            f'<input type="radio" name="lang" id="lang-zh" class="switch"{" checked" if lang == "zh" else ""}>\n',
-            f'<input type="radio" name="lang" id="lang-en" class="switch"{" checked" if lang == "en" else ""}>\n',
-            '<div class="page">\n',
-            *body,
-            '<footer class="foot">',
-            _t(
+    out = io.StringIO()
+    writer = Writer(out, config, single=_name(reports[0]) if len(reports) == 1 else None)
+    for report in reports:
+        writer.add(report)
+    writer.close()
+    return out.getvalue()
+
+
+class Writer:
+    """The same page as :func:`render`, written document by document to ``out``.
+
+    A run over an archive holds one report at a time: each document's section is
+    written as soon as it is checked, and only its counts are kept for the summary,
+    which is written last and shown first (the page is a flex column; the summary's CSS
+    ``order`` puts it on top). ``single`` names the one document of a one-file page, for
+    its title.
+    """
+
+    def __init__(self, out: TextIO, config: Config, *, single: str | None = None) -> None:
+        self._out = out
+        self._config = config
+        self._docs: list[_Summary] = []
+        lang = "en" if config.lang == "en" else "zh"
+        title = "数字一致性检查报告 · Arithmetic consistency report"
+        if single is not None:
+            title = f"{single} · {title}"
+        checked = {code: " checked" if lang == code else "" for code in ("zh", "en")}
+        head = [
+            "<!DOCTYPE html>",
+            f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f'<meta name="generator" content="consistency {escape(__version__)}">',
+            f"<title>{escape(title)}</title>",
+            f"<style>\n{STYLE}</style>",
+            "</head>",
+            "<body>",
+            f'<input type="radio" name="lang" id="lang-zh" class="switch"{checked["zh"]}>',
+            f'<input type="radio" name="lang" id="lang-en" class="switch"{checked["en"]}>',
+            '<div class="page">',
+        ]
+        out.write("\n".join(head) + "\n")
+
+    def add(self, report: Report) -> None:
+        """Write one document's section; keep only its counts."""
+        k = len(self._docs) + 1
+        items = _items(report)
+        self._out.write(_document(k, report, items, self._config))
+        self._docs.append(
+            _Summary(
+                k,
+                _name(report),
+                _counts(items),
+                {s: report.count(s) for s in Severity},
+            )
+        )
+
+    def close(self, errors: Sequence[tuple[str, str]] = ()) -> None:
+        """Write the summary (shown on top) and the foot, and end the page."""
+        del errors  # named on standard error by the command line
+        self._out.write(_header(self._docs))
+        self._out.write(
+            '<footer class="foot">'
+            + _t(
                 f"由 consistency {escape(__version__)} 生成。颜色只标出被核对过的数字；"
                 "未标色的数字没有被核对，不代表正确。",
                 f"Made by consistency {escape(__version__)}. Colour marks only the figures "
-                "that were checked; an unmarked figure was not checked, which does not make it right.",
-            ),
-            "</footer>\n</div>\n</body>\n</html>\n",
+                "that were checked; an unmarked figure was not checked, which does not make "
+                "it right.",
+            )
+            + "</footer>\n</div>\n</body>\n</html>\n"
         )
-    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Summary:
+    """What the summary needs of one document once its section is written."""
+
+    number: int
+    name: str
+    verdicts: dict[Verdict, int]
+    severities: dict[Severity, int]
 
 
 def _items(report: Report) -> list[_Item]:
@@ -136,14 +194,13 @@ def _counts(items: Iterable[_Item]) -> dict[Verdict, int]:
     return counts
 
 
-def _header(docs: list[tuple[int, Report, list[_Item]]]) -> str:
+def _header(docs: Sequence[_Summary]) -> str:
     """The headline, the findings per severity in tiles (the same counts the headline
     gives), the relations checked per verdict, and the legend of the colours."""
-    all_items = [i for _, _, items in docs for i in items]
-    counts = _counts(all_items)
-    findings = [f for _, r, _ in docs for f in r.findings]
-    by_severity = {s: sum(f.severity is s for f in findings) for s in Severity}
+    counts = {v: sum(d.verdicts[v] for d in docs) for v in VERDICT}
+    by_severity = {s: sum(d.severities[s] for d in docs) for s in Severity}
     errors, warnings = by_severity[Severity.ERROR], by_severity[Severity.WARNING]
+    checked_any = sum(counts.values()) > 0
     if errors:
         verdict = _t(
             f"发现 {errors} 个错误：数字前后不一致，发布前需要核改。",
@@ -155,7 +212,7 @@ def _header(docs: list[tuple[int, Report, list[_Item]]]) -> str:
             f"没有发现确定的错误，但有 {warnings} 个提醒需要核实。",
             f"No certain error, but {warnings} warning(s) need a second look.",
         )
-    elif not all_items:
+    elif not checked_any:
         # nothing checked is not the same news as nothing wrong
         verdict = _t(
             "没有找到可以核对的数字关系；这并不说明文中数字都正确。",
@@ -163,7 +220,7 @@ def _header(docs: list[tuple[int, Report, list[_Item]]]) -> str:
         )
     else:
         verdict = _t("没有发现数字前后不一致。", "No figure was found to disagree with another.")
-    tone = "bad" if errors else "cond" if warnings else "ok" if all_items else "undec"
+    tone = "bad" if errors else "cond" if warnings else "ok" if checked_any else "undec"
     cards = "".join(
         f'<div class="count v-{SEVERITY_CSS[s]}"><span class="n">{by_severity[s]}</span>'
         f'<span class="label">{_t(*SEVERITY[s])}</span></div>'
@@ -218,15 +275,14 @@ def _legend() -> str:
     return f'<ul class="legend">{rows}</ul>\n'
 
 
-def _file_table(docs: list[tuple[int, Report, list[_Item]]]) -> str:
+def _file_table(docs: Sequence[_Summary]) -> str:
     head = "".join(f"<th>{sym} {_t(zh, en)}</th>" for _, zh, en, sym in VERDICT.values())
     head += "".join(f"<th>{_t(zh, en)}</th>" for zh, en in SEVERITY.values())
     rows = []
-    for k, report, items in docs:
-        counts = _counts(items)
-        cells = "".join(f"<td>{counts[v]}</td>" for v in VERDICT)
-        cells += "".join(f'<td class="s-{s.value}">{report.count(s)}</td>' for s in SEVERITY)
-        rows.append(f'<tr><td><a href="#d{k}">{escape(_name(report))}</a></td>{cells}</tr>')
+    for d in docs:
+        cells = "".join(f"<td>{d.verdicts[v]}</td>" for v in VERDICT)
+        cells += "".join(f'<td class="s-{s.value}">{d.severities[s]}</td>' for s in SEVERITY)
+        rows.append(f'<tr><td><a href="#d{d.number}">{escape(d.name)}</a></td>{cells}</tr>')
     return (
         f'<table class="files"><thead><tr><th>{_t("文件", "file")}</th>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>\n"

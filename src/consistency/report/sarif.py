@@ -19,10 +19,11 @@ location properties, since neither lines nor offsets mean anything in those file
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from collections.abc import Sequence
 from pathlib import PurePath
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from .._about import HOMEPAGE, __version__
@@ -31,9 +32,9 @@ from ..document import Document
 from ..findings import Finding, Report
 from ..messages import CATALOGUE, Message
 from ..verdicts import Severity
-from .sanitise import json_safe
+from .json import _dumps, _nested
 
-__all__ = ["SCHEMA_URI", "render", "to_sarif"]
+__all__ = ["SCHEMA_URI", "Writer", "render", "to_sarif"]
 
 #: the OASIS schema the output follows (errata 01 of SARIF 2.1.0)
 SCHEMA_URI = (
@@ -49,20 +50,41 @@ _NO_PATH = "stdin"
 
 def render(reports: Sequence[Report], config: Config) -> str:
     """The SARIF log of ``reports`` as indented JSON (non-ASCII kept readable)."""
-    dumped = json.dumps(to_sarif(reports, config), ensure_ascii=False, indent=2)
-    return json_safe(dumped) + "\n"  # what could act on a terminal escaped
+    out = io.StringIO()
+    writer = Writer(out, config)
+    for report in reports:
+        writer.add(report)
+    writer.close()
+    return out.getvalue()
 
 
 def to_sarif(reports: Sequence[Report], config: Config) -> dict[str, Any]:
     """The SARIF log of ``reports`` as a JSON-ready dict."""
-    rules = _rules(reports, config.lang)
-    index = {rule["id"]: i for i, rule in enumerate(rules)}
-    artifacts: list[dict[str, Any]] = []
-    results: list[dict[str, Any]] = []
-    for report in reports:
+    loaded: dict[str, Any] = json.loads(render(reports, config))
+    return loaded
+
+
+class Writer:
+    """The SARIF log written report by report to ``out``: a run over an archive holds one
+    report at a time. Results are written as they come; the artifacts (a few fields per
+    file) and the tool with its rules, which may name a code only a report carried,
+    follow them (JSON objects have no order)."""
+
+    def __init__(self, out: TextIO, config: Config) -> None:
+        self._out = out
+        self._config = config
+        self._artifacts: list[dict[str, Any]] = []
+        self._results = 0
+        self._extra: dict[str, Message] = {}
+        self._index = {code: i for i, code in enumerate(CATALOGUE)}
+        out.write(f'{{\n  "$schema": {_dumps(SCHEMA_URI)},\n  "version": "2.1.0",\n')
+        out.write('  "runs": [\n    {\n      "results": [')
+
+    def add(self, report: Report) -> None:
+        """Write the results of one report."""
         uri = _uri(report.path)
-        artifact_index = len(artifacts)
-        artifacts.append(
+        artifact_index = len(self._artifacts)
+        self._artifacts.append(
             {
                 "location": {"uri": uri},
                 "length": len(report.text),
@@ -70,43 +92,36 @@ def to_sarif(reports: Sequence[Report], config: Config) -> dict[str, Any]:
                 "roles": ["analysisTarget"],
             }
         )
-        for finding in report.findings:
-            results.append(
-                _result(finding, report.document, uri, artifact_index, index[finding.code])
-            )
-    return {
-        "$schema": SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "consistency",
-                        "version": __version__,
-                        "semanticVersion": __version__,
-                        "informationUri": HOMEPAGE,
-                        "language": "zh-CN" if config.lang == "zh" else "en",
-                        "rules": rules,
-                    }
-                },
-                "columnKind": "unicodeCodePoints",
-                "artifacts": artifacts,
-                "results": results,
-            }
-        ],
-    }
-
-
-def _rules(reports: Sequence[Report], lang: str) -> list[dict[str, Any]]:
-    """The catalogue as rules, plus any code a report carries that it lacks (never dropped)."""
-    rules = [_rule(m, lang) for m in CATALOGUE.values()]
-    known = set(CATALOGUE)
-    for report in reports:
         for f in report.findings:
-            if f.code not in known:
-                known.add(f.code)
-                rules.append(_rule(Message(f.code, f.name, f.severity, "", "", f.name), lang))
-    return rules
+            if f.code not in CATALOGUE and f.code not in self._extra:
+                self._extra[f.code] = Message(f.code, f.name, f.severity, "", "", f.name)
+            index = self._index.get(f.code)
+            if index is None:
+                index = len(self._index) + list(self._extra).index(f.code)
+            result = _result(f, report.document, uri, artifact_index, index)
+            comma = "," if self._results else ""
+            self._out.write(f"{comma}\n{_nested(result, 8)}")
+            self._results += 1
+
+    def close(self, errors: Sequence[tuple[str, str]] = ()) -> None:
+        """Write the artifacts and the tool, and end the log."""
+        del errors  # SARIF has no place for a file that could not be read
+        lang = self._config.lang
+        rules = [_rule(m, lang) for m in (*CATALOGUE.values(), *self._extra.values())]
+        tool = {
+            "driver": {
+                "name": "consistency",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": HOMEPAGE,
+                "language": "zh-CN" if self._config.lang == "zh" else "en",
+                "rules": rules,
+            }
+        }
+        self._out.write("\n      ]" if self._results else "]")
+        self._out.write(',\n      "columnKind": "unicodeCodePoints"')
+        self._out.write(f',\n      "artifacts": {_nested(self._artifacts, 6, first=False)}')
+        self._out.write(f',\n      "tool": {_nested(tool, 6, first=False)}\n    }}\n  ]\n}}\n')
 
 
 def _rule(m: Message, lang: str) -> dict[str, Any]:
