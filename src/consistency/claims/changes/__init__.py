@@ -73,7 +73,7 @@ from .forms import (
     whole_base_claims,
 )
 from .gaps import rate_gaps
-from .reading import PAIRED, Group, groups, rival_level
+from .reading import FOLLOWS, Group, groups, rival_level
 from .respective import RESPECTIVE_HEAD, respective
 from .words import EARLIER, SKIP, Change, may_change
 
@@ -161,7 +161,7 @@ def _claims(
         return
     if before.unit != after.unit or _damaged(ctx, before):
         return
-    bound = pair_bindings(before, after, PAIRED if group.how == PAIRED else _COMPARED)
+    bound = pair_bindings(before, after, _COMPARED if group.how == FOLLOWS else group.how)
     amount = change_claim(ctx, "amount", amounts[0], (before, after), bound) if len(amounts) == 1 else None
     if len(points) == 1 and (after.is_percent or after.unit is None):
         yield change_claim(ctx, "points", points[0], (before, after), bound)

@@ -33,12 +33,13 @@ from .words import (
     words_before,
 )
 
-__all__ = ["BASED", "FOLLOWS", "PAIRED", "RESULT", "Group", "groups", "rival_level"]
+__all__ = ["BASED", "FOLLOWS", "PAIRED", "RESTATED", "RESULT", "Group", "groups", "rival_level"]
 
 
 #: how the level of a group is tied to its changes, by the way the text states them
 FOLLOWS, PAIRED, RESULT = "the changes follow it", "由…至… pair", "the changes lead to it"
 BASED = "the comparison names it as the earlier figure"
+RESTATED = "the same label under an earlier year"
 
 
 @dataclass(slots=True)
@@ -66,10 +67,24 @@ class Group:
 
 
 def groups(ctx: Context, sentence: Sentence) -> Iterator[Group]:
-    """The level groups of one sentence, figures in brackets left out (they restate)."""
+    """The level groups of one sentence, figures in brackets left out (they restate); a
+    level whose rate has no earlier figure takes the one its own label names under an
+    earlier year in the sentence (:func:`_restated`)."""
     text = folded(ctx)
     qs = with_compared(text, sentence)
     prefixes = [words_before(text, sentence.start, qs, k) for k in range(len(qs))]
+    for group in _groups(text, sentence, qs, prefixes):
+        if group.before is None and group.how == FOLLOWS and not group.based:
+            earlier = _restated(text, sentence, qs, prefixes, group)
+            if earlier is not None:
+                group.before, group.how = earlier, RESTATED
+        yield group
+
+
+def _groups(
+    text: str, sentence: Sentence, qs: list[Quantity], prefixes: list[str]
+) -> Iterator[Group]:
+    """See :func:`groups`: the groups as the sentence states them."""
     changes = [as_change(p, q) for p, q in zip(prefixes, qs, strict=True)]
     role: dict[int, str] = {}
     for i in range(len(qs) - 1):
@@ -172,6 +187,49 @@ def _based(before: Quantity | None, pending: list[Change], label: str) -> Iterat
 
 
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
+_LINK_TAIL = re.compile(r"[为是达:：]+$")
+
+
+def _key(prefix: str) -> str:
+    """The label a figure's own clause gives it, link words off (``平均得分率为`` →
+    ``平均得分率``)."""
+    return _LINK_TAIL.sub("", _DATES.sub("", CLAUSE_MARK.split(prefix)[-1]))
+
+
+_DATES = re.compile(r"(?:19|20)\d\d年(?:底|末|初|度)?")
+
+
+def _restated(
+    text: str, sentence: Sentence, qs: list[Quantity], prefixes: list[str], group: Group
+) -> Quantity | None:
+    """``在2014年,…平均得分率为59.7%;在2015年,…平均得分率为61.74%,上升2.04%``: a level
+    whose rate or points change has no earlier figure, and an earlier figure of the same
+    unit under the very same label (three characters or more) with an older year named
+    before it and a newer one between the two: that figure is the level's earlier one.
+    Only when exactly one figure fits."""
+    if not any(c.kind in ("rate", "points") for c in group.changes):
+        return None
+    if any(c.kind == "amount" for c in group.changes):
+        return None
+    level = group.level
+    try:
+        k = qs.index(level)
+    except ValueError:
+        return None
+    key = _key(prefixes[k])
+    if len(key) < 3:
+        return None
+    newer = _YEAR.findall(text, sentence.start, level.start)
+    found = []
+    for i in range(k):
+        q = qs[i]
+        if q.unit != level.unit or _key(prefixes[i]) != key:
+            continue
+        older = _YEAR.findall(text, sentence.start, q.start)
+        between = _YEAR.findall(text, q.end, level.start)
+        if older and between and int(older[-1]) < int(newer[-1]):
+            found.append(q)
+    return found[0] if len(found) == 1 else None
 
 
 def _years(before: str, between: str) -> int:
