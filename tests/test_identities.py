@@ -60,6 +60,12 @@ def test_terms_unstated_make_no_claim_and_half_stated_ones_a_note() -> None:
 # ---------------------------------------------------------------- the data table
 
 
+def _forget() -> None:
+    """Drop what was read from the table, so a patched table is read afresh."""
+    for cached in (table.identities, identities._by_id, identities._any_result, identities._term_word_of):
+        cached.cache_clear()
+
+
 def test_every_identity_of_the_table_parses_and_names_its_terms() -> None:
     for ident in table.identities():
         for expr in ident.formulas:
@@ -88,12 +94,12 @@ def test_a_malformed_table_names_the_identity_and_the_key(monkeypatch: pytest.Mo
                          "formula": "乙 − 丙", "terms": {"乙": ["乙"]}}],
            "link": {"words": ["为"]}, "earlier": {"words": ["上年"]}}
     monkeypatch.setattr(table, "_raw", lambda: raw)
-    table.identities.cache_clear()
+    _forget()
     try:
         with pytest.raises(DataFileError, match="identity x: formula names 丙"):
             table.identities()
     finally:
-        table.identities.cache_clear()
+        _forget()
 
 
 # ---------------------------------------------------------------- properties
@@ -149,10 +155,10 @@ def test_an_identity_added_to_the_table_is_read_without_code(monkeypatch: pytest
          "terms": {"迁入人口": ["迁入人口"], "迁出人口": ["迁出人口"]}},
     ]
     monkeypatch.setattr(table, "_raw", lambda: raw)
-    table.identities.cache_clear()
+    _forget()
     try:
         ((claim, outcome),) = checked("全年迁入人口5.6万人,迁出人口3.2万人,净迁入人口2.6万人。")
         assert claim.details["identity"] == "net-migration"
         assert outcome.verdict is Verdict.INCONSISTENT and outcome.params["value"] == "2.4万人"
     finally:
-        table.identities.cache_clear()
+        _forget()

@@ -61,22 +61,6 @@ KNOWN: dict[str, str] = {
         "claims/binding/bases.py); claims/shares.py (work in claims/_figures.py, "
         "claims/binding/percents.py)"
     ),
-    "target-done-rate": (
-        "super-linear in claims/completion/__init__.py (work in "
-        "claims/completion/several.py, claims/completion/targets.py)"
-    ),
-    "natural-growth": (
-        "super-linear in claims/identities/__init__.py (work in "
-        "claims/identities/__init__.py, claims/_match.py)"
-    ),
-    "urbanisation": (
-        "super-linear in claims/identities/__init__.py (work in "
-        "claims/identities/__init__.py, claims/_match.py)"
-    ),
-    "balance": (
-        "super-linear in claims/identities/__init__.py (work in "
-        "claims/identities/__init__.py, claims/_match.py)"
-    ),
 }
 
 Measured = dict[str, dict[str, dict[str, int]]]

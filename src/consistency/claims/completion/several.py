@@ -15,7 +15,7 @@ from ...claim import Claim
 from ...quantities import Quantity
 from .._match import Context, figure_interval
 from ..binding import named
-from .common import completion_claim, cues, same_unit
+from .common import completion_claim, cues, near, same_unit
 
 __all__ = ["parts_targets", "rate_pairs", "shared_target"]
 
@@ -60,10 +60,17 @@ def shared_target(
 
 def _label(view: str, qs: tuple[Quantity, ...], q: Quantity) -> str:
     """The words of ``q``'s clause before it, after any earlier figure."""
-    start = max([p.end for p in qs if p.end <= q.start] + [0])
+    # the figure just before q ends where its label starts (found by bisection: a long
+    # sentence of rates is read in linear time)
+    before = [p for p in near(qs, q.start - _LABEL_REACH, q.start) if p.end <= q.start]
+    start = before[-1].end if before else max(0, q.start - _LABEL_REACH)
     text = view[start : q.start]
     cut = max(text.rfind(c) for c in "，,；;：:")
     return text[cut + 1 :]
+
+
+#: how far back a rate's amount's label is read
+_LABEL_REACH = 60
 
 
 def _common_tail(a: str, b: str) -> int:

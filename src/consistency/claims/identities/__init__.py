@@ -23,6 +23,7 @@ by :mod:`.table`): a statistician adds one without code. What this module does:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -56,8 +57,9 @@ _NOISE = re.compile(r"\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ�
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _BRACKETS = re.compile(r"[()（）]")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
-#: how many characters before a figure its result word is looked for
-_HEAD = 48
+#: how many characters before a figure its result word is looked for (brackets
+#: included), and how many of them may hold it once brackets are taken out
+_HEAD, _NEAR = 48, 24
 
 
 def extract(ctx: Context) -> Iterator[Claim]:
@@ -82,7 +84,9 @@ def extract(ctx: Context) -> Iterator[Claim]:
                     yield claim
 
 
+@functools.cache
 def _any_result() -> re.Pattern[str]:
+    """Any result word of the table (compiled once; the table is fixed once loaded)."""
     ws = sorted({w for i in identities() for w in i.result}, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, ws)))
 
@@ -99,6 +103,10 @@ def _named_result(text: str, sentence: Sentence, q: Quantity) -> Identity | None
     raw = _NOISE.sub("", text[max(sentence.start, q.start - _HEAD) : q.start])
     best: tuple[int, Identity] | None = None
     for head in (_BRACKETED.sub("", raw), _BRACKETS.sub("", raw)):
+        # only link words may follow the name: its end lies in the last few characters
+        head = head[-_NEAR:]
+        if _any_result().search(head) is None:
+            continue
         for ident in identities():
             for w in ident.result:
                 at = head.rfind(w)
@@ -109,28 +117,45 @@ def _named_result(text: str, sentence: Sentence, q: Quantity) -> Identity | None
     return best[1] if best else None
 
 
-def _window(ctx: Context, sentence: Sentence, q: Quantity, reach: int) -> list[tuple[Sentence, Quantity]]:
-    """The figures of the sentence and of the ``reach`` sentences before it (same
-    paragraph), each with its sentence, no farther than :data:`_BEFORE` characters before
-    ``q`` nor :data:`_AFTER` after it (so that a sentence of thousands of figures is read
-    in linear time)."""
-    first = ctx.window(sentence, reach)[0]
-    starts = ctx.memo.get(_STARTS)
-    if not isinstance(starts, list):
-        starts = ctx.memo[_STARTS] = [x.start for x in ctx.quantities]
-    lo = bisect.bisect_left(starts, max(first.start, q.start - _BEFORE))
-    hi = bisect.bisect_left(starts, min(sentence.end, q.end + _AFTER))
-    out = []
-    for other in ctx.quantities[lo:hi]:
-        located = ctx.locate(other)
-        if located is not None:
-            out.append((located[0], other))
-    return out
+def _window(
+    ctx: Context, sentence: Sentence, q: Quantity, ident: Identity
+) -> Iterator[tuple[Sentence, Quantity, str, str]]:
+    """The figures naming a term of ``ident`` (with the term and the word) in the sentence
+    and the ``reach`` sentences before it (same paragraph), no farther than
+    :data:`_BEFORE` characters before ``q`` nor :data:`_AFTER` after it."""
+    for s in ctx.window(sentence, ident.reach):
+        starts, items = _terms_of(ctx, s, ident)
+        lo = bisect.bisect_left(starts, q.start - _BEFORE)
+        hi = bisect.bisect_left(starts, q.end + _AFTER)
+        for other, term, word in items[lo:hi]:
+            yield s, other, term, word
+
+
+def _terms_of(
+    ctx: Context, s: Sentence, ident: Identity
+) -> tuple[list[int], list[tuple[Quantity, str, str]]]:
+    """The figures of sentence ``s`` that name a term of ``ident``, with their start
+    offsets: read once per sentence and identity (kept in the context's memo), so that the
+    stated figures of a long sentence do not each read all its figures again."""
+    memo = ctx.memo.setdefault(_TERMS, {})
+    assert isinstance(memo, dict)
+    key = (ident.id, s.index)
+    hit = memo.get(key)
+    if hit is None:
+        items = []
+        for other in s.quantities:
+            if other.approx or other.unit in (None, ":"):
+                continue
+            named = _term_word(_label(ctx, other), ident)
+            if named is not None:
+                items.append((other, *named))
+        hit = memo[key] = ([o.start for o, _, _ in items], items)
+    return hit
 
 
 #: how far around a stated figure its terms are looked for, and the memo key of the
-#: figures' start offsets
-_BEFORE, _AFTER, _STARTS = 400, 200, "identity-starts"
+#: figures naming terms, per sentence and identity
+_BEFORE, _AFTER, _TERMS = 300, 150, "identity-terms"
 
 
 def _older(named: list[str], years: frozenset[str]) -> bool:
@@ -157,13 +182,30 @@ _YEARS = "identity-years"
 
 def _label(ctx: Context, q: Quantity) -> str:
     """The words naming ``q``: its clause before it, read through brackets, folded as the
-    table's words are."""
-    return fold(_NOISE.sub("", ctx.label_across_brackets(q)))
+    table's words are. Read once per figure (kept in the context's memo: a figure lies in
+    the windows of several stated figures)."""
+    memo = ctx.memo.setdefault(_LABELS, {})
+    assert isinstance(memo, dict)
+    label = memo.get(q.start)
+    if label is None:
+        label = memo[q.start] = fold(_NOISE.sub("", ctx.label_across_brackets(q)))
+    return label
+
+
+_LABELS = "identity-labels"
 
 
 def _term_word(label: str, ident: Identity) -> tuple[str, str] | None:
     """(term name, word) of the longest term word ``label`` ends with (link words
     allowed after); None when none does, or two terms' words fit equally."""
+    return _term_word_of(label[-_NEAR:], ident.id)
+
+
+@functools.lru_cache(maxsize=4096)
+def _term_word_of(label: str, ident_id: str) -> tuple[str, str] | None:
+    """See :func:`_term_word` (cached by the label's tail and the identity's id: the same
+    labels recur through a report)."""
+    ident = _by_id()[ident_id]
     if any(w in label for w in ident.exclude):
         return None
     best: list[tuple[int, str, str]] = []
@@ -188,14 +230,12 @@ def _claim(
     text names none of them."""
     found: dict[str, list[tuple[int, Quantity, str]]] = {}
     years = _years(ctx, sentence)
-    for s, other in _window(ctx, sentence, q, ident.reach):
-        if other is q or other.approx or other.unit in (None, ":"):
+    for s, other, term, word in _window(ctx, sentence, q, ident):
+        if other is q:
             continue
         if s is not sentence and years and (other_years := _years(ctx, s)) and not years & other_years:
             continue  # a sentence of another year: "2020年城镇人口…。2023年城镇化率为…"
-        hit = _term_word(_label(ctx, other), ident)
-        if hit is not None:
-            found.setdefault(hit[0], []).append((len(hit[1]), other, hit[1]))
+        found.setdefault(term, []).append((len(word), other, word))
     if not found:
         return None
     for expr in ident.formulas:
@@ -261,6 +301,11 @@ def _checked_claim(
     )
 
 
+@functools.cache
+def _by_id() -> dict[str, Identity]:
+    return {i.id: i for i in identities()}
+
+
 # ---------------------------------------------------------------- checking
 
 _CODES = ("C721", "C722", "C723", "C724")
@@ -271,7 +316,7 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
     details = claim.details
     if not claim.parts:
         return Outcome(Verdict.UNDECIDABLE, "C724", params={"value": ""})
-    ident = next(i for i in identities() if i.id == details["identity"])
+    ident = _by_id()[details["identity"]]
     expr = ident.formulas[int(details["form"])]
     terms = expr.terms()
     inputs = tuple(RoundedInput(p) for p in claim.parts)
