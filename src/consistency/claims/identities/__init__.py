@@ -259,8 +259,8 @@ def _bind(
     bound: dict[str, tuple[Quantity, str]] = {}
     for term in expr.terms():
         candidates = found.get(term, [])
-        if not expr.divides:  # a sum or difference: terms in the stated figure's family
-            candidates = [c for c in candidates if family(c[1]) == family(stated)]
+        if not expr.divides:  # a sum or difference: terms in the stated figure's unit (元 is no 美元)
+            candidates = [c for c in candidates if c[1].unit == stated.unit]
         if not candidates:
             return None
         top = max(n for n, _, _ in candidates)
@@ -268,8 +268,11 @@ def _bind(
         if len({q.start for q, _ in best}) != 1:
             return None
         bound[term] = best[0]
-    if expr.divides and len({family(q) for q, _ in bound.values()}) != 1:
-        return None  # a quotient of one family (people over people, 元 over 元)
+    figures = [q for q, _ in bound.values()]
+    if expr.divides and len({family(q) for q in figures}) != 1:
+        return None  # a quotient of one family (people over households, 元 over 元)
+    if expr.divides and family(figures[0]) == "money" and len({q.unit for q in figures}) != 1:
+        return None  # 元 over 美元 is no ratio of like amounts
     return bound
 
 
