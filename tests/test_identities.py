@@ -62,7 +62,7 @@ def test_terms_unstated_make_no_claim_and_half_stated_ones_a_note() -> None:
 
 def _forget() -> None:
     """Drop what was read from the table, so a patched table is read afresh."""
-    for cached in (table.identities, identities._by_id, identities._any_result, identities._term_word_of):
+    for cached in (table.identities, table.by_id, identities._any_result, identities._term_word_of):
         cached.cache_clear()
 
 

@@ -27,8 +27,8 @@ from ..verdicts import Outcome, RoundingPolicy, Verdict
 
 __all__ = [
     "Judgement",
-    "decided",
     "countable",
+    "decided",
     "family",
     "figure_interval",
     "fmt_figure",

@@ -20,7 +20,7 @@ from ...errors import DataFileError
 from ...intervals import Interval
 from ...numerals import fold
 
-__all__ = ["Expr", "Identity", "Words", "identities", "words"]
+__all__ = ["Expr", "Identity", "Words", "by_id", "identities", "words"]
 
 _PATH = "data/identities.toml"
 
@@ -246,6 +246,12 @@ def identities() -> tuple[Identity, ...]:
     if len(ids) != len(set(ids)):
         raise DataFileError(_PATH, "an id is used twice", key="identity")
     return tuple(out)
+
+
+@functools.cache
+def by_id() -> dict[str, Identity]:
+    """The identities of the table by their id."""
+    return {i.id: i for i in identities()}
 
 
 @functools.cache
