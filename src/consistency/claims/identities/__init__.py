@@ -17,7 +17,8 @@ by :mod:`.table`): a statistician adds one without code. What this module does:
   base first), whose reversed reading is tried before an error;
 * **the check**: exact interval arithmetic over the figures as printed, then as the
   rounded values they are (each rate of a difference is rounded: a note, C722), then
-  truncation (C723) and rounding in steps (C725); otherwise an error (C721).
+  truncation (C723) and rounding in steps (C725); otherwise an error (C721). It lives
+  in :mod:`.judging`; the table and its formulas in :mod:`.table`.
 """
 
 from __future__ import annotations
