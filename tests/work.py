@@ -48,14 +48,20 @@ _PART = ["import"]
 #: counter does to stop a part past the cap, so it is installed again after each stop)
 _TRACER: list[Any] = [None]
 #: a part counted past this much work per byte of text is stopped: the heaviest linear
-#: part does under 50 (a table's totals); past 80 a part is super-linear beyond doubt at
-#: the sizes measured, and counting it to the end would take minutes
-CAP_PER_BYTE = 80
-_CAP = [1 << 62]
+#: part does about 900 (the share kinds reading a bounded stretch around each of a
+#: figure-dense sentence's figures); past 2,000 at the sizes measured a part is
+#: super-linear beyond doubt, and counting it to the end would take minutes
+CAP_PER_BYTE = 2_000
+#: a part whose work at twice the text passes this many times its work at the first
+#: size is stopped there too: it has grown faster than the text, which is all a doubling
+#: has to tell
+CAP_GROWTH = 4.5
+_NO_CAP = 1 << 62
+_CAP = [_NO_CAP]
 
 
 class _TooMuch(BaseException):
-    """Raised into a part that passed :data:`CAP` (a BaseException, so no part's
+    """Raised into a part that passed its cap (a BaseException, so no part's
     ``except Exception`` can take it for its own error)."""
 
 
@@ -208,12 +214,15 @@ def _install_line_counter(package_dir: str) -> None:
 # --- one measurement ---------------------------------------------------------------------------
 
 
-def measure(text: str, package: str) -> dict[str, dict[str, int]]:
+def measure(
+    text: str, package: str, caps: dict[str, int] | None = None
+) -> dict[str, dict[str, int]]:
     """The work of each part of a check of ``text`` (the scanner, segmentation, each
     claim kind), by the file it was done in (relative to ``package``).
 
-    A part stopped past :data:`CAP_PER_BYTE` is marked by a file ``"(stopped)"``; the
-    parts after it still run.
+    A part is stopped past its cap in ``caps`` or, lacking one, past
+    :data:`CAP_PER_BYTE` per byte of text; it is then marked by a file ``"(stopped)"``,
+    and the parts after it still run.
     """
     from consistency.claims import CLAIM_KINDS
     from consistency.claims._match import Context
@@ -222,12 +231,13 @@ def measure(text: str, package: str) -> dict[str, dict[str, int]]:
 
     WORK.clear()
     _TOTAL.clear()
-    _CAP[0] = CAP_PER_BYTE * len(text.encode("utf-8"))
+    default = CAP_PER_BYTE * len(text.encode("utf-8"))
     policy = RoundingPolicy()
     found: dict[str, Any] = {}
 
     def run(part: str, work: Any) -> None:
         _PART[0] = part
+        _CAP[0] = (caps or {}).get(part, default)
         try:
             work()
         except _TooMuch:
@@ -248,7 +258,7 @@ def measure(text: str, package: str) -> dict[str, dict[str, int]]:
 
         run(kind.__name__.removeprefix("consistency."), claims)
     _PART[0] = "idle"
-    _CAP[0] = 1 << 62
+    _CAP[0] = _NO_CAP
     out: dict[str, dict[str, int]] = {}
     for (part, where), n in WORK.items():
         name = where.removeprefix(package + "/") if where.startswith(package) else where
@@ -273,7 +283,11 @@ def main(argv: list[str]) -> int:
             continue
         repeats = repeats_for(pattern, size)
         once = measure(text_of(pattern, repeats), package)
-        twice = measure(text_of(pattern, 2 * repeats), package)
+        caps = {  # a part stopped at the first size is not run again
+            part: 0 if "(stopped)" in files else int(CAP_GROWTH * sum(files.values()))
+            for part, files in once.items()
+        }
+        twice = measure(text_of(pattern, 2 * repeats), package, caps)
         print(json.dumps({"name": pattern["name"], "once": once, "twice": twice}), flush=True)
     sys.settrace(None)
     return 0
