@@ -43,7 +43,7 @@ from .binding import named, positional
 from .binding.bases import bases_for
 from .binding.frames import wholes
 from .binding.parts import SUBSET, total_cue_in
-from .binding.percents import StatedShare, has_own_share, part_of, stated_shares
+from .binding.percents import StatedShare, has_own_share, part_of, stated_shares, subject_of
 from .binding.reach import FIGURES_BACK, clauses_back
 from .binding.respective import in_run
 from .binding.siblings import sum_consensus
@@ -117,7 +117,7 @@ def extract(ctx: Context) -> Iterator[Claim]:
         if cue.kind == "definitional" and pct.value not in (0, 1):
             continue  # 胜诉率 over cases not withdrawn: only 0% and 100% fit any base
         part = part_of(ctx, share)
-        if part is not None and bases_for(ctx, part.quantity, share.sentence, cue):
+        if part is not None and bases_for(ctx, part.quantity, share.sentence, cue, subject_of(ctx, share)):
             continue  # the share check has both counts
         if part is not None and sum_consensus(ctx, share) is not None:
             continue  # the share check takes it over the sum of its list

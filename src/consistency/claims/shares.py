@@ -42,6 +42,7 @@ from ..verdicts import Outcome, RoundingPolicy, Verdict
 from ._match import Context, Judgement, family, figure_interval, fmt_figure, fmt_interval, fmt_number, judge
 from .binding import alternatives, consensus, first_reproducing, named
 from .binding.bases import bases_for
+from .binding.frames import wholes
 from .binding.percents import (
     NEGATIONS,
     SHORT,
@@ -51,6 +52,7 @@ from .binding.percents import (
     is_part,
     part_of,
     stated_shares,
+    subject_of,
 )
 from ._share_lists import TOTAL_KIND, check_list, check_total, list_claim, total_claims
 from .binding.reach import figures_before
@@ -67,10 +69,13 @@ def extract(ctx: Context) -> Iterator[Claim]:
     made: list[tuple[StatedShare, Claim]] = []
     for share in stated_shares(ctx):
         if share.cue.kind == "definitional":
+            framed = _framed_rate(ctx, share)
+            if framed is not None:
+                yield framed
             continue
         part = part_of(ctx, share)
         bases = (
-            [b for b in bases_for(ctx, part.quantity, share.sentence, share.cue) if b.quantity.start != part.quantity.start]
+            [b for b in bases_for(ctx, part.quantity, share.sentence, share.cue, subject_of(ctx, share)) if b.quantity.start != part.quantity.start]
             if part
             else []
         )
@@ -87,6 +92,27 @@ def extract(ctx: Context) -> Iterator[Claim]:
         made.append((share, claim))
         yield claim
     yield from total_claims(ctx, made)
+
+
+def _framed_rate(ctx: Context, share: StatedShare) -> Claim | None:
+    """A rate that may be defined on another base (纠错率, 胜诉率), checked when a 其中
+    frame names both its counts: "审结120件,其中纠错24件,纠错率20%" → 24 / 120. The whole
+    less another figure of the paragraph (the withdrawn cases) is tried before an error."""
+    part = part_of(ctx, share)
+    if part is None or not part.how.startswith("named by"):
+        return None
+    whole = wholes(ctx).get(part.quantity.start)
+    if whole is None:
+        return None
+    base = named("base", whole, "the whole of its 其中 frame")
+    others = [
+        q
+        for sentence in ctx.window(share.sentence, before=2)
+        for q in figures_before(sentence, share.pct.start)
+        if family(q) == family(whole) and q.value < whole.value and q.start != part.quantity.start
+    ]
+    readings = tuple(Reading(f"over {whole.text} less {q.text}", (whole,), (q,)) for q in others[-8:])
+    return _claim(share, part, [base], readings)
 
 
 def _claim(share: StatedShare, part: Binding, bases: list[Binding], readings: tuple[Reading, ...]) -> Claim:

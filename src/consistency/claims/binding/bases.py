@@ -58,13 +58,17 @@ def cued_totals(ctx: Context, sentences: Sequence[Sentence], limit: int) -> list
     ]
 
 
-def bases_for(ctx: Context, part: Quantity, s: Sentence, cue: Cue) -> list[Binding]:
+def bases_for(ctx: Context, part: Quantity, s: Sentence, cue: Cue, subject: str = "") -> list[Binding]:
     """The candidate bases of a share of ``part`` (see the module docstring), figures of
     the part's own classifier first; for a share that finds none and names none, the base
     an earlier share of its list names (:func:`inherited_base`)."""
     own = _own_bases(ctx, part, s, cue)
     if own or cue.kind != "share" or cue.base:
         return own
+    if subject:
+        kin = subject_bases(ctx, part, s, subject)
+        if kin:
+            return kin
     inherited = inherited_base(ctx, part, s)
     return [inherited] if inherited is not None else []
 
@@ -90,6 +94,21 @@ def inherited_base(ctx: Context, part: Quantity, s: Sentence) -> Binding | None:
             return None
         return consensus("base", base, f"the base {m.share.pct.text} of its list is taken of")
     return None
+
+
+def subject_bases(ctx: Context, part: Quantity, s: Sentence, subject: str) -> list[Binding]:
+    """Figures before ``part`` in its sentence, of its unit and larger, labelled with the
+    head noun of the share's subject ("进驻事项800项,600项实现网上可办,网办事项比例达75%":
+    网办事项 is a kind of 事项, so 800项 is the base). Several are all candidates."""
+    head = subject[-2:]
+    if len(subject) < 3 or len(head) < 2:
+        return []
+    found = [
+        named("base", q, f"{subject} is a kind of {head}")
+        for q in figures_before(s, part.start)
+        if q.unit == part.unit and q.value > part.value and head in ctx.label_across_brackets(q)
+    ]
+    return _distinct(found[::-1])
 
 
 def _own_bases(ctx: Context, part: Quantity, s: Sentence, cue: Cue) -> list[Binding]:

@@ -35,6 +35,7 @@ from .._match import (
 __all__ = [
     "AFTER_PARTS",
     "CONTAINS",
+    "KINDS",
     "OUTCOME",
     "PEOPLE",
     "REMAINDER",
@@ -69,6 +70,7 @@ STOP = _C["open"]["stop"]
 PAIRS = tuple(tuple(p.split("|", 1)) for p in _C["exhaustive"]["pairs"] if "|" in p)
 OTHER = _C["exhaustive"]["other"]
 PEOPLE = frozenset(_C["families"]["people"])
+KINDS = frozenset(_C["families"]["kinds"])
 _S = load_cues("shares")
 #: words that label a figure as a change (同比减少50件: no part of a breakdown)
 CHANGE = _S["change"]["words"]

@@ -25,7 +25,7 @@ from . import named, positional
 from .frames import frames, listed
 from .measures import nonadditive
 from .memo import Key, remembered
-from .parts import RESPECTIVE, SUBSET, next_figure
+from .parts import KINDS, RESPECTIVE, SUBSET, next_figure
 from .reach import FIGURES_BACK, clauses_back, previous_in
 from .respective import SEPARATORS, aligned_part, in_run
 
@@ -46,6 +46,7 @@ __all__ = [
     "percent_cue",
     "run_start",
     "stated_shares",
+    "subject_of",
 ]
 
 _C = load_cues("shares")
@@ -223,8 +224,13 @@ def _part_of(ctx: Context, share: StatedShare) -> Binding | None:
             if found:
                 q = found[-1]
                 return named("part", q, f"named {subject}") if is_part(ctx, q, c) else None
+        # "600项实现网上可办,网办事项比例达75%": named in short, in the words after it
+        for c in reach[:2]:
+            for q in reversed(c.quantities[-FIGURES_BACK:]):
+                if is_part(ctx, q, c) and _abridges(subject, ctx.after(q, c)):
+                    return named("part", q, f"named {subject}")
         return None
-    if cue.kind == "rate" and len(cue.word) >= 2:
+    if cue.kind in ("rate", "definitional") and len(cue.word) >= 2:
         for stem in _stems(cue.word):
             for c in reach:
                 found = [q for q in c.quantities[-FIGURES_BACK:] if stem in ctx.label_before(q, c)]
@@ -255,6 +261,22 @@ def _only_part(ctx: Context, q: Quantity) -> bool:
     return q.start in starts
 
 
+def subject_of(ctx: Context, share: StatedShare) -> str:
+    """The name a share gives its part in its own clause (see :func:`_subject`)."""
+    if share.cue.kind != "share":
+        return ""
+    return _subject(ctx, share.pct, share.sentence.clauses[share.clause])
+
+
+def _abridges(subject: str, words: str) -> bool:
+    """Do ``words`` (at most twenty characters) hold the first two characters of
+    ``subject`` in order ("实现网上可办" for 网办事项)?"""
+    if len(subject) < 2 or len(words) > 20:
+        return False
+    i = words.find(subject[0])
+    return i >= 0 and words.find(subject[1], i + 1) >= 0
+
+
 def _subject(ctx: Context, pct: Quantity, clause: Clause) -> str:
     """The name a share gives its part in its own clause ("基本支出占33.33%": 基本支出),
     or "" when it names none ("占75.46%", "其中占比12%")."""
@@ -275,6 +297,8 @@ def _stems(name: str) -> list[str]:
 
 def is_part(ctx: Context, q: Quantity, clause: Clause) -> bool:
     """A countable figure not written as a change ("增加12958件"; "提升至763项" is a level)."""
+    if q.unit in KINDS:
+        return False  # "三类主要纠纷…占62%": a count of kinds is no part of a share of cases
     label = ctx.label_before(q, clause).rstrip().removesuffix("了")
     return countable(q) and not any(label.endswith(w) for w in CHANGE)
 
