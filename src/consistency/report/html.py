@@ -19,7 +19,6 @@ import io
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from html import escape as _escape_html
 from itertools import pairwise
 from typing import TextIO
 
@@ -30,8 +29,9 @@ from ..config import Config
 from ..document import Location
 from ..findings import Finding, Report
 from ..verdicts import Severity, Verdict
-from ._html_style import LEGEND, MODE, SEVERITY, SEVERITY_CSS, STYLE, VERDICT
-from .sanitise import shown_path, visible
+from ._html_style import MODE, SEVERITY, STYLE, VERDICT
+from ._html_summary import Summary, both, escape, header
+from .sanitise import shown_path
 from .text import place
 
 __all__ = ["Writer", "render"]
@@ -44,17 +44,6 @@ _RANK = {
     Verdict.INCONSISTENT: 3,
 }
 _BY_RANK = {rank: verdict for verdict, rank in _RANK.items()}
-
-
-def escape(text: str) -> str:
-    """``text`` for an HTML page: markup escaped, and control characters made visible, so
-    the page is safe in a browser and when printed to a terminal."""
-    return _escape_html(visible(text, keep="\t\n"))
-
-
-def _t(zh: str, en: str) -> str:
-    """Both languages of one text; CSS shows the one the reader chose. Arguments are HTML."""
-    return f'<span class="zh">{zh}</span><span class="en">{en}</span>'
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +86,7 @@ class Writer:
     def __init__(self, out: TextIO, config: Config, *, single: str | None = None) -> None:
         self._out = out
         self._config = config
-        self._docs: list[_Summary] = []
+        self._docs: list[Summary] = []
         lang = "en" if config.lang == "en" else "zh"
         title = "数字一致性检查报告 · Arithmetic consistency report"
         if single is not None:
@@ -126,7 +115,7 @@ class Writer:
         items = _items(report)
         self._out.write(_document(k, report, items, self._config))
         self._docs.append(
-            _Summary(
+            Summary(
                 k,
                 _name(report),
                 _counts(items),
@@ -137,10 +126,10 @@ class Writer:
     def close(self, errors: Sequence[tuple[str, str]] = ()) -> None:
         """Write the summary (shown on top) and the foot, and end the page."""
         del errors  # named on standard error by the command line
-        self._out.write(_header(self._docs))
+        self._out.write(header(self._docs))
         self._out.write(
             '<footer class="foot">'
-            + _t(
+            + both(
                 f"由 consistency {escape(__version__)} 生成。颜色只标出被核对过的数字；"
                 "未标色的数字没有被核对，不代表正确。",
                 f"Made by consistency {escape(__version__)}. Colour marks only the figures "
@@ -149,16 +138,6 @@ class Writer:
             )
             + "</footer>\n</div>\n</body>\n</html>\n"
         )
-
-
-@dataclass(frozen=True, slots=True)
-class _Summary:
-    """What the summary needs of one document once its section is written."""
-
-    number: int
-    name: str
-    verdicts: dict[Verdict, int]
-    severities: dict[Severity, int]
 
 
 def _items(report: Report) -> list[_Item]:
@@ -194,101 +173,6 @@ def _counts(items: Iterable[_Item]) -> dict[Verdict, int]:
     return counts
 
 
-def _header(docs: Sequence[_Summary]) -> str:
-    """The headline, the findings per severity in tiles (the same counts the headline
-    gives), the relations checked per verdict, and the legend of the colours."""
-    counts = {v: sum(d.verdicts[v] for d in docs) for v in VERDICT}
-    by_severity = {s: sum(d.severities[s] for d in docs) for s in Severity}
-    errors, warnings = by_severity[Severity.ERROR], by_severity[Severity.WARNING]
-    checked_any = sum(counts.values()) > 0
-    if errors:
-        verdict = _t(
-            f"发现 {errors} 个错误：数字前后不一致，发布前需要核改。",
-            f"{errors} error(s): figures disagree with the text around them; correct them "
-            "before publication.",
-        )
-    elif warnings:
-        verdict = _t(
-            f"没有发现确定的错误，但有 {warnings} 个提醒需要核实。",
-            f"No certain error, but {warnings} warning(s) need a second look.",
-        )
-    elif not checked_any:
-        # nothing checked is not the same news as nothing wrong
-        verdict = _t(
-            "没有找到可以核对的数字关系；这并不说明文中数字都正确。",
-            "No relation between figures was found to check; that does not make them right.",
-        )
-    else:
-        verdict = _t("没有发现数字前后不一致。", "No figure was found to disagree with another.")
-    tone = "bad" if errors else "cond" if warnings else "ok" if checked_any else "undec"
-    cards = "".join(
-        f'<div class="count v-{SEVERITY_CSS[s]}"><span class="n">{by_severity[s]}</span>'
-        f'<span class="label">{_t(*SEVERITY[s])}</span></div>'
-        for s in Severity
-    )
-    checked = _t(*(escape(_checked(counts, lang)) for lang in ("zh", "en")))
-    parts = [
-        '<header class="top">\n<nav class="langs">',
-        '<label for="lang-zh">中文</label><label for="lang-en">English</label></nav>\n',
-        f"<h1>{_t('数字一致性检查报告', 'Arithmetic consistency report')}</h1>\n",
-        '<p class="lead">',
-        _t(
-            "本报告逐一核对文中数字之间的计算关系，例如合计与分项、占比与人数、增减幅度。"
-            "被核对的数字按结果标色，旁边的编号对应右侧的说明。",
-            "This report checks the arithmetic between the figures of the text: totals and "
-            "their parts, shares and counts, rates of change. Each checked figure is coloured "
-            "by the result; its number leads to the note beside it.",
-        ),
-        "</p>\n",
-        f'<p class="verdict v-{tone}">{verdict}</p>\n',
-        f'<div class="counts">{cards}</div>\n',
-        f'<p class="checked">{checked}</p>\n',
-        _legend(),
-    ]
-    if len(docs) > 1:
-        parts.append(_file_table(docs))
-    parts.append("</header>\n")
-    return "".join(parts)
-
-
-def _checked(counts: dict[Verdict, int], lang: str) -> str:
-    """``共核对 4 处计算关系：不一致 1，…`` — the words of the text format's summary."""
-    parts = V.JOIN[lang].join(
-        V.say("summary.count", lang, label=V.label(V.VERDICT, v.value, lang), n=n)
-        for v, n in counts.items()
-        if n
-    )
-    return V.say(
-        "summary.claims",
-        lang,
-        claims=V.counted(sum(counts.values()), "claim", lang),
-        parts=V.say("summary.parts", lang, parts=parts) if parts else "",
-    )
-
-
-def _legend() -> str:
-    rows = "".join(
-        f'<li><mark class="fig v-{css}">12.3%</mark><span class="ref v-{css}">{sym}</span> '
-        f"{_t(*LEGEND[v])}</li>"
-        for v, (css, _, _, sym) in VERDICT.items()
-    )
-    return f'<ul class="legend">{rows}</ul>\n'
-
-
-def _file_table(docs: Sequence[_Summary]) -> str:
-    head = "".join(f"<th>{sym} {_t(zh, en)}</th>" for _, zh, en, sym in VERDICT.values())
-    head += "".join(f"<th>{_t(zh, en)}</th>" for zh, en in SEVERITY.values())
-    rows = []
-    for d in docs:
-        cells = "".join(f"<td>{d.verdicts[v]}</td>" for v in VERDICT)
-        cells += "".join(f'<td class="s-{s.value}">{d.severities[s]}</td>' for s in SEVERITY)
-        rows.append(f'<tr><td><a href="#d{d.number}">{escape(d.name)}</a></td>{cells}</tr>')
-    return (
-        f'<table class="files"><thead><tr><th>{_t("文件", "file")}</th>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>\n"
-    )
-
-
 def _document(k: int, report: Report, items: list[_Item], config: Config) -> str:
     parts = [f'<section class="doc" id="d{k}">\n<h2>{escape(_name(report))}</h2>\n']
     problems = [(i, f) for i in items for f in i.findings]
@@ -296,12 +180,12 @@ def _document(k: int, report: Report, items: list[_Item], config: Config) -> str
         entries = "".join(
             f'<li class="s-{f.severity.value}"><a href="#d{k}-c{i.number}">'
             f'<span class="num v-{VERDICT[i.verdict][0]}">{i.number}</span></a> '
-            f"{_t(*(escape(s) for s in SEVERITY[f.severity]))} · {_message(f, config)} "
-            f'<span class="place">{_t(*_place(f.location))}</span></li>'
+            f"{both(*(escape(s) for s in SEVERITY[f.severity]))} · {_message(f, config)} "
+            f'<span class="place">{both(*_place(f.location))}</span></li>'
             for i, f in problems
         )
         parts.append(
-            f'<div class="problems"><h3>{_t("问题一览", "Findings")}</h3><ol>{entries}</ol></div>\n'
+            f'<div class="problems"><h3>{both("问题一览", "Findings")}</h3><ol>{entries}</ol></div>\n'
         )
     parts.append(_body(k, report.text, items, config))
     parts.append("</section>\n")
@@ -405,7 +289,7 @@ def _note(k: int, item: _Item, config: Config) -> str:
     claim = item.claim
     head = (
         f'<a class="num v-{css}" href="#d{k}-r{item.number}">{item.number}</a> '
-        f"<strong>{sym} {_t(zh, en)}</strong>"
+        f"<strong>{sym} {both(zh, en)}</strong>"
     )
     if not item.findings and item.verdict is Verdict.CONSISTENT:
         # a plain pass needs one line; the notes that need reading stand out the more
@@ -418,7 +302,7 @@ def _note(k: int, item: _Item, config: Config) -> str:
         lines.append(
             f'<p class="msg">{_message(f, config)}</p>'
             f'<p class="code">{escape(f.code)} · {escape(f.name)} · '
-            f"{_t(*(escape(s) for s in SEVERITY[f.severity]))}</p>"
+            f"{both(*(escape(s) for s in SEVERITY[f.severity]))}</p>"
         )
     # (Chinese label, English label, value as HTML)
     facts = [
@@ -430,9 +314,9 @@ def _note(k: int, item: _Item, config: Config) -> str:
             facts.append(("计算结果", "computed", escape(f.computed)))
         if f.mode:
             zh_mode, en_mode = MODE.get(f.mode, (f.mode, f.mode))
-            facts.append(("取舍方式", "reading", _t(escape(zh_mode), escape(en_mode))))
+            facts.append(("取舍方式", "reading", both(escape(zh_mode), escape(en_mode))))
     rows = "".join(
-        f"<dt>{_t(zh_l, en_l)}</dt><dd>{value}</dd>" for zh_l, en_l, value in facts if value
+        f"<dt>{both(zh_l, en_l)}</dt><dd>{value}</dd>" for zh_l, en_l, value in facts if value
     )
     lines.append(f'<dl class="facts">{rows}</dl>')
     return f'<div class="note v-{css}" id="d{k}-c{item.number}">{"".join(lines)}</div>'
@@ -441,7 +325,7 @@ def _note(k: int, item: _Item, config: Config) -> str:
 def _message(f: Finding, config: Config) -> str:
     # ``Finding.message`` is in the configured language; ``message_en`` always English
     zh = f.message if config.lang != "en" else f.message_en
-    return _t(escape(zh), escape(f.message_en))
+    return both(escape(zh), escape(f.message_en))
 
 
 def _place(loc: Location) -> tuple[str, str]:
