@@ -208,7 +208,11 @@ def named_bases(ctx: Context, part: Quantity, s: Sentence, cue: Cue) -> list[Bin
     core, scoped = _core(cue.base)
     if not core:
         return [] if scoped else None
-    keys = list(dict.fromkeys(k for k in (core, core[:4], core[:2]) if len(k) >= 2))
+    # the name as written first ("用水总量": the total, not 农田灌溉用水量), then its core
+    whole_name = cue.base
+    for w in scope_words(whole_name).get("levels", ()):
+        whole_name = whole_name.replace(w, "")
+    keys = list(dict.fromkeys(k for k in (whole_name, core, core[:4], core[:2]) if len(k) >= 2))
     fam = family(part)
     earlier = ctx.sentences[max(0, s.index - NAMED_REACH) : s.index + 1]
     placed = [
@@ -224,7 +228,14 @@ def named_bases(ctx: Context, part: Quantity, s: Sentence, cue: Cue) -> list[Bin
     here = _around(ctx, s, part)
     for pool in (own, before):
         for key in keys:
-            found = [q for q in pool if _labelled(ctx, q, key) and not _earlier(ctx, q, here)]
+            found = [
+                q
+                for q in pool
+                if _labelled(ctx, q, key)
+                and not _earlier(ctx, q, here)
+                # a figure with a share of its own is a sibling part, unless named in full
+                and (key == whole_name or not has_own_share(ctx, q))
+            ]
             if found:
                 how = f"占{cue.base} → {key}"
                 return _distinct([named("base", q, how) for q in reversed(found)])

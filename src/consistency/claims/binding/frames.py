@@ -50,7 +50,7 @@ from .parts import (
     total_cue_in,
 )
 
-__all__ = ["BREAKDOWNS", "Frame", "frames", "listed", "wholes"]
+__all__ = ["BREAKDOWNS", "Frame", "frame_parts", "frames", "listed", "wholes"]
 
 #: readings of a frame whose parts are summed against the whole (the others are only
 #: bounded by it): a complete list, kinds of one thing, a plain 其中 list
@@ -108,6 +108,21 @@ def listed(ctx: Context) -> frozenset[int]:
     """Start offsets of figures that are one of several parts of a list: a rate after
     such a figure ("信函申请35件,办结率100%") is a rate of the whole list, not of it."""
     return remembered(ctx, _LISTED, _read_listed)
+
+
+_HELD: Key[dict[int, frozenset[int]]] = Key("binding.frame-parts")
+
+
+def frame_parts(ctx: Context) -> dict[int, frozenset[int]]:
+    """The start offsets of the parts of every frame, by the start of its whole."""
+
+    def read(c: Context) -> dict[int, frozenset[int]]:
+        out: dict[int, set[int]] = {}
+        for frame in frames(c):
+            out.setdefault(frame.whole.start, set()).update(p.start for p in frame.parts)
+        return {k: frozenset(v) for k, v in out.items()}
+
+    return remembered(ctx, _HELD, read)
 
 
 def _read_wholes(ctx: Context) -> dict[int, Quantity]:

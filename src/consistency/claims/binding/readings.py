@@ -21,8 +21,9 @@ from __future__ import annotations
 
 from ...claim import Binding, Evidence, Reading
 from ...quantities import Quantity
-from .._match import Context, family
+from .._match import Context, family, figure_interval
 from . import consensus
+from .frames import frame_parts
 from .percents import StatedShare, has_own_share
 from .reach import FIGURES_BACK, figures_before
 from .siblings import agreeing, confirming, listed_with
@@ -79,7 +80,9 @@ def share_readings(
     if len(listed) >= 2:
         out.append(Reading("over the sum of the listed parts", tuple(m.part.quantity for m in listed)))
     agreed = agreeing(ctx, share)
-    if agreed is not None:
+    bound = [iv for iv in (figure_interval(b.quantity) for b in bases) if iv is not None]
+    if agreed is not None and not any(all(m.implied.intersects(iv) for m in agreed[0]) for iv in bound):
+        # neighbours that all fit the bound base confirm it: they offer no other reading
         group, bounds = agreed
         out.append(
             Reading(
@@ -89,6 +92,7 @@ def share_readings(
             )
         )
     fam = family(p)
+    held = frame_parts(ctx)  # the whole of another frame belongs to its own parts
     nearby = [
         q
         for sentence in ctx.window(share.sentence, before=OTHER_REACH)
@@ -97,8 +101,11 @@ def share_readings(
         and family(q) == fam
         and q.value >= p.value
         and not has_own_share(ctx, q)
+        and (q.start not in held or p.start in held[q.start])
     ]
-    out += [Reading(f"over {q.text}", (q,)) for q in nearby[-OTHER_BASES:]]
+    if not share.cue.base:
+        # a share that names its base (占用水总量的) is not tried over other figures
+        out += [Reading(f"over {q.text}", (q,)) for q in nearby[-OTHER_BASES:]]
     run = listed_run(ctx, p)
     if run:
         out.append(Reading(f"of the {len(run)} items listed before it", run, role="part"))
