@@ -14,11 +14,12 @@ Cue words come from ``data/cues/shares.toml``; its header explains each table.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from ...claim import Binding
-from ...lexicon import LEXICON
+from ...lexicon import LEXICON, read_data
 from ...quantities import Quantity
 from .._match import Clause, Context, Sentence, countable, load_cues
 from . import named, positional
@@ -133,8 +134,22 @@ def _percent_cue(ctx: Context, pct: Quantity, clause: Clause) -> Cue | None:
             return Cue("share", w, _base_in(bare[: -len(w)]))
     for suffix in RATE:
         if bare.endswith(suffix) and len(bare) > len(suffix):
+            if any(bare.endswith(w) for w in _identity_results()):
+                return None  # 城镇化率: an identity of official statistics, checked as one
             return Cue("rate", bare[: -len(suffix)])
     return None
+
+
+@functools.cache
+def _identity_results() -> tuple[str, ...]:
+    """The names of the measures ``data/identities.toml`` defines by a formula (城镇化率,
+    人口自然增长率): such a rate is the identities check's, not a share of counts."""
+    found = read_data("identities.toml").get("identity")
+    if not isinstance(found, list):
+        return ()
+    return tuple(
+        w for entry in found if isinstance(entry, dict) for w in entry.get("result", ()) if isinstance(w, str)
+    )
 
 
 _MARKS = frozenset("0123456789%,，、;；:：()（）")
