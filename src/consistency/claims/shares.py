@@ -74,17 +74,20 @@ def extract(ctx: Context) -> Iterator[Claim]:
                 yield framed
             continue
         part = part_of(ctx, share)
+        pair = _complement(ctx, share)
+        if pair is not None:
+            # "决定起诉2012人,不起诉326人,不起诉率13.9%": the two groups its name sets apart
+            # are a closer base than a total of cases or people stated before them
+            yield _sum_claim(share.pct, *pair, share.cue)
+            continue
         bases = (
             [b for b in bases_for(ctx, part.quantity, share.sentence, share.cue, subject_of(ctx, share)) if b.quantity.start != part.quantity.start]
             if part
             else []
         )
         if part is None or not bases:
-            pair = _complement(ctx, share)
-            listed = list_claim(ctx, share, part) if part is not None and pair is None else None
-            if pair is not None:
-                yield _sum_claim(share.pct, *pair, share.cue)
-            elif listed is not None:
+            listed = list_claim(ctx, share, part) if part is not None else None
+            if listed is not None:
                 yield listed
             continue
         bases = [confirmed(ctx, share, b) for b in bases]
@@ -172,6 +175,9 @@ def _complement(ctx: Context, share: StatedShare) -> tuple[Quantity, Quantity] |
                 negative.append(q)
             elif core in label:
                 positive.append(q)
+    if len(negative) == 1:
+        # "审查起诉案件1865件2436人,决定起诉2012人": the groups count one thing, in one unit
+        positive = [q for q in positive if q.unit == negative[0].unit]
     if len(negative) != 1 or len(positive) != 1:
         return None
     neg, pos = negative[0], positive[0]

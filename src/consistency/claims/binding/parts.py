@@ -259,7 +259,12 @@ def read_list(
     closers = (*REMAINDER, *COMPLEMENT)
     if any(any(w in ctx.clause_text(c) for w in closers) for c in closing(parts, last_clause)):
         return "explicit"
-    if any(complementary(a, b, labels) for a, b in PAIRS):
+    # the whole clause of each part: "集体访85批2230人次" names 2230人次 before 85批
+    clauses = [_clause_text(ctx, q) for q in figures]
+    if any(
+        complementary(a, b, labels) or (min(len(a), len(b)) >= 2 and complementary(a, b, clauses))
+        for a, b in PAIRS
+    ):
         return "explicit"
     if any(w in labels[-1] for w in OTHER) or shares_cover(ctx, figures):
         return "explicit"
@@ -319,6 +324,11 @@ def closing(parts: Parts, last: Clause | None) -> list[Clause]:
             break
         tail.append(c)
     return tail
+
+
+def _clause_text(ctx: Context, q: Quantity) -> str:
+    located = ctx.locate(q)
+    return ctx.clause_text(located[0].clauses[located[1]]) if located else ""
 
 
 def complementary(a: str, b: str, labels: Sequence[str]) -> bool:
