@@ -68,9 +68,10 @@ def _span(figures: Sequence[Quantity]) -> tuple[int, int]:
 
 def _scale(q: Quantity) -> tuple[Fraction, str]:
     """The scale word a figure is written in, for messages (``2,345.67万元`` → 万)."""
-    for word, factor in (("亿", Fraction(10**8)), ("万", Fraction(10**4))):
-        if word in q.text:
-            return factor, word
+    for words, factor in (("亿億", Fraction(10**8)), ("万萬", Fraction(10**4))):
+        for word in words:
+            if word in q.text:
+                return factor, word
     return Fraction(1), ""
 
 
