@@ -7,16 +7,22 @@ of, the percentage can still be checked: some whole number ``k`` (0 ≤ k ≤ n)
 passes (12396/14739 = 84.10%). The check is that of Brown and Heathers' GRIM test
 (granularity-related inconsistency of means), applied to shares.
 
-Cues and slots come from :mod:`.shares` (the percentage and its cue) and
-:mod:`.totals` (the whole of a 其中 frame). Candidate bases are whole counts: the
-whole of the frame, a total (共) earlier in the sentence, the count just before the
-percentage, or, for a sentence opening with 其中, the counts of the sentence before.
-With several candidates of different value, the best reading decides, and a failure
-of all of them is undecidable rather than an error.
+Read from the other side: when the text names the count a share is of but leaves its
+base out (``维持原行为10件,占43.9%``), some whole base n must give 10/n rounding to the
+printed figure (10/22 = 45.45%, 10/23 = 43.48%: none, C207; only by truncation, C208).
+Only shares printed with decimals are read so: every count has some base for 40%.
 
-Claim (kind ``granularity``): ``stated`` is the percentage, ``parts`` the candidate
-bases. Verdicts: some k works under an accepted rounding (consistent); only under
-truncation (warning C204); none (error C203, with the nearest shares that would fit).
+Cues, parts and bases come from the binding layer (``claims/binding``: the stated
+shares, their parts and bases, the wholes of 其中 frames). Candidate bases are whole
+counts: the whole of the frame, a total (共) earlier in the sentence, the count just
+before the percentage, or, for a sentence opening with 其中, the counts of the sentence
+before. With several candidates of different value, the best reading decides, and a
+failure of all of them is undecidable rather than an error.
+
+Claims (kind ``granularity``): ``stated`` is the percentage, ``parts`` the candidate
+bases (relation ``k / n``) or the named count (relation ``k / n`` with n unknown).
+Verdicts: some k (or n) works under an accepted rounding (consistent); only under
+truncation (warning C204, C208); none (error C203, C207, with the nearest values).
 """
 
 from __future__ import annotations

@@ -1,34 +1,25 @@
 """Shares and rates: a printed percentage against the counts it is taken from.
 
 Cues (``data/cues/shares.toml``): 占比 / 占 / 比例 / 占总量的 before a percentage make it
-a share of a total; a name ending in 率 (调解成功率, 办结率, 案前调解率) makes it a rate.
-Words of change (同比, 增长, 压缩) leave it to the change checks; rates whose base is by
-definition not the count beside them (胜诉率, 纠错率) are left alone.
+a share of a total; a name ending in 率 (调解成功率, 办结率) makes it a rate. Words of
+change (同比, 增长) leave it to the change checks; rates an identity of official
+statistics defines (城镇化率) to the identities check.
 
-Slots: the *part* is the figure just before the percentage (for a rate, the figure
-whose label holds the rate's name, e.g. 辦結2477宗 for 辦結率; for a share that names its
-part in its own clause, 基本支出占33.33%, the figure so named, or none); the *base* is, in order
-of preference,
+Every operand is read by the binding layer (``claims/binding``), which records how the
+text ties it: the part (:mod:`.binding.percents`: the share's own clause, the figure its
+subject or its rate names, the count a 分别 run aligns with it), the base
+(:mod:`.binding.bases`: the figure the share names in words, the whole of its 其中 frame,
+the figure the rate is usually taken over, a 共 total, a total sentences before), and the
+other readings tried before an error (:mod:`.binding.readings`). A rate named by a
+negated group (不起诉率) is taken over its two groups, both stated (a mismatch is the
+warning C205: the rate may be defined on another base). Lists of shares are solved
+together (:mod:`._share_lists`).
 
-1. the whole of the 其中 frame or success clause the part belongs to
-   (``收到申请18件,其中…撤回…2件,案前调解率为11.11%`` → 2/18);
-2. a figure marked as a total (共, 合计) earlier in the sentence
-   (``事项共1150项,“网上办”事项1046项、占比90.95%`` → 1046/1150);
-3. for 占比 only, a total stated in the three sentences before, in the same paragraph.
-
-A rate named by a negated group (不起诉率, 不捕率) with no such base may be over the sum
-of that group and its complement, both stated in its sentence or the one before
-(``决定起诉32.9万人;决定不起诉8.3万人,不起诉率20.1%`` → 8.3 / (32.9 + 8.3)); exactly one
-figure of each group, of one unit, or no claim. Such a rate may be defined on another
-base, so a mismatch is a warning (C205), never an error.
-
-Several candidate bases of different value make the base ambiguous: the share is then
-consistent if any candidate reproduces it, and undecidable (never an error) otherwise.
-
-Claim (kind ``share``): ``stated`` is the percentage; ``parts`` are the part and then
-every candidate base; the check asks whether part / base, with every rounded figure
-read as its interval, rounds to the percentage under an accepted mode (consistent),
-only under truncation (warning, C202), or not at all (error, C201).
+Claims (kind ``share``): ``stated`` is the percentage; ``parts`` are the part and then
+every candidate base; the check asks whether part / base, every rounded figure read as
+its interval, rounds to the percentage under an accepted mode (consistent), only under
+truncation (warning, C202), or not at all: then the other readings are tried, and only
+when none holds is it an error (C201; C903 with several candidate bases, none holding).
 """
 
 from __future__ import annotations
