@@ -24,9 +24,8 @@ asked, so the work per share is bounded however long a paragraph runs.
 from __future__ import annotations
 
 import bisect
-import functools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from ...claim import Binding
@@ -56,12 +55,14 @@ REACH = 8
 _NOWHERE = Interval(Fraction(-1), Fraction(-1))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Member:
-    """A stated share with its part."""
+    """A stated share with its part (read-only once built; the bases it implies are
+    computed when first asked, and kept)."""
 
     share: StatedShare
     part: Binding
+    _implied: Interval | None = field(default=None, repr=False)
 
     @property
     def paragraph(self) -> int:
@@ -69,12 +70,13 @@ class Member:
 
     @property
     def implied(self) -> Interval:
-        """The bases its part and share imply (computed when first asked, once)."""
-        found = implied_base(self.part.quantity, self.share.pct)
-        return _NOWHERE if found is None else found
+        """The bases its part and share imply."""
+        if self._implied is None:
+            found = implied_base(self.part.quantity, self.share.pct)
+            self._implied = _NOWHERE if found is None else found
+        return self._implied
 
 
-@functools.lru_cache(maxsize=4096)
 def implied_base(
     part: Quantity, pct: Quantity, mode: RoundingMode = RoundingMode.HALF_UP
 ) -> Interval | None:
