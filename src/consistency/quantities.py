@@ -175,9 +175,13 @@ def _plain(
     if g["pct"] is not None:
         return _scaled(reading, _PER_CENT if g["pct"] == "%" else _PER_MILLE), "%"
     unit = g["unit"]
-    if unit is not None and unit in _ORDINAL_WORDS and not body[0].isdigit():
-        if _category_name(folded, start, end, unit):
-            return None, None  # 其中一类占80%, 二类占20%: category names, not counts
+    if (
+        unit is not None
+        and unit in _ORDINAL_WORDS
+        and not body[0].isdigit()
+        and _category_name(folded, start, end, unit)
+    ):
+        return None, None  # 其中一类占80%, 二类占20%: category names, not counts
     if unit is not None:
         per = g["per"]
         return reading, f"{unit}/{per}" if per else unit

@@ -24,7 +24,16 @@ from ..claim import Binding, Claim, Evidence
 from ..intervals import Interval, RoundingMode
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy
-from ._match import Context, decided, figure_interval, fmt_figure, fmt_interval, fmt_number, judge, sum_interval
+from ._match import (
+    Context,
+    decided,
+    figure_interval,
+    fmt_figure,
+    fmt_interval,
+    fmt_number,
+    judge,
+    sum_interval,
+)
 from .binding import consensus
 from .binding.frames import frames
 from .binding.percents import StatedShare

@@ -26,12 +26,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ..claim import Binding, Claim, Evidence, Reading
+from ..claim import Binding, Claim, Reading
 from ..intervals import IndeterminateDivision, Interval, RoundingMode
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
-from ._match import Context, Judgement, family, figure_interval, fmt_figure, fmt_interval, fmt_number, judge
-from .binding import alternatives, consensus, first_reproducing, named
+from ._match import (
+    Context,
+    Judgement,
+    family,
+    figure_interval,
+    fmt_figure,
+    fmt_interval,
+    judge,
+)
+from ._share_lists import TOTAL_KIND, check_list, check_total, list_claim, total_claims
+from .binding import alternatives, first_reproducing, named
 from .binding.bases import bases_for
 from .binding.frames import wholes
 from .binding.percents import (
@@ -39,13 +48,11 @@ from .binding.percents import (
     SHORT,
     Cue,
     StatedShare,
-    has_own_share,
     is_part,
     part_of,
     stated_shares,
     subject_of,
 )
-from ._share_lists import TOTAL_KIND, check_list, check_total, list_claim, total_claims
 from .binding.reach import figures_before
 from .binding.readings import confirmed, share_readings
 

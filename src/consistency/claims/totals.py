@@ -34,7 +34,15 @@ from ..claim import Claim
 from ..intervals import Interval, RoundingMode
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
-from ._match import Context, figure_interval, fmt_figure, fmt_interval, fmt_number, judge, sum_interval
+from ._match import (
+    Context,
+    figure_interval,
+    fmt_figure,
+    fmt_interval,
+    fmt_number,
+    judge,
+    sum_interval,
+)
 from .binding.frames import Frame, frames
 
 __all__ = ["KIND", "check", "extract"]

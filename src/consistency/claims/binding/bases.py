@@ -32,12 +32,20 @@ from ...quantities import Quantity
 from .._match import Context, Sentence, countable, family, figure_interval
 from . import consensus, named, positional
 from .frames import listed, wholes
-from .parts import total_cue_in
 from .measures import scope_words
+from .parts import total_cue_in
+from .percents import (
+    BASE_EARLIER,
+    BASE_GENERIC,
+    NEGATIONS,
+    RATE_BASES,
+    Cue,
+    has_own_share,
+    run_start,
+)
 from .reach import figures_before
 from .respective import listed_count
 from .siblings import members_before
-from .percents import BASE_EARLIER, BASE_GENERIC, NEGATIONS, RATE_BASES, Cue, has_own_share, run_start
 
 __all__ = ["WINDOW", "bases_for", "cued_totals"]
 

@@ -28,11 +28,19 @@ from dataclasses import dataclass
 
 from ...claim import Binding
 from ...quantities import Quantity
-from .._match import OPENING, SEMICOLONS, Clause, Context, Sentence, family, figure_interval, sum_interval
+from .._match import (
+    OPENING,
+    SEMICOLONS,
+    Clause,
+    Context,
+    Sentence,
+    family,
+    figure_interval,
+    sum_interval,
+)
 from . import named
 from .measures import nonadditive_figure
 from .memo import Key, remembered
-from .reach import FIGURES_BACK, clauses_back
 from .parts import (
     AFTER_PARTS,
     CONTAINS,
@@ -49,6 +57,7 @@ from .parts import (
     read_list,
     total_cue_in,
 )
+from .reach import FIGURES_BACK, clauses_back
 
 __all__ = ["BREAKDOWNS", "Frame", "frame_parts", "frames", "listed", "wholes"]
 

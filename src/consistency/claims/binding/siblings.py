@@ -42,8 +42,8 @@ __all__ = [
     "confirming",
     "listed_with",
     "member_of",
-    "neighbours",
     "members_before",
+    "neighbours",
     "sum_consensus",
 ]
 
