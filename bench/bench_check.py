@@ -70,7 +70,7 @@ def scaling(text: str, factors: tuple[int, ...] = (1, 10, 100)) -> None:
     print("check_text scaling (seconds per million characters must stay flat):")
     for k in factors:
         big = "\n".join([text] * k)
-        s = _seconds(lambda: check_text(big), rounds=1 if k >= 100 else 3)
+        s = _seconds(lambda big=big: check_text(big), rounds=1 if k >= 100 else 3)
         print(f"  {k:>4}x  {len(big):>10,} chars  {s:8.2f} s  {s / len(big) * 1e6:8.2f} s/Mchar")
 
 
@@ -79,7 +79,7 @@ def hostile(sizes: tuple[int, ...] = (10_000, 100_000)) -> None:
     for name, make in HOSTILE.items():
         cells = []
         for n in sizes:
-            s = _seconds(lambda: check_text(make(n)), rounds=1)
+            s = _seconds(lambda make=make, n=n: check_text(make(n)), rounds=1)
             cells.append(f"{n:>8,}: {s / n * 1e6:8.2f} s/Mchar")
         print(f"  {name:<14} " + "   ".join(cells))
 

@@ -18,8 +18,8 @@ from consistency.claims.binding import (
     positional,
 )
 from consistency.intervals import Interval
-from consistency.verdicts import Outcome, RoundingPolicy, Verdict
 from consistency.quantities import Quantity, scan
+from consistency.verdicts import Outcome, RoundingPolicy, Verdict
 
 _TEXT = "总数600件,其中甲类200件,占33.3%。"
 

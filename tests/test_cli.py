@@ -20,11 +20,11 @@ import pytest
 from conftest import fake_check_document
 from consistency import __version__, engine, messages
 from consistency.cli import main
-from consistency.files import expand
-from consistency.rulebook import explain_text
 from consistency.config import Config
 from consistency.document import Document
+from consistency.files import expand
 from consistency.findings import SCHEMA_VERSION, Report
+from consistency.rulebook import explain_text
 
 CLEAN = "全年收案10=3+7。\n"
 WRONG = "一、概况\n全年收案12=3+7,结案7=3+4。\n"  # C101 (error)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from consistency import __version__, _about, units
+from consistency import __version__, _about
 from consistency.config import Config
 from consistency.report.sarif import to_sarif
 

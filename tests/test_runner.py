@@ -180,5 +180,5 @@ def test_a_signal_ends_the_workers_and_leaves_whole_json(
     assert set(errors.values()) == {"not checked: the run was interrupted"}
     assert {"r4.txt", "r5.txt"} <= set(errors)
     assert "Traceback" not in err
-    gone, alive = psutil.wait_procs(workers, timeout=30)
+    _gone, alive = psutil.wait_procs(workers, timeout=30)
     assert alive == []

@@ -21,7 +21,7 @@ from contextlib import ExitStack
 from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 from . import console
 from . import vocabulary as V
@@ -100,6 +100,7 @@ def _check(args: argparse.Namespace, lang: str) -> int:
     from .baseline import Baseline
     from .files import expand
     from .report import Tally
+    from .report.page import Page
     from .runner import Runner
     from .writing import atomic_write
 
@@ -127,7 +128,10 @@ def _check(args: argparse.Namespace, lang: str) -> int:
         out = stack.enter_context(atomic_write(args.output)) if args.output else sys.stdout
         # a run that writes a baseline writes nothing else
         page = (
-            _Page(args, config, out, single=paths[0] if len(paths) == 1 else None)
+            Page(
+                args.format, config, out, statistics=args.statistics,
+                to_file=bool(args.output), single=paths[0] if len(paths) == 1 else None,
+            )
             if accepted is None
             else None
         )
@@ -184,74 +188,6 @@ def _check(args: argparse.Namespace, lang: str) -> int:
 def _stopped(runner: Runner) -> int:
     """128 + the signal that stopped the run (130 for Ctrl-C), or 0 when none did."""
     return 128 + runner.stopped if runner.stopped else 0
-
-
-class _Page:
-    """The output of ``check``: each report as it comes, in its format, then the end.
-
-    Text for people goes to the stream as it is (the stream escapes what its encoding
-    lacks, see :func:`console.prepare`); JSON, SARIF and HTML are escaped by their own
-    rules on a stream that is not Unicode (:func:`console.escaper`), so they stay valid.
-    """
-
-    def __init__(
-        self, args: argparse.Namespace, config: Config, out: TextIO, *, single: str | None
-    ) -> None:
-        from .report import FORMATTERS, csv, statistics, text
-        from .report.json import Writer
-
-        self.fmt, self.config, self.out = args.format, config, out
-        self.statistics = args.statistics
-        self.colour = self.fmt == "text" and not args.output and console.colour(out)
-        self.escape = console.escaper(self.fmt, out)
-        self.formatters, self.text, self.csv, self.stats = FORMATTERS, text, csv, statistics
-        self.json = Writer(self) if self.fmt == "json" and not self.statistics else None
-        # SARIF and HTML are written report by report too (report.sarif, report.html)
-        self.document: Any = None
-        if self.fmt == "sarif":
-            from .report import sarif
-
-            self.document = sarif.Writer(self, config)
-        elif self.fmt == "html":
-            from .report import html
-            from .report.sanitise import shown_path
-
-            name = shown_path(single) if single and single != "-" else None
-            self.document = html.Writer(self, config, single=name)
-        if self.fmt == "csv":
-            self.write(csv.start(console.is_unicode(out), config, statistics=self.statistics))
-
-    def write(self, text: str) -> None:
-        """Write ``text`` to the output, escaped as the output needs."""
-        self.out.write(self.escape(text))
-
-    def add(self, report: Report) -> None:
-        """One report, in the formats that are written file by file."""
-        if self.statistics:
-            return
-        if self.json is not None:
-            self.json.add(report)
-        elif self.document is not None:
-            self.document.add(report)
-        elif self.fmt == "csv":
-            self.write(self.csv.rows(report, self.config))
-        elif self.fmt == "github":
-            self.write(self.formatters["github"]([report], self.config))
-        elif self.fmt == "text":
-            self.write(self.text.render_report(report, self.config, color=self.colour))
-        self.out.flush()
-
-    def close(self, tally: Any, bad: list[tuple[str, str]]) -> None:
-        """The end of the output: the summary, or the end of the document written."""
-        if self.statistics:
-            self.write(self.stats.render(tally, self.fmt, self.config, errors=bad))
-        elif self.fmt == "text":
-            self.write(self.text.summary(tally, self.config.lang, color=self.colour))
-        elif self.json is not None:
-            self.json.close(bad)
-        elif self.document is not None:
-            self.document.close(bad)
-        self.out.flush()
 
 
 def _refuse_overwrites(args: argparse.Namespace, paths: list[str], config: Config) -> None:

@@ -48,9 +48,9 @@ def prepare(stream: IO[Any]) -> None:
     otherwise (``PYTHONIOENCODING=gbk:replace``) is left as it was.
     """
     reconfigure = getattr(stream, "reconfigure", None)
-    if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
-        if not is_unicode(stream):
-            reconfigure(errors="backslashreplace")
+    strict = getattr(stream, "errors", "strict") == "strict"
+    if reconfigure is not None and strict and not is_unicode(stream):
+        reconfigure(errors="backslashreplace")
 
 
 def json_ascii(text: str) -> str:

@@ -15,8 +15,8 @@ most checks never need it.
 from __future__ import annotations
 
 import functools
-from fractions import Fraction
 import tomllib
+from fractions import Fraction
 from importlib import resources
 from typing import TYPE_CHECKING
 

@@ -173,11 +173,15 @@ PHRASES: dict[str, tuple[str, str]] = {
     "cli.code": ("代码，如 C201", "a code such as C201"),
     "cli.error": ("错误", "error"),
     "cli.internal": (
-        "内部错误：{detail}\n这是 consistency 自身的缺陷，不是您文档的问题。请把所运行的命令和"
-        "（如可能）文件发送至 {address}；设置 CONSISTENCY_DEBUG=1 可看到详细信息。",
-        "internal error: {detail}\nThis is a bug in consistency, not in your document. Please "
-        "send the command you ran and, if you can, the file to {address}; set "
-        "CONSISTENCY_DEBUG=1 for details.",
+        (
+            "内部错误：{detail}\n这是 consistency 自身的缺陷，不是您文档的问题。请把所运行的命令和"
+            "（如可能）文件发送至 {address}；设置 CONSISTENCY_DEBUG=1 可看到详细信息。"
+        ),
+        (
+            "internal error: {detail}\nThis is a bug in consistency, not in your document. Please "
+            "send the command you ran and, if you can, the file to {address}; set "
+            "CONSISTENCY_DEBUG=1 for details."
+        ),
     ),
     "cli.stale": (
         "过期条目（已不再出现）：{path} {code} {stated} «{claim}»",
@@ -227,14 +231,22 @@ PROBLEMS: tuple[tuple[str, str], ...] = (
      "文件太大：{n} 字节，上限为 {m} 字节"),
     (r"too large: more than (?P<m>\S+) bytes", "文件太大：超过 {m} 字节"),
     (r"binary data \(zero bytes\), not a text file", "是二进制数据（含零字节），不是文本文件"),
-    (r"binary data \(control character (?P<u>U\+\S+) at character (?P<n>\S+)\), "
-     r"not a text file", "是二进制数据（第 {n} 个字符是控制字符 {u}），不是文本文件"),
+    (
+        r"binary data \(control character (?P<u>U\+\S+) at character (?P<n>\S+)\), not a text file",
+        "是二进制数据（第 {n} 个字符是控制字符 {u}），不是文本文件",
+    ),
     (r"undecidable encoding: not UTF-8, UTF-16, GB18030 or Big5",
      "无法判断编码：不是 UTF-8、UTF-16、GB18030 或 Big5"),
-    (r"undecidable encoding: not UTF-8 or UTF-16, and neither GB18030 nor Big5 reads it as "
-     r"ordinary Chinese \(best (?P<enc>\S+) at (?P<score>\S+)\); save it as UTF-8",
-     "无法判断编码：不是 UTF-8 或 UTF-16，按 GB18030 和 Big5 读出的都不像通常的中文"
-     "（最好的 {enc} 为 {score}）；请另存为 UTF-8"),
+    (
+        (
+            r"undecidable encoding: not UTF-8 or UTF-16, and neither GB18030 nor Big5 reads it as "
+            r"ordinary Chinese \(best (?P<enc>\S+) at (?P<score>\S+)\); save it as UTF-8"
+        ),
+        (
+            "无法判断编码：不是 UTF-8 或 UTF-16，按 GB18030 和 Big5 读出的都不像通常的中文"
+            "（最好的 {enc} 为 {score}）；请另存为 UTF-8"
+        ),
+    ),
     (r"not valid (?P<enc>\S+) at byte (?P<n>\S+) although it looks like it",
      "看似 {enc}，但第 {n} 字节处不是有效的 {enc}"),
     # formats

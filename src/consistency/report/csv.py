@@ -29,7 +29,7 @@ from ..config import Config
 from ..findings import Finding, Report
 from .sanitise import shown_path, visible
 
-__all__ = ["COLUMNS", "BOM", "render", "rows", "start", "table"]
+__all__ = ["BOM", "COLUMNS", "render", "rows", "start", "table"]
 
 COLUMNS = (
     "path", "line", "column", "code", "name", "severity", "message", "stated", "computed",
