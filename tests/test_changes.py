@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from consistency import messages
 from consistency.claims import _match, changes
 from consistency.claims.changes import arithmetic
-from consistency.intervals import Interval
+from consistency.intervals import Interval, RoundingMode
 from consistency.verdicts import RoundingPolicy, Verdict
 from strategies import (
     ChangeSentence,
@@ -103,9 +103,9 @@ def test_an_average_widens_a_whole_count_but_a_plain_count_stays_exact() -> None
     text = "平均办理环节由5个压缩至4个,压缩率21%"
     five = figure(text, "5个", 5, "个")
     assert _match.RoundedInput(five, averaged=True).allowed(
-        _match.RoundingMode.HALF_UP
+        RoundingMode.HALF_UP
     ) == Interval(Fraction(9, 2), Fraction(11, 2))
-    assert _match.RoundedInput(five).allowed(_match.RoundingMode.HALF_UP) == Interval.exact(5)
+    assert _match.RoundedInput(five).allowed(RoundingMode.HALF_UP) == Interval.exact(5)
 
 
 def test_the_average_cue_reaches_the_figures_of_its_clause() -> None:
