@@ -47,7 +47,7 @@ from .reach import figures_before
 from .respective import listed_count
 from .siblings import members_before
 
-__all__ = ["WINDOW", "bases_for", "cued_totals"]
+__all__ = ["WINDOW", "bases_for", "cued_totals", "inherits"]
 
 #: how many sentences before a share its total may stand (shares only, not rates)
 WINDOW = 3
@@ -68,23 +68,46 @@ def cued_totals(ctx: Context, sentences: Sequence[Sentence], limit: int) -> list
 
 def bases_for(ctx: Context, part: Quantity, s: Sentence, cue: Cue, subject: str = "") -> list[Binding]:
     """The candidate bases of a share of ``part`` (see the module docstring), figures of
-    the part's own classifier first; for a share that finds none and names none, the base
-    an earlier share of its list names (:func:`inherited_base`)."""
+    the part's own classifier first. A share that names no base and finds no single
+    named one of its own takes the base an earlier share of its list names
+    (:func:`inherited_base`): the list has fixed it, and a total guessed by position, or
+    several, would only blur it."""
     own = _own_bases(ctx, part, s, cue)
-    if own or cue.kind != "share" or cue.base:
+    if cue.kind != "share" or cue.base or _single_named(own):
         return own
-    if subject:
+    if subject and not own:
         kin = subject_bases(ctx, part, s, subject)
         if kin:
             return kin
     inherited = inherited_base(ctx, part, s)
-    return [inherited] if inherited is not None else []
+    return [inherited] if inherited is not None else own
+
+
+def _single_named(bound: Sequence[Binding]) -> bool:
+    return len(bound) == 1 and bound[0].evidence is Evidence.NAMED
+
+
+#: how an inherited base is described (:func:`inherits` recognises it by this opening)
+_INHERITED = "the base {pct} of its list is taken of"
+
+
+def inherits(base: Binding) -> bool:
+    """Was ``base`` inherited from an earlier share of the list (:func:`inherited_base`)?
+    Such a share names its base as surely as the share it follows: no other figure of
+    the paragraph is tried as its base before an error."""
+    head = _INHERITED.split("{", 1)[0]
+    tail = _INHERITED.rsplit("}", 1)[1]
+    return base.evidence is Evidence.CONSENSUS and base.how.startswith(head) and base.how.endswith(tail)
 
 
 def inherited_base(ctx: Context, part: Quantity, s: Sentence) -> Binding | None:
     """The base an earlier share of the same list names, when that share reproduces over
     it: "维持10件,占受理案件总数的40%;撤销3件,占12%" takes 12% over the 受理 figure too.
-    Only the nearest earlier share of the list with a base of its own is asked."""
+
+    The nearest earlier share of the list (its sentence, its part's family) whose base
+    is bound by name is asked; the shares between, naming no base and finding none by
+    name, are its siblings and skipped. A share between that names a base it cannot
+    bind to one figure ends the search."""
     earlier = [
         m
         for m in members_before(ctx, s, part.start)
@@ -92,15 +115,15 @@ def inherited_base(ctx: Context, part: Quantity, s: Sentence) -> Binding | None:
     ]
     for m in reversed(earlier):
         found = _own_bases(ctx, m.part.quantity, m.share.sentence, m.share.cue)
-        if not found:
+        if not _single_named(found):
+            if m.share.cue.base:
+                return None
             continue
-        if len(found) != 1 or found[0].evidence is not Evidence.NAMED:
-            return None
         base = found[0].quantity
         iv = figure_interval(base)
         if iv is None or not m.implied.intersects(iv) or base.value < part.value:
             return None
-        return consensus("base", base, f"the base {m.share.pct.text} of its list is taken of")
+        return consensus("base", base, _INHERITED.format(pct=m.share.pct.text))
     return None
 
 

@@ -23,6 +23,7 @@ from ...claim import Binding, Evidence, Reading
 from ...quantities import Quantity
 from .._match import Context, family, figure_interval
 from . import consensus
+from .bases import inherits
 from .frames import frame_parts
 from .percents import StatedShare, has_own_share
 from .reach import FIGURES_BACK, figures_before
@@ -103,8 +104,9 @@ def share_readings(
         and not has_own_share(ctx, q)
         and (q.start not in held or p.start in held[q.start])
     ]
-    if not share.cue.base:
-        # a share that names its base (占用水总量的) is not tried over other figures
+    if not share.cue.base and not any(inherits(b) for b in bases):
+        # a share that names its base (占用水总量的), or takes the one an earlier share of
+        # its list names, is not tried over other figures
         out += [Reading(f"over {q.text}", (q,)) for q in nearby[-OTHER_BASES:]]
     run = listed_run(ctx, p)
     if run:
