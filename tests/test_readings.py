@@ -12,7 +12,7 @@ from strategies import assert_claims_match, checked_kinds, claim_cases
 KINDS = (totals, shares, granularity)
 TABLES = (
     "readings_named_bases", "readings_share_lists", "readings_long_lists", "readings_respective",
-    "readings_framed_rates", "readings_inherited_bases",
+    "readings_framed_rates", "readings_inherited_bases", "readings_partitions",
 )
 CASES = [case for name in TABLES for case in claim_cases(name)]
 

@@ -2,7 +2,9 @@
 
 Cues (``data/cues/totals.toml``): 共 / 共计 / 合计 mark a total, 其中 / 含 introduce its
 parts, 另外 / 其余 / 不予 / 存量 / 在办 say the parts cover it, 等 and overlapping groups
-(妇女, 老年人, …) say they do not.
+(妇女, 老年人, …) say they do not. Parts named by the members of one partition
+(``data/partitions.toml``: 维持/驳回/撤销…, 第一/第二/第三产业, 男/女) cannot overlap: over
+their whole they are an error, and naming every member they cover it.
 
 Claims (kind ``total``, relation ``T = a + b + …``):
 
@@ -143,6 +145,10 @@ def _check_total(claim: Claim, policy: RoundingPolicy) -> Outcome:
     reading = claim.details.get("reading")
     stated = figure_interval(claim.stated) or Interval.exact(claim.stated.value)
     over = j.computed.low > stated.high
+    if reading == "exclusive" and over:
+        # members of a partition (维持, 驳回, 撤销 of the cases decided) cannot overlap:
+        # parts over their whole are wrong, whichever figure is
+        return Outcome(Verdict.INCONSISTENT, "C101", j.computed, None, params)
     if reading == "kinds" and not over:
         # kinds of one thing may leave a kind out (刑事、民事 of all 案件), but a
         # shortfall of exactly one written digit (47 = 13 + 33 + 1) is what a mistyped
@@ -157,9 +163,10 @@ def _check_total(claim: Claim, policy: RoundingPolicy) -> Outcome:
         # whole even without any one of them are attributes an item may share, not
         # kinds; a single mistyped part cannot leave that trace
         return Outcome(Verdict.UNDECIDABLE, "C901", j.computed, None, params)
-    if reading == "implied" or (reading == "kinds" and not over):
+    if reading == "implied" or (reading in ("kinds", "exclusive") and not over):
         # a plain 其中 list may leave categories out (short) or count a case in two of
-        # them (over); kinds of one thing may leave a kind out, but never overlap
+        # them (over); kinds of one thing, or some members of a partition, may leave
+        # one out, but never overlap
         code = "C901" if over else "C904"
         return Outcome(Verdict.UNDECIDABLE, code, j.computed, None, params)
     return Outcome(Verdict.INCONSISTENT, "C101", j.computed, None, params)

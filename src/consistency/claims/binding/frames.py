@@ -14,7 +14,9 @@ The frames the text names (every binding :data:`~consistency.claim.Evidence.NAME
 * ``共收到28件,庭前调解23件,…,存量为0件`` — a 共 total whose list a remainder word (or
   分别) closes;
 * ``刑事30件,民事50件,合计80件`` — a total written after its parts;
-* ``化解纠纷2227件,调解成功2226件`` — an outcome (成功) of the attempts just before it.
+* ``化解纠纷2227件,调解成功2226件`` — an outcome (成功) of the attempts just before it;
+* ``生产总值235.6亿元。第一产业增加值…;第二产业…;第三产业…`` — every member of a
+  partition listed after the whole it divides, with no 其中 (:mod:`.unmarked`).
 
 A frame whose whole or part states a measure that never adds up (人均收入, a change of
 1.7倍 or 0.6个百分点: ``data/measures.toml`` [nonadditive]) is no frame.
@@ -24,9 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
-from ...claim import Binding
 from ...quantities import Quantity
 from .._match import (
     OPENING,
@@ -38,7 +38,7 @@ from .._match import (
     figure_interval,
     sum_interval,
 )
-from . import named
+from .frame import BREAKDOWNS, Frame
 from .measures import nonadditive_figure
 from .memo import Key, remembered
 from .parts import (
@@ -58,44 +58,9 @@ from .parts import (
     total_cue_in,
 )
 from .reach import FIGURES_BACK, clauses_back
+from .unmarked import member_words, unmarked_frames
 
 __all__ = ["BREAKDOWNS", "Frame", "frame_parts", "frames", "listed", "wholes"]
-
-#: readings of a frame whose parts are summed against the whole (the others are only
-#: bounded by it): a complete list, kinds of one thing, a plain 其中 list
-BREAKDOWNS = frozenset({"explicit", "kinds", "implied"})
-
-
-@dataclass(frozen=True, slots=True)
-class Frame:
-    """A whole and its parts as the text ties them.
-
-    ``reading`` says how complete the parts are: ``explicit`` (a closed list),
-    ``kinds`` (kinds of the whole's own noun), ``implied`` (a plain 其中 list) — these
-    are breakdowns — or ``part`` (one part, or parts no list can hold), ``paired`` (a
-    part paired with its whole by classifier), ``contains`` (含), ``open`` (等, groups
-    that overlap), ``outcome`` (成功): parts bounded by the whole. ``how`` names the
-    words that tie them, for the claim's bindings.
-    """
-
-    whole: Quantity
-    parts: tuple[Quantity, ...]
-    reading: str
-    how: str
-
-    @property
-    def is_breakdown(self) -> bool:
-        """Do the parts claim to add up to the whole?"""
-        return self.reading in BREAKDOWNS
-
-    def bindings(self, *parts: Quantity) -> tuple[Binding, ...]:
-        """The whole and ``parts`` (all parts by default) bound as the text names them."""
-        chosen = parts or self.parts
-        return (
-            named("whole", self.whole, self.how),
-            *(named("part", p, self.how) for p in chosen),
-        )
-
 
 _FRAMES: Key[tuple[Frame, ...]] = Key("binding.frames")
 _WHOLES: Key[dict[int, Quantity]] = Key("binding.wholes")
@@ -193,6 +158,8 @@ def _read_frames(ctx: Context) -> tuple[Frame, ...]:
             *(_summed(ctx, s) if _has(_AFTER_WORD, ctx, s) else ()),
             *(_outcomes(ctx, s) if _has(_OUTCOME_WORD, ctx, s) else ()),
         ]
+        if _has(member_words(), ctx, s):
+            here += unmarked_frames(ctx, s, here)
         for frame in here:
             if not all(_additive(ctx, q) for q in (frame.whole, *frame.parts)):
                 continue  # 人均收入, 增长1.7倍: measures that never add up nor bound a part
@@ -260,8 +227,11 @@ def _frame(ctx: Context, s: Sentence, ci: int, cue_at: int, *, contains: bool) -
     if len(figures) == 1 or cut:
         yield Frame(whole, figures, "part", "其中")
         return
-    reading = read_list(ctx, whole, cue_at, parts, figures)
-    yield Frame(whole, figures, reading, "其中 list" if reading != "open" else "其中 list left open")
+    reading, divided = read_list(ctx, whole, cue_at, parts, figures)
+    how = "其中 list" if reading != "open" else "其中 list left open"
+    if divided:
+        how = f"其中 list of {divided}, which cannot overlap"
+    yield Frame(whole, figures, reading, how)
 
 
 def _before(ctx: Context, s: Sentence, ci: int, cue_at: int) -> list[Quantity]:

@@ -7,8 +7,10 @@ Read by :mod:`.totals` (and through it by the share checks). Cue words come from
   the list: a closing bracket, a semicolon not followed by another part, a new topic;
 * :meth:`Parts.pick` keeps one part per clause (the figure the clause's label names);
 * :func:`reading` tells an ``explicit`` list (bracketed, closed by a remainder word,
-  分别, complementary labels, parts named by the total's noun) from an ``implied`` one
-  (a plain 其中 list) and an ``open`` one (等, overlapping groups, 排名前五).
+  分别, labels naming every member of a partition, parts named by the total's noun), an
+  ``exclusive`` one (parts named by members of one partition: categories that cannot
+  overlap), an ``implied`` one (a plain 其中 list) and an ``open`` one (等, overlapping
+  groups, 排名前五).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from .._match import (
     figure_interval,
     load_cues,
 )
+from .partitions import covered, division
 
 __all__ = [
     "AFTER_PARTS",
@@ -67,7 +70,6 @@ OPEN_AFTER = _C["open"]["after"]
 GROUPS = _C["open"]["groups"]
 RANKED = _C["open"]["ranked"]
 STOP = _C["open"]["stop"]
-PAIRS = tuple(tuple(p.split("|", 1)) for p in _C["exhaustive"]["pairs"] if "|" in p)
 OTHER = _C["exhaustive"]["other"]
 PEOPLE = frozenset(_C["families"]["people"])
 KINDS = frozenset(_C["families"]["kinds"])
@@ -226,14 +228,17 @@ def starts_with_figure(ctx: Context, clause: Clause) -> bool:
 
 def read_list(
     ctx: Context, whole: Quantity, cue_at: int, parts: Parts, figures: Sequence[Quantity]
-) -> str:
-    """How complete a list of parts is.
+) -> tuple[str, str]:
+    """How complete a list of parts is, and the family of categories that says so (the
+    name of a partition of ``data/partitions.toml``, or "").
 
     ``open``: it ends in 等, names overlapping groups of people, or says only some are
     named (排名前五, 主要); ``explicit``: a closed bracket, "其中:" with a colon, a
-    remainder word after its last part (另外, 其余, 不予, 存量), 分别, complementary
-    labels (男/女, 城镇/乡村), a last part named 其他, or parts whose shares add up to
-    100%; ``kinds``: every part named with the total's own noun
+    remainder word after its last part (另外, 其余, 不予, 存量), 分别, labels naming every
+    member of a partition (男/女; 第一、第二、第三产业), a last part named 其他, or parts
+    whose shares add up to 100%; ``exclusive``: every part named by a different member
+    of one partition (维持, 驳回, 撤销 of the cases decided), categories that cannot
+    overlap but may leave one out; ``kinds``: every part named with the total's own noun
     (案卷47件: 行政复议案卷13件, 行政执法案卷34件), kinds of one thing that do not overlap
     but may leave a kind out; otherwise ``implied``: a plain 其中 list, which may do
     either.
@@ -243,35 +248,37 @@ def read_list(
     last_clause = located[0].clauses[located[1]] if located else None
     tail = ctx.text[last.end : last.end + 2]
     if any(tail.startswith(w) for w in OPEN_AFTER):
-        return "open"
+        return "open", ""
     labels = [part_label(ctx, q) for q in figures]
     people = family(figures[0]) == "count"  # 低保金 (money) is no group of people
     if people and any(any(g in lab for g in GROUPS) for lab in labels):
-        return "open"
+        return "open", ""
     head = ctx.between(cue_at, figures[0].start)
     if any(w in head for w in RANKED):
-        return "open"
+        return "open", ""
     # "其中:" with a colon announces the list itself, as a bracket does
     announced = any(head.startswith(w + c) for w in SUBSET for c in ":：")
     # "其中甲和乙分别为…": 分别 pairs names with figures; it does not say they are all
     if parts.bracketed or announced:
-        return "explicit"
+        return "explicit", ""
     closers = (*REMAINDER, *COMPLEMENT)
     if any(any(w in ctx.clause_text(c) for w in closers) for c in closing(parts, last_clause)):
-        return "explicit"
+        return "explicit", ""
     # the whole clause of each part: "集体访85批2230人次" names 2230人次 before 85批
     clauses = [_clause_text(ctx, q) for q in figures]
-    if any(
-        complementary(a, b, labels) or (min(len(a), len(b)) >= 2 and complementary(a, b, clauses))
-        for a, b in PAIRS
-    ):
-        return "explicit"
+    whole_label = ctx.label_across_brackets(whole)
+    family_covered = covered(labels, whole_label, clauses)
+    if family_covered is not None:
+        return "explicit", family_covered.name
     if any(w in labels[-1] for w in OTHER) or shares_cover(ctx, figures):
-        return "explicit"
+        return "explicit", ""
     noun = part_label(ctx, whole).rstrip()[-2:]
     if len(noun) == 2 and all(noun in lab for lab in labels):
-        return "kinds"
-    return "implied"
+        return "kinds", ""
+    divided = division(labels, whole_label, clauses)
+    if divided is not None:
+        return "exclusive", divided.partition.name
+    return "implied", ""
 
 
 def shares_cover(ctx: Context, figures: Sequence[Quantity]) -> bool:
@@ -329,11 +336,6 @@ def closing(parts: Parts, last: Clause | None) -> list[Clause]:
 def _clause_text(ctx: Context, q: Quantity) -> str:
     located = ctx.locate(q)
     return ctx.clause_text(located[0].clauses[located[1]]) if located else ""
-
-
-def complementary(a: str, b: str, labels: Sequence[str]) -> bool:
-    """Does one label hold ``a`` and another ``b`` (男性 … 女性)?"""
-    return any(a in x and b in y for i, x in enumerate(labels) for j, y in enumerate(labels) if i != j)
 
 
 def part_label(ctx: Context, q: Quantity) -> str:
