@@ -9,6 +9,8 @@ Completion (cue words in ``data/cues/completion.toml``, table ``[completion]``):
 * two rates of one sentence, each with its amount (``完成总时长7068.88小时,完成度182.09%,
   …7545.34小时,完成度194.37%``): the targets they imply are compared; when they differ
   the two may simply have different targets, so that is undecidable, never an error;
+* the target stated before the amount, named by the rate's words
+  (``调整预算为50亿元,实际完成48亿元,为调整预算的96%``) → 48 / 50;
 * ``超额完成…任务的124%``: only the direction can be checked, above 100%.
 
 Comparison (table ``[comparison]``): ``参考率为84.1%,超过自治区要求的参考率达到80%的
@@ -27,6 +29,7 @@ from ..binding import named
 from .common import KIND, completion_claim
 from .comparisons import comparisons
 from .judging import check
+from .labelled import named_targets
 from .several import parts_targets, rate_pairs, shared_target
 from .targets import earlier_target, over, with_target
 
@@ -45,8 +48,9 @@ def extract(ctx: Context) -> Iterator[Claim]:
         if not qs:
             continue
         if any(q.is_percent for q in qs):  # every rate test reads a percentage
-            yield from with_target(view, sentence, qs)
-            yield from earlier_target(ctx, view, sentence, qs)
+            found = [*with_target(view, sentence, qs), *earlier_target(ctx, view, sentence, qs)]
+            yield from found
+            yield from named_targets(ctx, view, sentence, qs, {c.stated.start for c in found})
             yield from shared_target(view, qs, sentence_pairs)
             yield from over(view, sentence, qs)
         for first, second, relation, word in comparisons(view, sentence, qs):

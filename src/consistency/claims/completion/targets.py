@@ -2,7 +2,8 @@
 
 * ``基金收入72,716万元,完成年初预算31,700万元的229.39%`` → 72716 / 31700;
 * the target a difference away: ``支出总计1741.75万元…完成年初预算100%,决算数大于预算数
-  55.93万元`` → 1741.75 / (1741.75 − 55.93);
+  55.93万元`` → 1741.75 / (1741.75 − 55.93); ``财政收入38730.62亿元,…比预算超收3307.24
+  亿元,完成预算的109.3%`` → 38730.62 / (38730.62 − 3307.24);
 * the target printed a sentence before: ``年初预算安排45.6亿元。全年完成47.2亿元,完成年初
   预算的103.5%``;
 * ``超额完成…任务的124%``: only the direction, above 100%.
@@ -90,13 +91,13 @@ def with_target(view: str, sentence: Sentence, qs: tuple[Quantity, ...]) -> Iter
         sign, diff = found
         found = _amount_before(view, qs, diff, verb_at)
         if found is not None:
-            bound = found[0]
+            bound, others = found
             amount = bound.quantity
             op = "−" if sign > 0 else "+"
             yield completion_claim(
-                "excess", rate, (amount, diff),
+                "excess", rate, (amount, diff, *others),
                 f"{amount.text} / ({amount.text} {op} {diff.text}) = {rate.text}",
-                bindings=(bound, named("difference", diff, "大于/小于预算数 names it")),
+                bindings=(bound, named("difference", diff, "大于/小于预算数 or 超收/短收 names it")),
                 sign=str(sign),
             )
 
@@ -109,6 +110,9 @@ def _last_verb(text: str, verbs: tuple[str, ...]) -> int | None:
 
 def _excess(view: str, sentence: Sentence, qs: tuple[Quantity, ...], rate: Quantity
             ) -> tuple[int, Quantity] | None:
+    """The difference between amount and target the sentence states, with its sign (1:
+    the amount exceeds the target): after the rate ("决算数大于预算数55.93万元"), or
+    before it ("比预算超收3307.24亿元,完成预算的109.3%")."""
     words = cues()["completion"]
     for q in near(qs, rate.end, rate.end + _EXCESS_REACH):
         if q.start <= rate.end or q.is_percent:
@@ -118,6 +122,15 @@ def _excess(view: str, sentence: Sentence, qs: tuple[Quantity, ...], rate: Quant
             return 1, q
         if any(lead.endswith(w) for w in words["shortfall"]):
             return -1, q
+    for q in reversed(near(qs, rate.start - _EXCESS_REACH, rate.start)):
+        if q.is_percent:
+            continue
+        lead = unglossed(view[max(sentence.start, q.start - 12) : q.start]).rstrip("了")
+        if any(lead.endswith(w) for w in words["excess_before"]):
+            return 1, q
+        if any(lead.endswith(w) for w in words["shortfall_before"]):
+            return -1, q
+        break  # only the last amount before the rate may be its difference
     return None
 
 
