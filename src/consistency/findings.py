@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .claim import Claim
-from .claims._figures import fmt_interval
+from .display import fmt_interval
 from .document import Document, Location
 from .quantities import Quantity
 from .verdicts import Severity

@@ -8,17 +8,18 @@ Part of the shared matching helper (re-exported by :mod:`._match`):
   step above for truncation, the bounds of 余);
 * :func:`judge`: accepted rounding modes first (consistent), then tolerated ones
   (consistent only if: a warning), else inconsistent;
-* ``fmt_*``: exact values shown in messages without float noise.
+* ``fmt_*``: exact values shown in messages without float noise (the formatters live
+  in :mod:`consistency.display`, shared with the findings; re-exported here).
 """
 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
+from ..display import fmt_interval, fmt_like, fmt_number, fmt_percent
 from ..errors import DataFileError
 from ..intervals import Interval, RoundingMode, could_round_to, round_to, rounding_preimage
 from ..lexicon import read_data
@@ -259,55 +260,6 @@ def decided(
 # ---------------------------------------------------------------- display
 
 
-def fmt_number(value: Fraction, places: int = 4) -> str:
-    """A value for a message: whole numbers as they are, others to ``places`` decimals
-    with trailing zeros dropped (display only; never used to decide)."""
-    if value.denominator == 1:
-        return str(value.numerator)
-    scaled = round(value * 10**places)
-    sign = "-" if scaled < 0 else ""
-    digits = str(abs(scaled)).rjust(places + 1, "0")
-    whole, frac = digits[:-places], digits[-places:].rstrip("0")
-    return f"{sign}{whole}.{frac}" if frac else f"{sign}{whole}"
-
-
-def fmt_percent(value: Fraction, places: int = 4) -> str:
-    """A share as a percentage for a message (``0.909565…`` → ``90.9565%``)."""
-    return fmt_number(value * 100, places) + "%"
-
-
-def fmt_interval(iv: Interval, percent: bool = False, places: int = 4) -> str:
-    """An interval for a message: one value when exact, ``[a, b]`` otherwise."""
-    f = fmt_percent if percent else fmt_number
-    if iv.is_exact:
-        return f(iv.low, places)
-    return f"[{f(iv.low, places)}, {f(iv.high, places)}]"
-
-
-#: the written number of a figure: its digits, separators and decimal point
-_WRITTEN = re.compile(r"[0-9０-９][0-9０-９,，．. \u2009]*")
-
-
-def fmt_like(iv: Interval, like: Quantity, places: int = 4) -> str:
-    """An interval in the terms ``like`` is written in: ``20005000000`` beside
-    ``200.05亿元`` shows as ``200.05亿元``. Falls back to :func:`fmt_interval` when the
-    figure's written number cannot be read (a Chinese numeral, a percentage)."""
-    m = _WRITTEN.search(like.text)
-    if like.is_percent or m is None:
-        return fmt_interval(iv, percent=like.is_percent, places=places)
-    digits = m.group(0).translate(_PLAIN).replace(",", "").replace(" ", "").rstrip(".")
-    try:
-        written = Fraction(digits)
-    except (ValueError, ZeroDivisionError):
-        return fmt_interval(iv, places=places)
-    if written == 0 or like.value == 0:
-        return fmt_interval(iv, places=places)
-    scale = abs(like.value / written)
-    suffix = like.text[m.end() :]
-    low, high = fmt_number(iv.low / scale, places), fmt_number(iv.high / scale, places)
-    return f"{low}{suffix}" if iv.is_exact else f"[{low}{suffix}, {high}{suffix}]"
-
-
 def fmt_figure(q: Quantity) -> str:
     """A figure for a relation: a whole count as its number (``1150``), any other figure
     in the terms it is written in (``3,600万元`` → ``3600万元``), never as a long run of
@@ -315,6 +267,3 @@ def fmt_figure(q: Quantity) -> str:
     if is_whole_count(q) or q.is_percent:
         return fmt_number(Fraction(q.value))
     return fmt_like(Interval.exact(Fraction(q.value)), q)
-
-
-_PLAIN = str.maketrans("０１２３４５６７８９，．\u2009", "0123456789,. ")

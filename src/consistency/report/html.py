@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TextIO
 
-from .. import __version__
 from .. import vocabulary as V
+from .._about import __version__
 from ..claim import Claim
 from ..config import Config
 from ..document import Location
