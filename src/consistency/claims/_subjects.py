@@ -41,16 +41,24 @@ def subjects(
     one), so every slice of it is the folded slice of the text."""
     skip = _skip()
     minimum = int(cues()["label"]["min_length"][0])
+    run_label = ""  # the label of the first figure of a 、 list
     for ci, clause in enumerate(sentence.clauses):
         after_previous = clause.start
-        for q in clause.quantities:
+        if clause.opener != "、":
+            run_label = ""
+        for qi, q in enumerate(clause.quantities):
             # the label runs from the end of the figure before (as Context.label_before)
             start, after_previous = after_previous, max(after_previous, q.end)
             if not eligible(q):
+                run_label = ""
                 continue
             if start > q.start:  # figures overlapping: let the context find the label
                 start = q.start - len(ctx.label_before(q, clause))
             label = _label(view, start, q.start)
+            # "建议126件、政协提案158件": the second figure opens a clause after 、
+            listed = qi == 0 and clause.opener == "、" and start == clause.start
+            shared = run_label if listed else ""
+            run_label = run_label if listed else label
             if not label and start == clause.start and clause.opener in ":：" and ci > 0:
                 # "受理行政复议案件:365件": the label is the clause before the colon
                 before = sentence.clauses[ci - 1]
@@ -71,6 +79,8 @@ def subjects(
                     whole = label + noun[:k]
                     if len(whole) >= minimum:
                         subjects.add(whole)
+            if shared and label:
+                subjects.update(_inherited(shared, label, minimum))
             if subjects:
                 # "市(州)热线受理…": the label's first words are before the bracket; and
                 # "当年收支结余…" points back to a subject named before it
@@ -80,6 +90,17 @@ def subjects(
                 elif label.startswith(cues()["label"]["anaphoric"]):
                     partial = "its label points back to a subject named before it"
                 yield q, frozenset(subjects), exact, partial, ci
+
+
+def _inherited(first: str, label: str, minimum: int) -> Iterator[str]:
+    """The subjects a short label takes from the first label of its 、 list: "共承办人大代表
+    建议126件、政协提案158件" states 政协提案 under the words that open the list (共承办), so
+    the second figure is 承办政协提案 as well. Where the verb ends and the first noun begins
+    is not marked, so every head of the first label is tried; a later statement must name
+    one of them exactly to be paired."""
+    for k in range(1, len(first)):
+        if len(first[:k]) + len(label) >= minimum:
+            yield first[:k] + label
 
 
 def _label(view: str, start: int, end: int) -> str:
