@@ -81,8 +81,9 @@ _TOTALS: tuple[Message, ...] = (
         "合计{stated}比所列各类之和{sum}多{gap},恰为一位数字之差:请核对是否有数字写错(若另有未列类别则无误)。",
         "The total {stated} exceeds the sum of the kinds listed, {sum}, by {gap}, a single "
         "digit: check for a mistyped figure (fine if a kind is left unlisted).",
-        "Kinds named with the total's own noun fall short of it by exactly one written digit.",
-        "以合计的名词列出的各类之和比合计恰好少一位数字。",
+        "Kinds named with the total's own noun, or with one category noun, fall short of it "
+        "by exactly one written digit.",
+        "以合计的名词或同一类别名词列出的各类之和比合计恰好少一位数字。",
     ),
 )
 _SHARES: tuple[Message, ...] = (

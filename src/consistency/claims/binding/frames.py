@@ -227,10 +227,10 @@ def _frame(ctx: Context, s: Sentence, ci: int, cue_at: int, *, contains: bool) -
     if len(figures) == 1 or cut:
         yield Frame(whole, figures, "part", "其中")
         return
-    reading, divided = read_list(ctx, whole, cue_at, parts, figures)
+    reading, why = read_list(ctx, whole, cue_at, parts, figures)
     how = "其中 list" if reading != "open" else "其中 list left open"
-    if divided:
-        how = f"其中 list of {divided}, which cannot overlap"
+    if why:
+        how = f"其中 list of {why}"
     yield Frame(whole, figures, reading, how)
 
 

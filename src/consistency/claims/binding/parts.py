@@ -73,6 +73,8 @@ STOP = _C["open"]["stop"]
 OTHER = _C["exhaustive"]["other"]
 PEOPLE = frozenset(_C["families"]["people"])
 KINDS = frozenset(_C["families"]["kinds"])
+#: category nouns naming kinds (渠道, 类): parts that all name kinds with one are kinds
+CATEGORY = _C["kinds"]["nouns"]
 _S = load_cues("shares")
 #: words that label a figure as a change (同比减少50件: no part of a breakdown)
 CHANGE = _S["change"]["words"]
@@ -229,8 +231,8 @@ def starts_with_figure(ctx: Context, clause: Clause) -> bool:
 def read_list(
     ctx: Context, whole: Quantity, cue_at: int, parts: Parts, figures: Sequence[Quantity]
 ) -> tuple[str, str]:
-    """How complete a list of parts is, and the family of categories that says so (the
-    name of a partition of ``data/partitions.toml``, or "").
+    """How complete a list of parts is, and what in the parts' names says so, for the
+    frame's bindings ("三次产业, which cannot overlap", "kinds of 渠道", or "").
 
     ``open``: it ends in 等, names overlapping groups of people, or says only some are
     named (排名前五, 主要); ``explicit``: a closed bracket, "其中:" with a colon, a
@@ -269,16 +271,54 @@ def read_list(
     whole_label = ctx.label_across_brackets(whole)
     family_covered = covered(labels, whole_label, clauses)
     if family_covered is not None:
-        return "explicit", family_covered.name
+        return "explicit", f"{family_covered.name}, which cannot overlap"
     if any(w in labels[-1] for w in OTHER) or shares_cover(ctx, figures):
         return "explicit", ""
     noun = part_label(ctx, whole).rstrip()[-2:]
     if len(noun) == 2 and all(noun in lab for lab in labels):
-        return "kinds", ""
+        if not nested({lab[: lab.rfind(noun)].strip() for lab in labels}):
+            return "kinds", ""
+    category = shared_category(labels)
+    if category and not _two_most(whole, figures):
+        return "kinds", f"kinds of {category}"
     divided = division(labels, whole_label, clauses)
     if divided is not None:
-        return "exclusive", divided.partition.name
+        return "exclusive", f"{divided.partition.name}, which cannot overlap"
     return "implied", ""
+
+
+def shared_category(labels: Sequence[str]) -> str:
+    """The category noun every label names a different kind with, the same words after
+    it in each ("电话渠道", "网站渠道", "微信渠道" → 渠道; "咨询类诉求", "求助类诉求" → 类),
+    no kind within another, or "" when they share none."""
+    if len(labels) < 2:
+        return ""
+    for noun in CATEGORY:
+        kinds, rests = set(), set()
+        for label in labels:
+            at = label.rfind(noun)
+            if at <= 0:
+                break
+            kinds.add(label[:at].strip())
+            rests.add(label[at + len(noun) :].strip().removeprefix("的"))
+        else:
+            if len(kinds) == len(labels) and len(rests) == 1 and not nested(kinds):
+                return noun
+    return ""
+
+
+def nested(kinds: set[str]) -> bool:
+    """Is one of ``kinds`` named within another (工业类, 规模以上工业类)? A kind and a
+    narrower kind of it overlap: such parts are no kinds of one thing."""
+    return any(a != b and a in b for a in kinds for b in kinds)
+
+
+def _two_most(whole: Quantity, figures: Sequence[Quantity]) -> bool:
+    """Are two of ``figures`` each more than half of ``whole`` (and no more than it)? Two
+    kinds of one thing cannot both be most of it: such parts name ways an item may be
+    offered at once (网上办理方式1795项, 掌上办理方式1720项 of 1862项), not kinds."""
+    w = Fraction(whole.value)
+    return sum(1 for q in figures if w / 2 < Fraction(q.value) <= w) >= 2
 
 
 def shares_cover(ctx: Context, figures: Sequence[Quantity]) -> bool:
