@@ -35,7 +35,8 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
         return _check_parts(claim)
     amount, other, *others = claim.parts
     sign = claim.details.get("sign", "1")
-    j = judge(lambda mode: _rate(form, sign, amount, other, mode), claim.stated, policy)
+    goal = claim.details.get("goal") == "1"
+    j = judge(lambda mode: _rate(form, sign, amount, other, mode, goal), claim.stated, policy)
     params = {"amount": amount.text, "target": other.text,
               "relation_calc": claim.relation.rsplit(" = ", 1)[0],
               "computed_pct": fmt_interval(j.computed, percent=True) if j.computed else ""}
@@ -43,7 +44,7 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
     if j.verdict is Verdict.INCONSISTENT:
         # before an error: the other amounts of the unit before 完成, nearest first
         readings = [
-            Alternative(f"{q.text} / {other.text}", functools.partial(_rate, form, sign, q, other))
+            Alternative(f"{q.text} / {other.text}", functools.partial(_rate, form, sign, q, other, goal=goal))
             for q in others
         ]
         hit = first_reproducing(claim.stated, readings, policy)
@@ -61,10 +62,14 @@ def check(claim: Claim, policy: RoundingPolicy) -> Outcome:
     return Outcome(j.verdict, computed=j.computed, mode=j.mode, params=params)
 
 
-def _rate(form: str, sign: str, amount: Quantity, other: Quantity, mode: RoundingMode) -> Interval | None:
+def _rate(
+    form: str, sign: str, amount: Quantity, other: Quantity, mode: RoundingMode, goal: bool = False
+) -> Interval | None:
     """The completion rate ``amount`` gives over its target: ``other`` itself, or for an
-    excess (``sign`` "1") or a shortfall the amount less or plus ``other``."""
-    a, b = figure_interval(amount, mode), figure_interval(other, mode)
+    excess (``sign`` "1") or a shortfall the amount less or plus ``other``. A ``goal``
+    (年度目标1.2万人) is the figure as decided: exact, not the rounding of a measurement."""
+    a = figure_interval(amount, mode)
+    b = Interval.exact(Fraction(other.value)) if goal else figure_interval(other, mode)
     if a is None or b is None:
         return None
     if form == "excess":

@@ -68,16 +68,22 @@ def with_target(view: str, sentence: Sentence, qs: tuple[Quantity, ...]) -> Iter
         if target is not None and target.start > verb_at and not target.is_percent:
             if view[target.end : rate.start] not in words["of"]:
                 continue
-            if not any(t in view[verb_at : target.start] for t in words["targets"]):
+            named_by = view[verb_at : target.start]
+            if not any(t in named_by for t in words["targets"]):
                 continue
             found = _amount_before(view, qs, target, verb_at)
             if found is not None:
                 bound, others = found
                 amount = bound.quantity
+                # a goal (年度目标) is exact as written; a budget may be rounded for print
+                goal = any(t in named_by for t in words["set_targets"]) and not any(
+                    t in named_by for t in words["targets"] if t not in words["set_targets"]
+                )
                 yield completion_claim(
                     "target", rate, (amount, target, *others),
                     f"{amount.text} / {target.text} = {rate.text}",
                     bindings=(bound, named("target", target, "完成…的 names it")),
+                    **({"goal": "1"} if goal and target.is_exact else {}),
                 )
             continue
         # "完成年初预算100%,决算数大于预算数55.93万元": the target is the amount less the excess
