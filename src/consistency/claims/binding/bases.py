@@ -41,6 +41,7 @@ from .percents import (
     RATE_BASES,
     Cue,
     has_own_share,
+    own_share_cue,
     run_start,
 )
 from .reach import figures_before
@@ -265,12 +266,24 @@ def named_bases(ctx: Context, part: Quantity, s: Sentence, cue: Cue) -> list[Bin
                 if _labelled(ctx, q, key)
                 and not _earlier(ctx, q, here)
                 # a figure with a share of its own is a sibling part, unless named in full
-                and (key == whole_name or not has_own_share(ctx, q))
+                # or its own share is the rate of the very thing named (审结112件,审结率…)
+                and (key == whole_name or not _sibling_part(ctx, q, key))
             ]
             if found:
                 how = f"占{cue.base} → {key}"
                 return _distinct([named("base", q, how) for q in reversed(found)])
     return []
+
+
+def _sibling_part(ctx: Context, q: Quantity, key: str) -> bool:
+    """Is ``q`` a part beside the share's own (it has a share of its own), rather than the
+    whole the share names? ``审结112件,审结率93.3%`` is followed by the rate of 审结 itself:
+    a part of the cases received, and the whole of the cases decided that 占审结案件总数的
+    names."""
+    own = own_share_cue(ctx, q)
+    if own is None:
+        return False
+    return not (own.kind == "rate" and own.word and (own.word in key or key in own.word))
 
 
 def _whole_share_after(s: Sentence, part: Quantity) -> bool:
