@@ -14,6 +14,7 @@ import traceback
 from . import messages, suppression
 from .claim import Claim
 from .claims import find_claims
+from .claims.binding.once import REPORTED_BY
 from .config import Config
 from .document import Document
 from .errors import ConsistencyError, InternalError
@@ -80,6 +81,9 @@ def check_document(document: Document, config: Config | None = None) -> Report:
 def _finding(claim: Claim, document: Document, config: Config) -> Finding | None:
     outcome = claim.outcome
     if outcome is None or outcome.code is None or not config.wants(outcome.code):
+        return None
+    if outcome.params.get(REPORTED_BY):
+        # another kind's finding speaks for this figure (claims/binding/once.py)
         return None
     entry = messages.lookup(outcome.code)
     computed = computed_text(claim)

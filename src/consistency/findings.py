@@ -157,6 +157,8 @@ def _claim_dict(claim: Claim) -> dict[str, Any]:
         "bindings": [b.to_dict() for b in claim.bindings],
         # the other reading under which the claim holds, when its own failed
         "reading": outcome.params.get("reading") if outcome else None,
+        # the kind whose finding stands for this figure, when two kinds flag it
+        "reported_by": outcome.params.get("reported_by") if outcome else None,
     }
 
 

@@ -30,6 +30,7 @@ from . import (
 )
 from ._match import Context
 from .binding import cap
+from .binding.once import one_per_figure
 
 __all__ = ["CLAIM_KINDS", "find_claims"]
 
@@ -45,7 +46,8 @@ def find_claims(
     policy: RoundingPolicy,
     tables: Sequence[Table] = (),
 ) -> list[Claim]:
-    """Every claim of every registered kind, checked, in text order.
+    """Every claim of every registered kind, checked, in text order; of the errors and
+    warnings at one stated figure, all but one are marked ``reported_by`` the other.
 
     ``tables`` are the document's own tables (a Word file's), read by the table checks.
     """
@@ -58,4 +60,5 @@ def find_claims(
             # a claim is no surer than its weakest binding (claims/binding)
             found.append(claim.checked(cap(claim, kind.check(claim, policy))))
     found.sort(key=lambda c: (c.start, c.end, c.kind))
-    return found
+    # two kinds flagging one printed figure give one finding (claims/binding/once.py)
+    return one_per_figure(found, [kind.KIND for kind in CLAIM_KINDS])
