@@ -57,6 +57,8 @@ RATE = _C["rate"]["suffix"]
 GAP = _C["rate"]["gap"]
 AMBIGUOUS = _C["ambiguous"]["rates"]
 CHANGE = _C["change"]["words"]
+#: names of measures holding a change word (增加值): read as names, not as a change
+CHANGE_NAMES = _C["change"]["names"]
 TARGET = _C["target"]["words"]
 NEGATIONS = _C["complement"]["negations"]
 SHORT = {k: v[0] for k, v in _C["short"].items()}
@@ -102,7 +104,10 @@ def percent_cue(ctx: Context, pct: Quantity, clause: Clause) -> Cue | None:
 
 def _percent_cue(ctx: Context, pct: Quantity, clause: Clause) -> Cue | None:
     label = ctx.label_before(pct, clause).strip()
-    if any(w in label for w in CHANGE) or any(w in label for w in TARGET):
+    unnamed = label
+    for name in CHANGE_NAMES:
+        unnamed = unnamed.replace(name, "")
+    if any(w in unnamed for w in CHANGE) or any(w in label for w in TARGET):
         return None
     bare = label
     changed = True
@@ -245,6 +250,8 @@ def _part_of(ctx: Context, share: StatedShare) -> Binding | None:
             for q in reversed(c.quantities[-FIGURES_BACK:]):
                 if is_part(ctx, q, c) and _abridges(subject, ctx.after(q, c)):
                     return named("part", q, f"named {subject}")
+        if len(reach) == ci:
+            return _named_before(ctx, s, subject)
         return None
     if cue.kind in ("rate", "definitional") and len(cue.word) >= 2:
         for stem in _stems(cue.word):
@@ -262,6 +269,27 @@ def _part_of(ctx: Context, share: StatedShare) -> Binding | None:
     if cue.kind == "share":
         return named("part", before, f"{cue.word} right after it")
     return positional("part", before, "the figure just before")
+
+
+def _named_before(ctx: Context, s: Sentence, subject: str) -> Binding | None:
+    """The one figure of the sentence before ``s``, in its paragraph, that ``subject``
+    names ("…第三产业增加值500亿元。第三产业增加值占地区生产总值的比重为50.0%"), or None
+    when none does or several do (a share naming its part by a name two figures carry
+    is not decided by nearness)."""
+    if s.index == 0:
+        return None
+    before = ctx.sentences[s.index - 1]
+    if before.paragraph != s.paragraph:
+        return None
+    found = [
+        (q, c)
+        for c in before.clauses
+        for q in c.quantities[-FIGURES_BACK:]
+        if subject in ctx.label_before(q, c)
+    ]
+    if len(found) != 1 or not is_part(ctx, *found[0]):
+        return None
+    return named("part", found[0][0], f"named {subject} in the sentence before")
 
 
 _ONLY_PARTS: Key[frozenset[int]] = Key("binding.only-parts")
