@@ -66,7 +66,7 @@ _HEAD_CHARS = 120
 
 def extract(ctx: Context) -> Iterator[Claim]:
     """Every ratio claim of the text, in text order."""
-    for sentence in ctx.sentences:
+    for sentence in ctx.with_figures():
         for clause in sentence.clauses:
             # a ratio is written with ":": most clauses hold no candidate, so the cheap
             # test runs before the clause's words are read

@@ -176,7 +176,7 @@ def _all_mentions(ctx: Context, view: str) -> Iterator[_Mention]:
     section: tuple[int, str] | None = None
     topic = ""
     plans = _targets()
-    for sentence in ctx.sentences:
+    for sentence in ctx.with_figures():  # headings are caught up with at the next one
         while upcoming is not None and upcoming.start <= sentence.start:
             section, topic = (upcoming.level, upcoming.ordinal), _topic(view, upcoming.end)
             upcoming = next(heads, None)

@@ -147,9 +147,7 @@ def _has(pattern: re.Pattern[str], ctx: Context, s: Sentence) -> bool:
 def _read_frames(ctx: Context) -> tuple[Frame, ...]:
     seen: set[tuple[str, int, tuple[int, ...]]] = set()
     found: list[Frame] = []
-    for s in ctx.sentences:
-        if not s.quantities:
-            continue  # every reading below takes its parts from the sentence itself
+    for s in ctx.with_figures():  # every reading below takes its parts from the sentence itself
         # each reading needs its cue word somewhere in the sentence: one search for it
         # spares a walk over every clause and figure of the many sentences without one
         here = [

@@ -175,7 +175,7 @@ def stated_shares(ctx: Context) -> tuple[StatedShare, ...]:
 
 
 def _stated_shares(ctx: Context) -> Iterator[StatedShare]:
-    for s in ctx.sentences:
+    for s in ctx.with_figures():
         last: StatedShare | None = None
         for ci, clause in enumerate(s.clauses):
             for q in clause.quantities:

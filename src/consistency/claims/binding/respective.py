@@ -86,7 +86,7 @@ def _read(ctx: Context) -> dict[int, Binding | None]:
     """Each percentage of a run, by its start: the count in its place, or None when its
     run pairs with no run of counts."""
     pairs: dict[int, Binding | None] = {}
-    for s in ctx.sentences:
+    for s in ctx.with_figures():
         if len(s.quantities) < 4:
             continue
         found = _sentence_runs(ctx, s)

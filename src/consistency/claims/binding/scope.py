@@ -290,8 +290,9 @@ def _document(ctx: Context) -> _Document:
     upcoming = next(heads, None)
     stack = [_Level(-1, frozenset(), frozenset(), False)]
     paragraph, running, planned = -1, frozenset[tuple[str, str]](), False
-    for s in ctx.sentences:
-        while upcoming is not None and upcoming.start <= s.start:
+    last: tuple[frozenset[tuple[str, str]], frozenset[str], bool] | None = None
+    for _, s_paragraph, s_start, s_end in ctx.sentences.spans():
+        while upcoming is not None and upcoming.start <= s_start:
             while stack[-1].level >= upcoming.level:
                 stack.pop()
             end = upcoming.start + len(_HEADING_TEXT.match(view, upcoming.start).group(0))
@@ -301,13 +302,17 @@ def _document(ctx: Context) -> _Document:
             plan = parent.target or table.plan_headings.search(view, upcoming.start, end) is not None
             stack.append(_Level(upcoming.level, dates or parent.dates, own or parent.running, plan))
             upcoming = next(heads, None)
-        opening = s.paragraph != paragraph
+        opening = s_paragraph != paragraph
         if opening:
-            paragraph, running, planned = s.paragraph, frozenset(), False
-        doc.inherited.append((running or stack[-1].running, stack[-1].dates, stack[-1].target or planned))
+            paragraph, running, planned = s_paragraph, frozenset(), False
+        here = (running or stack[-1].running, stack[-1].dates, stack[-1].target or planned)
+        if last is None or not (here[0] is last[0] and here[1] is last[1] and here[2] == last[2]):
+            last = here  # one tuple for a run of sentences inheriting the same: a document
+            # has a sentence every 40 characters, and most inherit what the one before did
+        doc.inherited.append(last)
         # "今年主要预期目标是:…。农村劳动力转移就业240万人。": the rest of the paragraph is plan
-        planned = planned or table.targets.search(view, s.start, s.end) is not None
-        own = doc.named(s.start, s.end)
+        planned = planned or table.targets.search(view, s_start, s_end) is not None
+        own = doc.named(s_start, s_end)
         if own:
             running = own
             if opening:  # a paragraph opening names the period of what follows it
@@ -321,8 +326,8 @@ def sentence_scopes(ctx: Context) -> list[Scope]:
     names, else those it inherits."""
     doc = _document(ctx)
     return [
-        Scope(_resolved(doc.named(s.start, s.end) or inherited, dates), target)
-        for s, (inherited, dates, target) in zip(ctx.sentences, doc.inherited, strict=True)
+        Scope(_resolved(doc.named(start, end) or inherited, dates), target)
+        for (_, _, start, end), (inherited, dates, target) in zip(ctx.sentences.spans(), doc.inherited, strict=True)
     ]
 
 

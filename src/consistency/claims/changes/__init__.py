@@ -86,7 +86,7 @@ __all__ = ["KIND", "check", "extract"]
 def extract(ctx: Context) -> Iterator[Claim]:
     """Every change claim of the text, in text order."""
     text = folded(ctx)
-    for sentence in ctx.sentences:
+    for sentence in ctx.with_figures():
         if len(sentence.quantities) < 2:
             continue  # a change needs a level or a base beside it
         if not may_change(text, sentence.start, sentence.end):

@@ -33,7 +33,7 @@ def rate_gaps(ctx: Context) -> Iterator[Claim]:
     and a reference rate named by subject, stated in an earlier sentence. Only a reference
     that earlier sentences give one single value for is used."""
     text = folded(ctx)
-    for sentence in ctx.sentences:
+    for sentence in ctx.with_figures():
         if len(sentence.quantities) < 2 or not may_change(text, sentence.start, sentence.end):
             continue  # a gap needs its rate before it, read as a change
         qs = unbracketed(sentence)

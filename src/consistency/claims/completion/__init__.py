@@ -41,12 +41,11 @@ def extract(ctx: Context) -> Iterator[Claim]:
     view = folded(ctx)
     # each sentence's (amount, rate) pairs, read once: the parts test reads every
     # sentence twice (as a total, then as the parts), the shared-target test once more
-    pairs = [rate_pairs(view, s.quantities) for s in ctx.sentences]
-    yield from parts_targets(ctx, view, pairs)
-    for sentence, sentence_pairs in zip(ctx.sentences, pairs, strict=True):
+    sentences = tuple(ctx.with_figures())
+    pairs = [rate_pairs(view, s.quantities) for s in sentences]
+    yield from parts_targets(view, sentences, pairs)
+    for sentence, sentence_pairs in zip(sentences, pairs, strict=True):
         qs = sentence.quantities
-        if not qs:
-            continue
         if any(q.is_percent for q in qs):  # every rate test reads a percentage
             found = [*with_target(view, sentence, qs), *earlier_target(ctx, view, sentence, qs)]
             yield from found

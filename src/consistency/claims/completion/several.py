@@ -9,11 +9,11 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ...claim import Claim
 from ...quantities import Quantity
-from .._match import Context, figure_interval
+from .._match import Sentence, figure_interval
 from ..binding import named
 from .common import completion_claim, cues, near, same_unit
 
@@ -85,12 +85,13 @@ def _common_tail(a: str, b: str) -> int:
 
 
 def parts_targets(
-    ctx: Context, view: str, pairs: list[list[tuple[Quantity, Quantity, str]]]
+    view: str, sentences: Sequence[Sentence], pairs: list[list[tuple[Quantity, Quantity, str]]]
 ) -> Iterator[Claim]:
-    """A total's rate and the rates of its parts in the 其中 sentence after it."""
+    """A total's rate and the rates of its parts in the 其中 sentence after it
+    (``sentences``: those holding figures, ``pairs``: the amounts and rates of each)."""
     subset = cues()["completion"]["subset"]
-    for k, (first, second) in enumerate(itertools.pairwise(ctx.sentences)):
-        if first.paragraph != second.paragraph:
+    for k, (first, second) in enumerate(itertools.pairwise(sentences)):
+        if second.index != first.index + 1 or first.paragraph != second.paragraph:
             continue
         total, parts = pairs[k], pairs[k + 1]
         if len(total) != 1 or len(parts) < 2:

@@ -55,7 +55,7 @@ def extract(ctx: Context) -> Iterator[Claim]:
     """Every identity claim of the text, in text order."""
     text = folded(ctx)
     any_result = _any_result()
-    for sentence in ctx.sentences:
+    for sentence in ctx.with_figures():
         if any_result.search(text, sentence.start, sentence.end) is None:
             continue  # no result word in the sentence: no figure of it is stated by one
         for clause in sentence.clauses:
@@ -222,7 +222,7 @@ def _claim(
     for s, other, term, word in _window(ctx, sentence, q, ident):
         if other is q:
             continue
-        if s is not sentence and years and (other_years := _years(ctx, s)) and not years & other_years:
+        if s.index != sentence.index and years and (other_years := _years(ctx, s)) and not years & other_years:
             continue  # a sentence of another year: "2020年城镇人口…。2023年城镇化率为…"
         found.setdefault(term, []).append((len(word), other, word))
     if not found:
