@@ -13,7 +13,7 @@ KINDS = (totals, shares, granularity)
 TABLES = (
     "readings_named_bases", "readings_share_lists", "readings_long_lists", "readings_respective",
     "readings_framed_rates", "readings_inherited_bases", "readings_partitions",
-    "readings_kinds_by_category", "readings_value_added",
+    "readings_kinds_by_category", "readings_value_added", "readings_named_wholes",
 )
 CASES = [case for name in TABLES for case in claim_cases(name)]
 

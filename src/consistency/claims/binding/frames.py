@@ -17,6 +17,8 @@ The frames the text names (every binding :data:`~consistency.claim.Evidence.NAME
 * ``化解纠纷2227件,调解成功2226件`` — an outcome (成功) of the attempts just before it;
 * ``生产总值235.6亿元。第一产业增加值…;第二产业…;第三产业…`` — every member of a
   partition listed after the whole it divides, with no 其中 (:mod:`.unmarked`).
+* ``受理34件。受理案件中投诉举报类12件,行政处罚类17件…`` — a list opened by the name of
+  a whole stated in the sentence or two before (:mod:`.among`).
 
 A frame whose whole or part states a measure that never adds up (人均收入, a change of
 1.7倍 or 0.6个百分点: ``data/measures.toml`` [nonadditive]) is no frame.
@@ -38,6 +40,7 @@ from .._match import (
     figure_interval,
     sum_interval,
 )
+from .among import among_frames
 from .frame import BREAKDOWNS, Frame
 from .measures import nonadditive_figure
 from .memo import Key, remembered
@@ -158,6 +161,8 @@ def _read_frames(ctx: Context) -> tuple[Frame, ...]:
         ]
         if _has(member_words(), ctx, s):
             here += unmarked_frames(ctx, s, here)
+        if not here:
+            here += among_frames(ctx, s)  # "受理案件中…": the whole named sentences before
         for frame in here:
             if not all(_additive(ctx, q) for q in (frame.whole, *frame.parts)):
                 continue  # 人均收入, 增长1.7倍: measures that never add up nor bound a part
