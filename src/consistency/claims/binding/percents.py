@@ -276,10 +276,8 @@ def _named_before(ctx: Context, s: Sentence, subject: str) -> Binding | None:
     names ("…第三产业增加值500亿元。第三产业增加值占地区生产总值的比重为50.0%"), or None
     when none does or several do (a share naming its part by a name two figures carry
     is not decided by nearness)."""
-    if s.index == 0:
-        return None
-    before = ctx.sentences[s.index - 1]
-    if before.paragraph != s.paragraph:
+    before = ctx.previous(s)
+    if before is None:
         return None
     found = [
         (q, c)
