@@ -21,6 +21,8 @@ __all__ = ["CLOSING", "OPENING", "SEMICOLONS", "Clause", "Context", "Sentence"]
 
 _END = operator.attrgetter("end")
 _BRACKETS = OPENING | CLOSING
+#: how many labels :meth:`Context.label_across_brackets` keeps before starting afresh
+_LABELS_KEPT = 4096
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class Context:
     #: per-document results a kind computes once and others reuse (e.g. the wholes of
     #: 其中 frames, which the share checks take as bases), keyed by the kind's name
     memo: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    #: labels read through brackets, by the figure's start (see :meth:`label_across_brackets`)
+    _labels: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, text: str, quantities: tuple[Quantity, ...]) -> Context:
@@ -86,7 +90,20 @@ class Context:
 
     def label_across_brackets(self, q: Quantity) -> str:
         """The label of ``q`` read through brackets before it: "全区共有村(社区)法律顾问186名"
-        gives "全区共有村社区法律顾问", where :meth:`label_before` stops at the bracket."""
+        gives "全区共有村社区法律顾问", where :meth:`label_before` stops at the bracket.
+
+        The kinds ask again for the labels of the figures just before each share or
+        part they read, so the latest few thousand are kept (the label depends on the
+        figure's start alone); the cache is emptied when full, so it stays small."""
+        kept = self._labels
+        label = kept.get(q.start)
+        if label is None:
+            if len(kept) >= _LABELS_KEPT:
+                kept.clear()
+            label = kept[q.start] = self._label_across_brackets(q)
+        return label
+
+    def _label_across_brackets(self, q: Quantity) -> str:
         located = self.locate(q)
         if located is None:
             return ""

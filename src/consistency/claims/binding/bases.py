@@ -54,17 +54,32 @@ __all__ = ["WINDOW", "bases_for", "cued_totals", "inherits"]
 WINDOW = 3
 
 _START = operator.attrgetter("start")
+#: the memo key of :func:`_cued_total`, and how many answers it keeps before starting afresh
+_CUED = "bases.cued-totals"
+_CUED_KEPT = 4096
 
 
 def cued_totals(ctx: Context, sentences: Sequence[Sentence], limit: int) -> list[Quantity]:
     """Figures marked as totals (共, 合计) in ``sentences``, starting before ``limit``,
     that carry no share of their own."""
-    return [
-        q
-        for s in sentences
-        for q in figures_before(s, limit)
-        if countable(q) and total_cue_in(ctx.label_across_brackets(q)) and not has_own_share(ctx, q)
-    ]
+    return [q for s in sentences for q in figures_before(s, limit) if _cued_total(ctx, q)]
+
+
+def _cued_total(ctx: Context, q: Quantity) -> bool:
+    """Is ``q`` marked as a total and without a share of its own? Every share asks it of
+    the figures before it, so the answers for the latest few thousand figures are kept
+    in ``ctx.memo`` (emptied when full); a figure is known by its start and checked to
+    be the very one asked about."""
+    kept = ctx.memo.setdefault(_CUED, {})
+    assert isinstance(kept, dict)
+    found = kept.get(q.start)
+    if found is not None and found[0] is q:
+        return bool(found[1])
+    answer = countable(q) and total_cue_in(ctx.label_across_brackets(q)) and not has_own_share(ctx, q)
+    if len(kept) >= _CUED_KEPT:
+        kept.clear()
+    kept[q.start] = (q, answer)
+    return answer
 
 
 def bases_for(ctx: Context, part: Quantity, s: Sentence, cue: Cue, subject: str = "") -> list[Binding]:
