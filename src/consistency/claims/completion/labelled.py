@@ -1,4 +1,5 @@
-"""Completion against a target the rate names by its label, stated before the amount.
+"""Completion against a target the rate names by its label, stated before the amount
+(or right after the rate).
 
 ``一般公共预算收入调整预算为50亿元,实际完成48亿元,为调整预算的96%``: the rate's own words
 (为调整预算的) name the figure whose label ends in 调整预算 as its target, however far
@@ -13,6 +14,10 @@ amount of that name is never its own target. One such figure binds it by name; s
 (预算 of 收入 and of 支出) bind the nearest by position only. The amount is the figure
 before the rate (its changes skipped); the other figures of its unit between the
 target and it are tried before an error.
+
+A target stated right after the rate, in its sentence (``完成48.6亿元,为年初预算的102.0%,
+年初预算为46.5亿元``), is the first figure after it, of the amount's unit, when its label
+is the target's name and nothing else (``支出年初预算为…`` names another measure's).
 """
 
 from __future__ import annotations
@@ -56,6 +61,7 @@ def named_targets(
         before = [q for q in pool if q.end <= amount.start and same_unit(q, amount)][-_FIGURES_BACK:]
         key, targets = _targets(ctx, before, keys, _measure(ctx, amount, words["verbs"]), words["tail"])
         if not targets:
+            yield from _target_after(ctx, qs, i, amount, keys, words["tail"])
             continue
         target = targets[0]
         between = [  # amounts, not changes nor other targets ("年初预算…,调整预算…")
@@ -79,6 +85,33 @@ def named_targets(
             start=target.start,
             bindings=(amount_tie, tied),
         )
+
+
+def _target_after(
+    ctx: Context, qs: tuple[Quantity, ...], i: int, amount: Quantity, keys: list[str], tail: tuple[str, ...]
+) -> Iterator[Claim]:
+    """The completion of a rate whose target is stated right after it, in its sentence
+    ("完成48.6亿元,为年初预算的102.0%,年初预算为46.5亿元"): the first figure after the rate,
+    of the amount's unit and labelled with the words the rate names its target by."""
+    after = next((q for q in qs[i + 1 :] if not q.is_percent), None)
+    if after is None or not same_unit(after, amount):
+        return
+    # the label names nothing but the target ("年初预算为"): "支出年初预算为" is another
+    # measure's target
+    label = ctx.label_across_brackets(after).strip()
+    key = next((k for k in keys if label.startswith(k) and _ends_with(ctx, after, k, "", tail)), None)
+    if key is None:
+        return
+    rate = qs[i]
+    yield completion_claim(
+        "target", rate, (amount, after),
+        f"{amount.text} / {after.text} = {rate.text}",
+        start=amount.start,
+        bindings=(
+            named("amount", amount, "the amount just before the rate"),
+            named("target", after, f"its label ends in {key}, as the rate names it, right after the rate"),
+        ),
+    )
 
 
 #: how many figures before a rate (its changes, in percent or in the amount's unit) the
