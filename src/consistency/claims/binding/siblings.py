@@ -63,6 +63,7 @@ class Member:
     share: StatedShare
     part: Binding
     _implied: Interval | None = field(default=None, repr=False)
+    _loose: Interval | None = field(default=None, repr=False)
 
     @property
     def paragraph(self) -> int:
@@ -75,6 +76,15 @@ class Member:
             found = implied_base(self.part.quantity, self.share.pct)
             self._implied = _NOWHERE if found is None else found
         return self._implied
+
+    @property
+    def loosely(self) -> Interval:
+        """The bases its part and share imply with the share read rounded or truncated
+        (kept: every share of a long list asks it of each of its siblings)."""
+        if self._loose is None:
+            cut = implied_base(self.part.quantity, self.share.pct, RoundingMode.TRUNCATE)
+            self._loose = self.implied.hull(cut) if cut is not None else self.implied
+        return self._loose
 
 
 def implied_base(
@@ -180,16 +190,10 @@ def _sum_consensus(ctx: Context, share: StatedShare) -> tuple[tuple[Member, ...]
     if total is None:
         return None
     # a share cut rather than rounded still fits (its check then says so)
-    fit = sum(1 for m in listed if _loosely(m).intersects(total))
+    fit = sum(1 for m in listed if m.loosely.intersects(total))
     if fit < 2 or fit < len(listed) - 1:
         return None
     return listed, total
-
-
-def _loosely(m: Member) -> Interval:
-    """The bases ``m`` implies with its share read rounded or truncated."""
-    cut = implied_base(m.part.quantity, m.share.pct, RoundingMode.TRUNCATE)
-    return m.implied.hull(cut) if cut is not None else m.implied
 
 
 def agreeing(ctx: Context, share: StatedShare) -> tuple[tuple[Member, ...], Interval] | None:
