@@ -46,7 +46,7 @@ from .percents import (
 )
 from .reach import figures_before
 from .respective import listed_count
-from .siblings import members_before
+from .siblings import Member, members_before
 
 __all__ = ["WINDOW", "bases_for", "cued_totals", "inherits"]
 
@@ -57,6 +57,8 @@ _START = operator.attrgetter("start")
 #: the memo key of :func:`_cued_total`, and how many answers it keeps before starting afresh
 _CUED = "bases.cued-totals"
 _CUED_KEPT = 4096
+#: the memo key of :func:`_named_base_of` (which keeps as many answers)
+_NAMED_BASES = "bases.named-base-of-member"
 
 
 def cued_totals(ctx: Context, sentences: Sequence[Sentence], limit: int) -> list[Quantity]:
@@ -130,17 +132,34 @@ def inherited_base(ctx: Context, part: Quantity, s: Sentence) -> Binding | None:
         if m.part.quantity.start < part.start and family(m.part.quantity) == family(part)
     ]
     for m in reversed(earlier):
-        found = _own_bases(ctx, m.part.quantity, m.share.sentence, m.share.cue)
-        if not _single_named(found):
+        base = _named_base_of(ctx, m)
+        if base is None:
             if m.share.cue.base:
                 return None
             continue
-        base = found[0].quantity
         iv = figure_interval(base)
         if iv is None or not m.implied.intersects(iv) or base.value < part.value:
             return None
         return consensus("base", base, _INHERITED.format(pct=m.share.pct.text))
     return None
+
+
+def _named_base_of(ctx: Context, m: Member) -> Quantity | None:
+    """The one base the share of ``m`` binds by name, if it does. Every later share of a
+    long list asks it of the shares before it, so the answers for the latest few
+    thousand members are kept in ``ctx.memo`` (emptied when full), each checked to be
+    about the very member asked."""
+    kept = ctx.memo.setdefault(_NAMED_BASES, {})
+    assert isinstance(kept, dict)
+    found = kept.get(m.share.pct.start)
+    if found is not None and found[0] is m:
+        return found[1]
+    bound = _own_bases(ctx, m.part.quantity, m.share.sentence, m.share.cue)
+    base = bound[0].quantity if _single_named(bound) else None
+    if len(kept) >= _CUED_KEPT:
+        kept.clear()
+    kept[m.share.pct.start] = (m, base)
+    return base
 
 
 def subject_bases(ctx: Context, part: Quantity, s: Sentence, subject: str) -> list[Binding]:
