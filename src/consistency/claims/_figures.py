@@ -106,12 +106,27 @@ def figure_interval(q: Quantity, mode: RoundingMode = RoundingMode.HALF_UP) -> I
     * an approximate figure (``约``) or one open on a side (``以上``, ``近``) gives None:
       nothing exact can be computed from it.
     """
-    # every check asks for the same figures again and again: a Quantity is frozen and
-    # hashable, so its interval is computed once
-    return _figure_interval(q, mode)
+    # every check asks for the same figures again and again, so the intervals of the
+    # latest few thousand are kept. They are kept by the figure's identity, not its
+    # value: hashing a Quantity hashes its exact fractions, which cost more than most
+    # intervals; the figure itself is kept beside its interval, so that its identity
+    # cannot pass to another figure while the entry lives
+    kept = _INTERVALS[mode]
+    found = kept.get(id(q))
+    if found is not None and found[0] is q:
+        return found[1]
+    if len(kept) >= _INTERVALS_KEPT:
+        kept.clear()
+    interval = _figure_interval(q, mode)
+    kept[id(q)] = (q, interval)
+    return interval
 
 
-@functools.lru_cache(maxsize=8192)
+#: how many intervals :func:`figure_interval` keeps per rounding mode before starting afresh
+_INTERVALS_KEPT = 8192
+_INTERVALS: dict[RoundingMode, dict[int, tuple[Quantity, Interval | None]]] = {m: {} for m in RoundingMode}
+
+
 def _figure_interval(q: Quantity, mode: RoundingMode) -> Interval | None:
     """See :func:`figure_interval`."""
     if q.approx or q.low is None or q.high is None:
@@ -132,7 +147,7 @@ def sum_interval(
     """The exact interval of the sum of ``quantities`` (None if one of them allows no interval)."""
     low = high = Fraction(0)
     for q in quantities:
-        iv = _figure_interval(q, mode)
+        iv = figure_interval(q, mode)
         if iv is None:
             return None
         low += iv.low
