@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ...errors import DataFileError
 from ...lexicon import read_data
 
-__all__ = ["Division", "Partition", "covered", "division", "partitions"]
+__all__ = ["Division", "Partition", "covered", "division", "members_of_one", "partitions"]
 
 _PATH = "partitions.toml"
 
@@ -139,6 +139,17 @@ def division(labels: Sequence[str], whole_label: str, clauses: Sequence[str] = (
         if disjoint:
             return Division(p, len(seen) == len(p.members))
     return None
+
+
+def members_of_one(a: str, b: str) -> bool:
+    """Do labels ``a`` and ``b`` name two different members of one family ("部分公开" and
+    "无法提供": two answers to an information request)? A list whose parts are so named
+    goes on past a semicolon, though their words share no ending."""
+    for p in partitions():
+        x, y = p.named(a), p.named(b)
+        if x and y and x != y:
+            return True
+    return False
 
 
 def covered(labels: Sequence[str], whole_label: str, clauses: Sequence[str] = ()) -> Partition | None:

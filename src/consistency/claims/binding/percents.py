@@ -265,6 +265,10 @@ def _part_of(ctx: Context, share: StatedShare) -> Binding | None:
     if cue.kind == "rate" and before.start in listed(ctx):
         return None  # the last item of a list: the rate is of the whole list
     if _only_part(ctx, before):
+        if cue.kind == "rate" and len(cue.word) >= 2 and not _abridges(cue.word, ctx.label_before(before, reach[0])):
+            # "其中,省级热线受理58.6万件,按时办结率99.2%": a rate whose name is not the
+            # part's may be a rate *of* that part (its own 按时办结 over its 受理)
+            return positional("part", before, "the 其中 part just before, not named by the rate")
         return named("part", before, "the 其中 part just before")
     if cue.kind == "share":
         return named("part", before, f"{cue.word} right after it")
