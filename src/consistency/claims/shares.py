@@ -150,7 +150,7 @@ def _complement_forms(stem: str) -> tuple[tuple[str, ...], str] | None:
     return None
 
 
-def _complement(ctx: Context, share: StatedShare) -> tuple[Quantity, Quantity] | None:
+def _complement(ctx: Context, share: StatedShare) -> tuple[Quantity, Quantity, Quantity | None] | None:
     """The negated group a rate names and its complement, each the single figure so
     labelled before the rate in its sentence or the one before, of one unit; else None."""
     pct, s, cue = share.pct, share.sentence, share.cue
@@ -160,8 +160,10 @@ def _complement(ctx: Context, share: StatedShare) -> tuple[Quantity, Quantity] |
     negated, core = names
     negative: list[Quantity] = []
     positive: list[Quantity] = []
+    seen: list[Quantity] = []
     for sentence in ctx.window(s, before=1):
         for q in figures_before(sentence, pct.start):
+            seen.append(q)
             located = ctx.locate(q)
             if located is None or q.end > pct.start:
                 continue
@@ -181,12 +183,29 @@ def _complement(ctx: Context, share: StatedShare) -> tuple[Quantity, Quantity] |
     neg, pos = negative[0], positive[0]
     if neg.unit != pos.unit or family(neg) != family(pos):
         return None
-    return neg, pos
+    return neg, pos, _covered(seen, neg, pos)
 
 
-def _sum_claim(pct: Quantity, neg: Quantity, pos: Quantity, cue: Cue) -> Claim:
-    """The claim that ``pct`` is ``neg`` over ``neg`` + ``pos``."""
+def _covered(seen: list[Quantity], neg: Quantity, pos: Quantity) -> Quantity | None:
+    """The figure stated before the two groups that they add up to exactly
+    ("受理审查逮捕2,516人,…逮捕1,357人,不捕1,159人"): every base the rate could be defined
+    on is then one number."""
+    if not (neg.is_exact and pos.is_exact):
+        return None
+    total = neg.value + pos.value
+    return next(
+        (q for q in reversed(seen) if q.start < min(neg.start, pos.start) and q.unit == neg.unit
+         and q.is_exact and q.value == total),
+        None,
+    )
+
+
+def _sum_claim(pct: Quantity, neg: Quantity, pos: Quantity, whole: Quantity | None, cue: Cue) -> Claim:
+    """The claim that ``pct`` is ``neg`` over ``neg`` + ``pos`` (which add up to ``whole``,
+    if a figure so stated was found)."""
     figures = (pct, neg, pos)
+    covered = (named("whole", whole, "the two groups add up to it"),) if whole is not None else ()
+    extra = {"whole": whole.text} if whole is not None else {}
     return Claim(
         kind=KIND,
         start=min(q.start for q in figures),
@@ -194,10 +213,11 @@ def _sum_claim(pct: Quantity, neg: Quantity, pos: Quantity, cue: Cue) -> Claim:
         stated=pct,
         parts=(neg, pos),
         relation=f"{pct.text} = {fmt_figure(neg)} / ({fmt_figure(pos)} + {fmt_figure(neg)})",
-        details={"part": neg.text, "base": f"{pos.text}+{neg.text}", "cue": cue.word, "over": "sum"},
+        details={"part": neg.text, "base": f"{pos.text}+{neg.text}", "cue": cue.word, "over": "sum", **extra},
         bindings=(
             named("part", neg, f"named by {cue.word}率"),
             named("base", pos, "the other group the rate's name negates"),
+            *covered,
         ),
     )
 
@@ -309,4 +329,7 @@ def _check_sum(claim: Claim, policy: RoundingPolicy) -> Outcome:
         return Outcome(Verdict.CONSISTENT, None, j.computed, j.mode, params)
     if j.verdict is Verdict.UNDECIDABLE:
         return Outcome(Verdict.UNDECIDABLE, "C902", None, None, {**params, "reason": "approximate figure"})
+    if "whole" in claim.details:
+        # the groups add up to the stated whole: no other base is left to define it on
+        return Outcome(Verdict.INCONSISTENT, "C201", j.computed, None, params)
     return Outcome(Verdict.INCONSISTENT, "C205", j.computed, None, params)
