@@ -61,6 +61,8 @@ def extract(ctx: Context) -> Iterator[Claim]:
         if count is None:
             continue
         reading = after(view, m, count)
+        if reading is None and _after_only(count):
+            continue  # "学法活动五次": occasions count a list only when it follows them
         if reading is None:
             marks = marks or Marks(view)  # built on the first count that needs it
             reading = ordinals(view, marks, m, count) or before(view, m, count)
@@ -111,6 +113,12 @@ def _count_quantity(
         return q
     unit = m.group("cls") or m.group("rcls")
     return Quantity(start, end, text[start:end], value, value, value, unit=unit)
+
+
+def _after_only(count: Quantity) -> bool:
+    """Is ``count`` in a classifier that counts a list only after it ([count].after_only)?"""
+    unit = fold(count.unit) if count.unit is not None else None
+    return unit in _cues()["count"].get("after_only", ())
 
 
 @functools.cache
