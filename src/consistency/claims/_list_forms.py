@@ -71,6 +71,10 @@ class Reading:
 # -- items after the count: "N个X分别为:A、B、C" / "“N个X”(A、B、C)"
 
 
+#: where a sentence (not only a clause) ends
+_SENTENCE_ENDS = frozenset("。；;！!？?\n")
+
+
 def after(view: str, m: regex.Match[str], count: Quantity) -> Reading | None:
     """The items a lead word or mark introduces after the count and its noun."""
     lead = _cues()["lead"]
@@ -106,11 +110,14 @@ def after(view: str, m: regex.Match[str], count: Quantity) -> Reading | None:
     body = view[k:end]
     if opened and starts_with_any(body.lstrip(), _cues()["open"]["exclusions"]):
         return None  # "五项社会保险(不含…和…)": what is left out, not what is counted
-    examples = starts_with_any(body.lstrip(), _cues()["open"]["examples"])
+    # "29项主要指标,包括:A、B,C…": a 包括 list that runs on past its clause names some
+    examples = starts_with_any(body.lstrip(), _cues()["open"]["examples"]) or (
+        word in lead["partial"] and view[end : end + 1] not in _SENTENCE_ENDS
+    )
     readings, clean = _split(body)
     items = next((r for r in readings if len(r) == count.value), readings[0])
-    if len(items) < 2:
-        return None
+    if len(items) < 2 or any(anchor_re().search(i) and any(c.isdigit() for c in i) for i in items):
+        return None  # "21个指标,包括13个预期性指标、8个约束性指标": a breakdown, not names
     if opened and (count.value > MAX_BEFORE or noun_end - i < 2 or min(map(len, items)) < 2):
         return None  # "31个省(区、市)": the brackets gloss the noun, they do not list 31
     how = "brackets after the count" if opened else f"{word or '冒号'} after the count"
@@ -238,6 +245,8 @@ def before(view: str, m: regex.Match[str], count: Quantity) -> Reading | None:
         return None
     if any(body.endswith(w) for w in cues["items"]["each"]):
         return None  # "甲、乙、丙各20家": twenty of each, not a list of twenty
+    if any(body.endswith(w) for w in cues["items"]["conjunctions"]):
+        return None  # "…、欢乐节及十大赛事": the count opens an item of its own
     readings, clean = _split(body)
     items = readings[0]
     if len(items) < 2 or not items[-1] or not _plain(items):
@@ -246,6 +255,12 @@ def before(view: str, m: regex.Match[str], count: Quantity) -> Reading | None:
         return None  # alternatives, or items with counts of their own ("二级航道、…三级")
     if _modifiers(items, count):
         return None
+    if (
+        count.value == 2 < len(items)
+        and not titled
+        and any(c in body.rsplit("、", 1)[-1] for c in cues["items"]["conjunctions"])
+    ):
+        return None  # "…、孤儿基本生活与残疾人两项补贴": the two joined last, not the list
     alternatives = [r for reading in readings for r in _readings(reading)]
     fits = [r for r in alternatives if len(r) == count.value]
     if fits:  # a modifier with 的, or a verb before a second list: either reading
@@ -259,6 +274,11 @@ def before(view: str, m: regex.Match[str], count: Quantity) -> Reading | None:
     open_ = open_ or any(c in items[-1] for c in cues["open"]["closers"])
     strict = clean and not slogan and "的" not in tail
     evidence, how = _ownership(items, count, quoted or titled or slogan, open_)
+    first, last = len(items[0].strip()), len(items[-1].strip())
+    if len(items) == 2 < count.value and not (quoted or titled or slogan) and (last <= 2 or first >= 2 * last):
+        # "办好国际乒联混合团体世界杯、铁人三项世界杯", "横盖五市、纵贯五级": a stub after a long
+        # first item is the head of a name the count belongs to, not a second item
+        evidence, how = Evidence.POSITION, "a short second item before a larger count, perhaps part of a name"
     return Reading(body_start, m.end(), items, "before", open_=open_, strict=strict,
                    evidence=evidence, how=how)
 
