@@ -46,6 +46,7 @@ from .measures import nonadditive_figure
 from .memo import Key, remembered
 from .parts import (
     AFTER_PARTS,
+    CHANGE,
     CONTAINS,
     OUTCOME,
     PEOPLE,
@@ -286,10 +287,21 @@ def _whole(ctx: Context, wholes: Sequence[Quantity], parts: Sequence[Quantity]) 
         same = [q for q in wholes if family(q) == fam and {q.unit in PEOPLE} == people]
     if not same:
         return None
+    if not any(_a_change(ctx, q) for q in parts):
+        # "生产总值626.9亿元,比同期增加73.5亿元…其中,一产…": levels are not parts of a change
+        same = [q for q in same if not _a_change(ctx, q)]
+        if not same:
+            return None
     whole = same[-1]
     if total_cue_in(ctx.label_across_brackets(whole)):
         return whole
     return whole if len(same) == 1 else None
+
+
+def _a_change(ctx: Context, q: Quantity) -> bool:
+    """Is ``q`` written as a change (``比同期增加73.5亿元``, ``减少了12件``)?"""
+    label = ctx.label_across_brackets(q).rstrip().removesuffix("了")
+    return label.endswith(CHANGE)
 
 
 def _closed_totals(ctx: Context, s: Sentence) -> Iterator[Frame]:

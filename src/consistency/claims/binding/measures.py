@@ -10,7 +10,9 @@ measure it states.
   types, periods, targets) found in a stretch of text, so that two figures under the
   same label but different scopes are not taken for one measure (a figure's whole scope,
   headings and paragraphs included, is read by :mod:`.scope`);
-* :func:`target_words`: the words of a plan or target.
+* :func:`target_words`: the words of a plan or target;
+* :func:`crossed_dimensions`: parts named along two different dimensions (a sector and
+  an ownership), which may overlap.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from .._match import load_words
 
 __all__ = [
     "SCOPES",
+    "crossed_dimensions",
     "nonadditive",
     "nonadditive_figure",
     "ordinal_after",
@@ -46,8 +49,8 @@ def nonadditive_figure(label: str, unit: str | None) -> bool:
     """Does a counted or measured figure with this ``label`` and ``unit`` state a measure
     that never adds up (an average, a price; a change in 百分点 or 倍)?"""
     table = load_words(_PATH)["nonadditive"]
-    if unit is not None and unit in table["units"]:
-        return True
+    if unit is not None and (unit in table["units"] or "/" in unit):
+        return True  # 1.1个百分点, 6075公斤/公顷: a change of a rate, a quantity per unit
     return any(w in label for w in table["words"])
 
 
@@ -79,3 +82,15 @@ def target_words() -> tuple[str, ...]:
     """The words of a plan or target (力争, 预期, 下一步…): a sentence holding one states
     what is to be done, not what was."""
     return load_words(_PATH)["scope"]["targets"]
+
+
+def _dimensions(label: str) -> frozenset[str]:
+    table = load_words(_PATH)["dimensions"]
+    return frozenset(d for d, words in table.items() if any(w in label for w in words))
+
+
+def crossed_dimensions(labels: list[str]) -> bool:
+    """Do two of ``labels`` name categories along different dimensions only ("工业投资" a
+    sector, "民间投资" an ownership)? Then one thing may be counted under both."""
+    named = [d for d in map(_dimensions, labels) if d]
+    return any(not (a & b) for i, a in enumerate(named) for b in named[i + 1 :])

@@ -33,6 +33,7 @@ from .._match import (
     figure_interval,
     load_cues,
 )
+from .measures import crossed_dimensions
 from .partitions import covered, division, members_of_one
 
 __all__ = [
@@ -258,6 +259,8 @@ def read_list(
     people = family(figures[0]) == "count"  # 低保金 (money) is no group of people
     if people and any(any(g in lab for g in GROUPS) for lab in labels):
         return "open", ""
+    if crossed_dimensions(labels):
+        return "open", ""  # "工业投资…基础设施投资…民间投资": two dimensions may overlap
     head = ctx.between(cue_at, figures[0].start)
     if any(w in head for w in RANKED):
         return "open", ""
