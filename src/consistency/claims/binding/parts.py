@@ -239,15 +239,15 @@ def read_list(
     frame's bindings ("三次产业, which cannot overlap", "kinds of 渠道", or "").
 
     ``open``: it ends in 等, names overlapping groups of people, or says only some are
-    named (排名前五, 主要); ``explicit``: a closed bracket, "其中:" with a colon, a
-    remainder word after its last part (另外, 其余, 不予, 存量), 分别, labels naming every
-    member of a partition (男/女; 第一、第二、第三产业), a last part named 其他, or parts
-    whose shares add up to 100%; ``exclusive``: every part named by a different member
-    of one partition (维持, 驳回, 撤销 of the cases decided), categories that cannot
-    overlap but may leave one out; ``kinds``: every part named with the total's own noun
-    (案卷47件: 行政复议案卷13件, 行政执法案卷34件), kinds of one thing that do not overlap
-    but may leave a kind out; otherwise ``implied``: a plain 其中 list, which may do
-    either.
+    named (排名前五, 主要); ``explicit``: a closed bracket, a remainder word after its
+    last part (另外, 其余, 不予, 存量), 分别, labels naming every member of a partition
+    (男/女; 第一、第二、第三产业), a last part named 其他, or parts whose shares add up
+    to 100%; ``exclusive``: every part named by a different member of one partition
+    (维持, 驳回, 撤销 of the cases decided), categories that cannot overlap but may
+    leave one out; ``kinds``: a list announced by "其中:", or every part named with the
+    total's own noun (案卷47件: 行政复议案卷13件, 行政执法案卷34件), kinds of one thing
+    that do not overlap but may leave a kind out; otherwise ``implied``: a plain 其中
+    list, which may do either.
     """
     last = figures[-1]
     located = ctx.locate(last)
@@ -264,10 +264,8 @@ def read_list(
     head = ctx.between(cue_at, figures[0].start)
     if any(w in head for w in RANKED):
         return "open", ""
-    # "其中:" with a colon announces the list itself, as a bracket does
-    announced = any(head.startswith(w + c) for w in SUBSET for c in ":：")
     # "其中甲和乙分别为…": 分别 pairs names with figures; it does not say they are all
-    if parts.bracketed or announced:
+    if parts.bracketed:
         return "explicit", ""
     closers = (*REMAINDER, *COMPLEMENT)
     if any(any(w in ctx.clause_text(c) for w in closers) for c in closing(parts, last_clause)):
@@ -280,6 +278,10 @@ def read_list(
         return "explicit", f"{family_covered.name}, which cannot overlap"
     if any(w in labels[-1] for w in OTHER) or shares_cover(ctx, figures):
         return "explicit", ""
+    # "其中:" with a colon announces categories, not that they are all of them:
+    # 农林牧渔业总产值…其中:农业…林业…牧业…渔业 leaves out the services of the trade
+    if any(head.startswith(w + c) for w in SUBSET for c in ":："):
+        return "kinds", "categories announced by a colon"
     noun = part_label(ctx, whole).rstrip()[-2:]
     if (
         len(noun) == 2

@@ -55,6 +55,7 @@ _C = load_cues("shares")
 SHARE = _C["share"]["words"]
 RATE = _C["rate"]["suffix"]
 GAP = _C["rate"]["gap"]
+QUALIFIERS = _C["rate"]["qualifiers"]
 AMBIGUOUS = _C["ambiguous"]["rates"]
 CHANGE = _C["change"]["words"]
 #: names of measures holding a change word (增加值): read as names, not as a change
@@ -256,7 +257,7 @@ def _part_of(ctx: Context, share: StatedShare) -> Binding | None:
     if cue.kind in ("rate", "definitional") and len(cue.word) >= 2:
         for stem in _stems(cue.word):
             for c in reach:
-                found = [q for q in c.quantities[-FIGURES_BACK:] if stem in ctx.label_before(q, c)]
+                found = [q for q in c.quantities[-FIGURES_BACK:] if _names(ctx.label_before(q, c), stem, cue.word)]
                 if found and is_part(ctx, found[-1], c):
                     return named("part", found[-1], f"named by {cue.word}率")
     if not reach or not reach[0].quantities or not is_part(ctx, reach[0].quantities[-1], reach[0]):
@@ -334,6 +335,16 @@ def _subject(ctx: Context, pct: Quantity, clause: Clause) -> str:
     for w in (*SUBSET, *RESPECTIVE):
         name = name.replace(w, "")
     return name if len(name) >= 2 else ""
+
+
+def _names(label: str, stem: str, rate: str) -> bool:
+    """Does ``label`` name the measure of the rate ``rate`` by ``stem``? Not when a word
+    narrows it ("按时结案597件" for 结案率): that is a part of the measure, which the rate's
+    own name would carry (按时结案率)."""
+    at = label.rfind(stem)
+    if at < 0:
+        return False
+    return not any(label[:at].endswith(w) and w not in rate for w in QUALIFIERS)
 
 
 def _stems(name: str) -> list[str]:
