@@ -378,15 +378,15 @@ def assert_claims_match(found: list[tuple[object, object]], expected: list[dict]
 def checked_claims(kind: object, text: str) -> list[tuple[object, object]]:
     """Every claim the claim-kind module ``kind`` finds in ``text``, with its outcome under
     the default rounding policy, capped by the claim's evidence (the scanner, the shared
-    context and the binding rule as the engine runs them)."""
+    context and the binding rules as the engine runs them)."""
     from consistency.claims._match import Context
-    from consistency.claims.binding import cap
+    from consistency.claims.binding import limit
     from consistency.quantities import scan
     from consistency.verdicts import RoundingPolicy
 
     ctx = Context.build(text, tuple(scan(text)))
     return [
-        (c, cap(c, kind.check(c, RoundingPolicy())))  # type: ignore[attr-defined]
+        (c, limit(text, c, kind.check(c, RoundingPolicy())))  # type: ignore[attr-defined]
         for c in kind.extract(ctx)  # type: ignore[attr-defined]
     ]
 

@@ -513,6 +513,14 @@ _NOTES: tuple[Message, ...] = (
         "A claim that fails only under a reading guessed by position is a note, not an error.",
         "只在按位置推测的读法下不成立的关系，只作说明，不算错误。",
     ),
+    Message(
+        "C906", "digits-may-be-lost", I,
+        "{figure}紧跟在无法解码的字符(?)之后,可能缺失了数字,故{stated}所涉关系不作判断;请核对原文。",
+        "{figure} follows a character lost in decoding (?), so digits may be missing: the "
+        "relation at {stated} is left undecided; check the original.",
+        "A relation that fails only with a figure after a character lost in decoding is a note.",
+        "含紧跟在乱码字符之后的数字、不成立的关系，只作说明。",
+    ),
 )
 
 CATALOGUE: dict[str, Message] = {

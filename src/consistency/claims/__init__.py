@@ -29,7 +29,7 @@ from . import (
     totals,
 )
 from ._match import Context
-from .binding import cap
+from .binding import limit
 from .binding.once import one_per_figure
 
 __all__ = ["CLAIM_KINDS", "find_claims"]
@@ -57,8 +57,9 @@ def find_claims(
     found: list[Claim] = []
     for kind in CLAIM_KINDS:
         for claim in kind.extract(ctx):
-            # a claim is no surer than its weakest binding (claims/binding)
-            found.append(claim.checked(cap(claim, kind.check(claim, policy))))
+            # a claim is no surer than its weakest binding, nor than its figures as
+            # decoded (claims/binding)
+            found.append(claim.checked(limit(text, claim, kind.check(claim, policy))))
     found.sort(key=lambda c: (c.start, c.end, c.kind))
     # two kinds flagging one printed figure give one finding (claims/binding/once.py)
     return one_per_figure(found, [kind.KIND for kind in CLAIM_KINDS])

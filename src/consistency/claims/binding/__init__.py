@@ -27,6 +27,7 @@ from .._figures import Judgement, figure_interval, judge
 
 __all__ = [
     "CAPPED",
+    "DAMAGED",
     "Alternative",
     "Binding",
     "Evidence",
@@ -35,6 +36,9 @@ __all__ = [
     "cap",
     "consensus",
     "first_reproducing",
+    "guard_damaged",
+    "limit",
+    "lost_digits",
     "named",
     "positional",
     "reading_operand",
@@ -42,6 +46,12 @@ __all__ = [
 
 #: the note a failure under a positional guess becomes
 CAPPED = "C905"
+
+#: the note a failure at a figure whose digits may have been lost in decoding becomes
+DAMAGED = "C906"
+
+#: what a mirror or a converter puts in place of a character it could not decode
+_LOST = ("?", "\ufffd")
 
 
 def named(role: str, q: Quantity, how: str) -> Binding:
@@ -80,6 +90,34 @@ def cap(claim: Claim, outcome: Outcome) -> Outcome:
     )
     params = {**outcome.params, "capped": outcome.code, "guess": guessed}
     return Outcome(Verdict.UNDECIDABLE, CAPPED, outcome.computed, None, params)
+
+
+def lost_digits(text: str, q: Quantity) -> bool:
+    """Is ``q`` right after a character put in place of one that could not be decoded
+    (``?`` or U+FFFD)? Its leading digits may be lost with it (``總?cè)丝?8.5萬人`` for a
+    population of some 28.5万): the figure as read is not the figure as written."""
+    return text[q.start - 1 : q.start] in _LOST
+
+
+def guard_damaged(text: str, claim: Claim, outcome: Outcome) -> Outcome:
+    """``outcome``, or the note :data:`DAMAGED` when it is an error or a warning and one
+    of ``claim``'s figures may have lost digits in decoding: a failure that a lost digit
+    explains is no finding about the report's arithmetic."""
+    if outcome.code is None or outcome.verdict not in (Verdict.INCONSISTENT, Verdict.CONDITIONAL):
+        return outcome
+    if lookup(outcome.code).severity is Severity.INFO:
+        return outcome
+    hit = next((q for q in claim.figures if lost_digits(text, q)), None)
+    if hit is None:
+        return outcome
+    params = {**outcome.params, "capped": outcome.code, "figure": hit.text}
+    return Outcome(Verdict.UNDECIDABLE, DAMAGED, outcome.computed, None, params)
+
+
+def limit(text: str, claim: Claim, outcome: Outcome) -> Outcome:
+    """``outcome`` as far as ``claim`` can carry it: no surer than its weakest binding
+    (:func:`cap`), nor than its figures as decoded from ``text`` (:func:`guard_damaged`)."""
+    return guard_damaged(text, claim, cap(claim, outcome))
 
 
 @dataclass(frozen=True, slots=True)

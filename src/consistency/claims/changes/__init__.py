@@ -58,7 +58,7 @@ from ...verdicts import Outcome, RoundingPolicy, Verdict
 from .._folded import folded
 from .._match import Context, fmt_interval
 from .._stepwise import in_steps
-from ..binding import first_reproducing
+from ..binding import first_reproducing, lost_digits
 from .alternatives import EARLIER_LEVEL, RIVAL, alternatives
 from .arithmetic import check_change
 from .earlier import SIBLING, blamed, check_earlier, earlier_claims
@@ -193,10 +193,9 @@ _COMPARED = "the comparison names the earlier figure"
 
 
 def _damaged(ctx: Context, q: Quantity) -> bool:
-    """Is ``q`` right after a character a mirror put in place of one it could not decode
-    (``?`` or U+FFFD)? Its leading digits may be lost with it (``合计?8055亿元`` for
-    18055): such a figure is no level to check a change against."""
-    return ctx.text[q.start - 1 : q.start] in ("?", "\ufffd")
+    """Is ``q`` after a character lost in decoding (``合计?8055亿元`` for 18055)? Such a
+    figure is no level to check a change against (:func:`..binding.lost_digits`)."""
+    return lost_digits(ctx.text, q)
 
 
 # ---------------------------------------------------------------- checking
