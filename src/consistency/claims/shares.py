@@ -40,7 +40,7 @@ from ._match import (
     judge,
 )
 from ._share_lists import TOTAL_KIND, check_list, check_total, list_claim, total_claims
-from .binding import alternatives, first_reproducing, named
+from .binding import alternatives, consensus, first_reproducing, named
 from .binding.bases import bases_for
 from .binding.frames import wholes
 from .binding.percents import (
@@ -55,6 +55,7 @@ from .binding.percents import (
 )
 from .binding.reach import figures_before
 from .binding.readings import confirmed, share_readings
+from .binding.siblings import stated_consensus
 
 __all__ = ["KIND", "check", "extract"]
 
@@ -83,6 +84,11 @@ def extract(ctx: Context) -> Iterator[Claim]:
             if part
             else []
         )
+        if part is not None and not bases:
+            agreed = stated_consensus(ctx, share)
+            if agreed is not None:
+                base, members = agreed
+                bases = [consensus("base", base, f"{len(members) - 1} of the {len(members)} shares of its list agree on it")]
         if part is None or not bases:
             listed = list_claim(ctx, share, part) if part is not None else None
             if listed is not None:

@@ -287,8 +287,13 @@ def named_bases(ctx: Context, part: Quantity, s: Sentence, cue: Cue) -> list[Bin
         for q in figures_before(sentence, part.start)
         if family(q) == fam and q.value >= part.value
     ]
-    # the part restated ("436个…占全部贫困县的52.4%" after "摘帽贫困县达436个") is no base
-    placed = [(q, g) for q, g in placed if q.value != part.value or _whole_share_after(s, part)]
+    # the part restated ("436个…占全部贫困县的52.4%" after "摘帽贫困县达436个") is no base,
+    # nor a sibling of a run of counts ("诉求数量分别为9,197件、6,046件" beside 占诉求总量的)
+    placed = [
+        (q, g)
+        for q, g in placed
+        if (q.value != part.value or _whole_share_after(s, part)) and not listed_count(ctx, q)
+    ]
     before = [q for q, _ in placed]
     own = [q for q, paragraph in placed if paragraph == s.paragraph]
     here = _around(ctx, s, part)

@@ -15,7 +15,11 @@ states it once, far away, or not at all:
   whatever figure stands nearest (:func:`agreeing`);
 * a list whose shares all (or all but one of three or more) agree on the sum of its
   parts is a list of shares of that sum (:func:`sum_consensus`): the one that does not
-  is wrong, and a stated total they all miss is.
+  is wrong, and a stated total they all miss is;
+* a list of three or more shares that finds no base of its own, all but one of which
+  reproduce over one figure stated before them in the paragraph (``新收申请312件。…
+  分别为168件、57件、23件,分别占总数的53.8%、18.3%、8.4%``), is a list of shares of that
+  figure (:func:`stated_consensus`): the one that does not is wrong.
 
 Only the members nearest a share (:data:`REACH` on each side, in its paragraph) are
 asked, so the work per share is bounded however long a paragraph runs.
@@ -25,25 +29,38 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
 from ...claim import Binding
 from ...intervals import IndeterminateDivision, Interval, RoundingMode
 from ...quantities import Quantity
-from .._match import Context, Sentence, family, figure_interval, is_whole_count, sum_interval
+from .._match import (
+    Context,
+    Sentence,
+    countable,
+    family,
+    figure_interval,
+    is_whole_count,
+    sum_interval,
+)
 from .memo import Key, remembered
-from .percents import StatedShare, part_of, stated_shares
+from .percents import StatedShare, has_own_share, part_of, stated_shares
+from .reach import figures_before
+from .respective import listed_count
 
 __all__ = [
     "REACH",
     "Member",
+    "agree_on",
     "agreeing",
     "confirming",
     "listed_with",
     "member_of",
     "members_before",
     "neighbours",
+    "stated_consensus",
     "sum_consensus",
 ]
 
@@ -227,3 +244,60 @@ def agreeing(ctx: Context, share: StatedShare) -> tuple[tuple[Member, ...], Inte
                 continue
         best = (tuple(m for m, _ in chosen), Interval(low, high))
     return best
+
+
+#: how many sentences before a list of shares the figure they agree on may stand, and how
+#: many of the latest figures there are asked
+_STATED_BACK = 3
+_STATED_FIGURES = 12
+
+
+def stated_consensus(ctx: Context, share: StatedShare) -> tuple[Quantity, tuple[Member, ...]] | None:
+    """The figure stated before the list ``share`` is one of, in its paragraph, that all
+    its shares but one reproduce over, with the list; None when the list has fewer than
+    three shares or no such figure. The candidates are the latest figures of the part's
+    unit, larger than every part, no share's part themselves and no sibling of a run of
+    counts: a total the list's own words never name, fixed by the agreement of its
+    members (a chance agreement of two shares with a figure of the paragraph is rare,
+    measured in docs/arithmetic.md)."""
+    listed = listed_with(ctx, share)
+    if len(listed) < 3:
+        return None
+    parts = [m.part.quantity for m in listed]
+    first = min(min(q.start for q in parts), min(m.share.pct.start for m in listed))
+    unit, largest = parts[0].unit, max(q.value for q in parts)
+    if any(q.unit != unit for q in parts):
+        return None
+    candidates = [
+        q
+        for sentence in ctx.window(share.sentence, before=_STATED_BACK)
+        for q in figures_before(sentence, first)
+        if q.unit == unit and countable(q) and q.value > largest
+    ][-_STATED_FIGURES:]
+    for q in reversed(candidates):
+        if listed_count(ctx, q) or has_own_share(ctx, q):
+            continue
+        iv = figure_interval(q, RoundingMode.HALF_UP)
+        if iv is None:
+            continue
+        if agree_on(listed, iv):
+            return q, listed
+    return None
+
+
+def agree_on(listed: Sequence[Member], base: Interval) -> bool:
+    """Do all the shares of ``listed`` but one reproduce over ``base``, at least two of
+    them precise? A share of few digits (2%, 7.3%) allows a wide range of bases and fits
+    figures by chance: only precise ones (the bases they allow within 1%) agree."""
+    fit = [m for m in listed if m.implied.intersects(base)]
+    return len(fit) >= len(listed) - 1 and sum(1 for m in fit if _precise(m)) >= 2
+
+
+#: the widest range of bases, relative to its lower end, a share may allow and still
+#: help fix a list's base by agreement
+_PRECISE = Fraction(1, 100)
+
+
+def _precise(m: Member) -> bool:
+    iv = m.implied
+    return iv.low > 0 and (iv.high - iv.low) / iv.low <= _PRECISE
