@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -188,15 +189,17 @@ def _number(text: str) -> int | None:
     return int(v) if v is not None and v.denominator == 1 else None
 
 
-def _period_marks(view: str) -> list[tuple[int, int, str, str]]:
-    """Every period the text names, in order: (start, end, token, kind). A period right
+def _period_marks(view: str) -> list[tuple[int, int, tuple[str, str]]]:
+    """Every period the text names, in order: (start, end, (token, kind)). A period right
     after a comparison word (``较去年同期``, ``比2019年``), or right after another period
-    so dropped, is the base of a comparison and left out."""
+    so dropped, is the base of a comparison and left out. Each (token, kind) is one
+    object for all the places naming it: a report names a few periods many times."""
     table = _table()
     found = sorted(
         (m for p in table.passes for m in p.finditer(view)), key=lambda m: (m.start(), -m.end())
     )
-    out: list[tuple[int, int, str, str]] = []
+    out: list[tuple[int, int, tuple[str, str]]] = []
+    shared: dict[tuple[str, str], tuple[str, str]] = {}
     dropped_end = reached = -1
     for m in found:
         if m.start() < reached:
@@ -208,7 +211,7 @@ def _period_marks(view: str) -> list[tuple[int, int, str, str]]:
             continue
         token = _token(m)
         if token is not None:
-            out.append((m.start(), m.end(), *token))
+            out.append((m.start(), m.end(), shared.setdefault(token, token)))
     return out
 
 
@@ -259,21 +262,40 @@ class _Level:
         self.level, self.dates, self.running, self.target = level, dates, running, target
 
 
+#: what a sentence inherits: the period in force, the one year its headings name, a plan
+_Inherited = tuple[frozenset[tuple[str, str]], frozenset[str], bool]
+
+
 @dataclass(frozen=True, slots=True)
 class _Document:
     """The periods a document names, in order, and what each sentence inherits: the
     period in force before it (from its paragraph, its section or its headings), the one
-    year its headings name, and whether it stands under a plan."""
+    year its headings name, and whether it stands under a plan.
 
-    marks: list[tuple[int, int, str, str]]
+    Kept for the whole check, so kept small: the periods as three parallel columns
+    (machine integers for the ends), and each set of periods, and each inheritance, as
+    one object however many sentences share it (a document names a few periods over
+    thousands of sentences)."""
+
     starts: list[int]
-    inherited: list[tuple[frozenset[tuple[str, str]], frozenset[str], bool]]
+    ends: array[int]
+    tokens: list[tuple[str, str]]
+    inherited: list[_Inherited]
+    #: each set of periods :meth:`named` has given, as itself: one object per distinct set
+    shared: dict[frozenset[tuple[str, str]], frozenset[tuple[str, str]]]
 
     def named(self, a: int, b: int) -> frozenset[tuple[str, str]]:
         """The periods named within ``[a, b)``."""
         lo = bisect.bisect_left(self.starts, a)
         hi = bisect.bisect_left(self.starts, b, lo)
-        return frozenset((m[2], m[3]) for m in self.marks[lo:hi] if m[1] <= b)
+        if lo == hi:
+            return _NONE
+        ends = self.ends
+        found = frozenset(self.tokens[k] for k in range(lo, hi) if ends[k] <= b)
+        return self.shared.setdefault(found, found)
+
+
+_NONE: frozenset[tuple[str, str]] = frozenset()
 
 
 def _document(ctx: Context) -> _Document:
@@ -285,12 +307,14 @@ def _document(ctx: Context) -> _Document:
     view = folded(ctx)
     table = _table()
     marks = _period_marks(view)
-    doc = _Document(marks, [m[0] for m in marks], [])
+    doc = _Document(
+        [m[0] for m in marks], array("q", [m[1] for m in marks]), [m[2] for m in marks], [], {}
+    )
     heads = headings(view)
     upcoming = next(heads, None)
     stack = [_Level(-1, frozenset(), frozenset(), False)]
     paragraph, running, planned = -1, frozenset[tuple[str, str]](), False
-    last: tuple[frozenset[tuple[str, str]], frozenset[str], bool] | None = None
+    runs: dict[_Inherited, _Inherited] = {}
     for _, s_paragraph, s_start, s_end in ctx.sentences.spans():
         while upcoming is not None and upcoming.start <= s_start:
             while stack[-1].level >= upcoming.level:
@@ -306,10 +330,9 @@ def _document(ctx: Context) -> _Document:
         if opening:
             paragraph, running, planned = s_paragraph, frozenset(), False
         here = (running or stack[-1].running, stack[-1].dates, stack[-1].target or planned)
-        if last is None or not (here[0] is last[0] and here[1] is last[1] and here[2] == last[2]):
-            last = here  # one tuple for a run of sentences inheriting the same: a document
-            # has a sentence every 40 characters, and most inherit what the one before did
-        doc.inherited.append(last)
+        # one tuple for all the sentences inheriting the same: a document has a sentence
+        # every 40 characters, and most inherit what many others do
+        doc.inherited.append(runs.setdefault(here, here))
         # "今年主要预期目标是:…。农村劳动力转移就业240万人。": the rest of the paragraph is plan
         planned = planned or table.targets.search(view, s_start, s_end) is not None
         own = doc.named(s_start, s_end)
