@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from dataclasses import dataclass, field
 
 __all__ = ["Cell", "Document", "Location", "Mark", "Table", "text_tables"]
@@ -138,11 +139,13 @@ class Document:
     #: reviewers' comments anchored in the text (Word): ``(start, end, text)``, the
     #: stretch of ``text`` (whole lines) each is anchored to; see :mod:`consistency.suppression`
     comments: tuple[tuple[int, int, str], ...] = ()
-    _line_starts: list[int] = field(init=False, repr=False, compare=False)
+    _line_starts: array[int] = field(init=False, repr=False, compare=False)
     _mark_offsets: list[int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        starts = [0]
+        # machine integers: a list would hold an int object per line, 40 bytes a line
+        # kept as long as the report is
+        starts = array("q", [0])
         find = self.text.find
         i = find("\n")
         while i != -1:
