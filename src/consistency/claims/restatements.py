@@ -83,6 +83,7 @@ def extract(ctx: Context) -> Iterator[Claim]:
 def _restated(ctx: Context) -> Iterator[Claim]:
     view = folded(ctx)
     seen: dict[tuple[str, str], list[_Mention]] = {}
+    strings: dict[str, str] = {}
     starts = [q.start for q in ctx.quantities]
     for m in _all_mentions(ctx, view):
         fam = family(m.quantity) or ""
@@ -98,7 +99,7 @@ def _restated(ctx: Context) -> Iterator[Claim]:
                 q for q in ctx.quantities[max(lo, hi - _ADJUSTMENTS) : hi]
                 if q.unit == m.quantity.unit and eligible(q)
             )
-            yield _claim(*found, m, between)
+            yield _claim(*found, m, between, strings)
         for subject in m.subjects:
             kept = seen.setdefault((subject, fam), [])
             kept.append(m)
@@ -211,9 +212,14 @@ _HEAD_WORDS = regex.compile(r"[^。\n]{0,20}")
 
 
 def _claim(
-    earlier: _Mention, subject: str, evidence: Evidence, later: _Mention, between: tuple[Quantity, ...]
+    earlier: _Mention, subject: str, evidence: Evidence, later: _Mention,
+    between: tuple[Quantity, ...], strings: dict[str, str],
 ) -> Claim:
+    """The claim that ``later`` restates ``earlier``. Its strings are taken from
+    ``strings``, one object for each text, since claims are kept for the whole report and
+    a measure restated often gives the same label, scope, figures and line again."""
     a, b = earlier.quantity, later.quantity
+    one = strings.setdefault
     if evidence is Evidence.NAMED:
         how = f"same label “{subject}”, same scope ({later.scope.described()})"
     elif earlier.partial or later.partial:
@@ -221,6 +227,9 @@ def _claim(
     else:
         how = (f"same label “{subject}”; scope {earlier.scope.described()} at line "
                f"{earlier.line}, {later.scope.described()} here")
+    how = one(how, how)
+    relation = f"{subject}: {b.text} = {a.text}"
+    line = str(earlier.line)
     # the claim spans both statements, so that either figure is inside it
     return Claim(
         kind=KIND,
@@ -228,8 +237,8 @@ def _claim(
         end=b.end,
         stated=b,
         parts=(a, *between),
-        relation=f"{subject}: {b.text} = {a.text}",
-        details={"form": "restated", "subject": subject, "other": a.text, "other_line": str(earlier.line)},
+        relation=one(relation, relation),
+        details={"form": "restated", "subject": subject, "other": a.text, "other_line": one(line, line)},
         bindings=(Binding("first", a, evidence, how), Binding("restated", b, evidence, how)),
     )
 
