@@ -75,9 +75,16 @@ class _Mention:
 def extract(ctx: Context) -> Iterator[Claim]:
     """Figures restated in brackets right after them, and pairs of figures stated under
     the same subject, unit family and scope."""
+    yield from _conversions(ctx)
+    yield from _restated(ctx)
+
+
+def _conversions(ctx: Context) -> Iterator[Claim]:
+    """The figures restated in brackets. The offsets of the line breaks, which number
+    their lines, live only while these are read: one int object a line would otherwise
+    be held through the pairing of restated figures, when the document's claims peak."""
     breaks = [m.start() for m in _BREAK.finditer(ctx.text)]
     yield from conversions(ctx, lambda at: bisect.bisect_left(breaks, at) + 1)
-    yield from _restated(ctx)
 
 
 def _restated(ctx: Context) -> Iterator[Claim]:
