@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -47,6 +48,7 @@ __all__ = ["KIND", "check", "extract"]
 KIND = "restatement"
 
 _BREAK = regex.compile(r"\n")
+_START = operator.attrgetter("start")
 #: how many earlier statements of one subject a figure is compared with (the latest)
 _KEEP = 8
 #: how many figures stated just before a restatement are tried as an adjustment (the last)
@@ -91,7 +93,9 @@ def _restated(ctx: Context) -> Iterator[Claim]:
     view = folded(ctx)
     seen: dict[tuple[str, str], list[_Mention]] = {}
     strings: dict[str, str] = {}
-    starts = [q.start for q in ctx.quantities]
+    # the figures are found by their starts through a key, not a list of the starts:
+    # that list would be held, beside the claims, through the whole pairing
+    figures = ctx.quantities
     for m in _all_mentions(ctx, view):
         fam = family(m.quantity) or ""
         found = _earlier(m, fam, seen)
@@ -100,10 +104,10 @@ def _restated(ctx: Context) -> Iterator[Claim]:
             # figures of the unit stated between the two, in the later statement's sentence
             # or the one before it: an adjustment there may explain a gap
             near = ctx.window(ctx.sentences[m.sentence], before=1)[0].start
-            lo = bisect.bisect_right(starts, max(earlier.start, near - 1))
-            hi = bisect.bisect_left(starts, m.quantity.start, lo)
+            lo = bisect.bisect_right(figures, max(earlier.start, near - 1), key=_START)
+            hi = bisect.bisect_left(figures, m.quantity.start, lo, key=_START)
             between = tuple(
-                q for q in ctx.quantities[max(lo, hi - _ADJUSTMENTS) : hi]
+                q for q in figures[max(lo, hi - _ADJUSTMENTS) : hi]
                 if q.unit == m.quantity.unit and eligible(q)
             )
             yield _claim(*found, m, between, strings)
