@@ -11,11 +11,10 @@ offsets. consistency.numerals and consistency.quantities both read from here.
 from __future__ import annotations
 
 import bisect
+import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
-
-import regex
 
 from .errors import DataFileError
 
@@ -163,10 +162,11 @@ LEXICON = load_lexicon()
 
 # Most text holds few characters to fold: finding them with one character class and
 # replacing only those is faster than str.translate, which looks up every character.
-_FOLDABLE = regex.compile("[" + regex.escape("".join(map(chr, LEXICON.fold))) + "]")
+# The standard re, not regex: it skips to the next character of a class ten times faster.
+_FOLDABLE = re.compile("[" + re.escape("".join(map(chr, LEXICON.fold))) + "]")
 
 
-def _folded(m: regex.Match[str]) -> str:
+def _folded(m: re.Match[str]) -> str:
     return LEXICON.fold[ord(m.group())]
 
 
@@ -176,7 +176,7 @@ def fold(text: str) -> str:
 
 
 # Mirror sites inject pinyin after characters: 統(tǒng)計(jì), 萬(wàn)人, (sheng)(sheng).
-_GLOSS = regex.compile(r"(?<=[\u3400-\u9fff])(?:\([a-zA-Z\u00c0-\u024f]{1,7}\))+")
+_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])(?:\([a-zA-Z\u00c0-\u024f]{1,7}\))+")
 
 
 @dataclass(frozen=True, slots=True)
