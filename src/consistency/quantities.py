@@ -13,12 +13,11 @@ checks of its neighbours (第 before it, 月 or 、 after it) may still reject.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import TYPE_CHECKING
-
-import regex
 
 from .numerals import LEXICON, Numeral, Squeezed, fold, parse_numeral, squeeze_glosses
 from .scan_pattern import compile_patterns
@@ -90,12 +89,12 @@ Groups = dict[str, str | None]
 _NAMES = tuple(sorted(PATTERN.groupindex, key=PATTERN.groupindex.__getitem__))
 _BODY = PATTERN.groupindex["body"]
 _RANGE = frozenset("至到~时点分")  # 分: the seconds of 30分15秒
-_YEAR = regex.compile(r"(?:19|20)[0-9]{2}(\.[0-9]+)?$")
-_DIGITISH = regex.compile(rf"[0-9%{''.join(LEXICON.digits)}十百千万亿]")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}(\.[0-9]+)?$")
+_DIGITISH = re.compile(rf"[0-9%{''.join(LEXICON.digits)}十百千万亿]")
 _POINTS = frozenset({"百分点", "千分点"})
 _PER_CENT, _PER_MILLE = Fraction(1, 100), Fraction(1, 1000)
 _LIST_JOINERS = frozenset({"、", "和", "及", ",", "，"})
-_CJK = regex.compile(r"[\u3400-\u9fff]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 # characters around a bare figure that mark anti-scraping noise, not prose or a table
 _NOISE = frozenset("`'{}$&!^\\~@#")
 
@@ -122,7 +121,7 @@ def _share_points(found: list[Quantity], text: str) -> list[Quantity]:
     return found
 
 
-def _read(m: regex.Match[str], text: str, squeezed: Squeezed) -> Quantity | None:
+def _read(m: re.Match[str], text: str, squeezed: Squeezed) -> Quantity | None:
     folded = squeezed.text
     start, end = m.span()
     if start and BEFORE.search(folded, max(0, start - 6), start):
@@ -215,7 +214,7 @@ def _plain(
 
 _ORDINAL_WORDS = frozenset(fold(w) for w in LEXICON.ordinal_words)
 _ORDINAL_CUES = tuple(fold(w) for w in LEXICON.ordinal_cues)
-_SENTENCE_MARKS = regex.compile(r"[。！？!?;；\n]")
+_SENTENCE_MARKS = re.compile(r"[。！？!?;；\n]")
 _CN_NUMERAL = f"[{''.join(LEXICON.digits)}十]+"
 
 
@@ -232,7 +231,7 @@ def _category_name(folded: str, start: int, end: int, word: str) -> bool:
     stop = _SENTENCE_MARKS.search(folded, end, hi)
     hi = stop.start() if stop else hi
     own = folded[start:end]
-    for m in regex.finditer(_CN_NUMERAL + regex.escape(word), folded[lo:hi]):
+    for m in re.finditer(_CN_NUMERAL + re.escape(word), folded[lo:hi]):
         if m.group() != own:
             return True
     return False

@@ -9,13 +9,16 @@ share in tenths (``td``/``tk``/``tm``), or a numeral ``body`` with its ``pct``, 
 ``per``. The other patterns test the neighbours of a candidate (第 before it, 月 after
 it, …). Words come from numerals.toml, units.txt and classifiers.toml; the shapes of
 dates, codes and ranges, which are not word lists, are written here.
+
+The patterns are compiled with the standard ``re``, which runs them two to three times
+faster than ``regex``; ``re`` looks behind only by a fixed width, so a lookbehind for
+any of several words is written as one lookbehind per length (:func:`_behind`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-
-import regex
 
 from .lexicon import LEXICON
 from .units import classifier_words, measure_words, per_words
@@ -35,7 +38,7 @@ def _alt(words: Iterable[str]) -> str:
         node[""] = {}
 
     def render(node: _Trie) -> str:
-        branches = [regex.escape(ch) + render(sub) for ch, sub in sorted(node.items()) if ch]
+        branches = [re.escape(ch) + render(sub) for ch, sub in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -44,7 +47,19 @@ def _alt(words: Iterable[str]) -> str:
     return "(?:" + render(trie) + ")"
 
 
-def compile_patterns() -> tuple[regex.Pattern[str], ...]:
+def _behind(words: Iterable[str], negative: bool = False) -> str:
+    """A lookbehind for any of ``words`` (``negative``: for none of them), one per length."""
+    lengths: dict[int, set[str]] = {}
+    for word in words:
+        lengths.setdefault(len(word), set()).add(word)
+    parts = [
+        f"(?<{'!' if negative else '='}{'|'.join(re.escape(w) for w in sorted(ws))})"
+        for _, ws in sorted(lengths.items())
+    ]
+    return "".join(parts) if negative else "(?:" + "|".join(parts) + ")"
+
+
+def compile_patterns() -> tuple[re.Pattern[str], ...]:
     """The scanning pattern and the context patterns, all built from the data files.
 
     Returns ``(pattern, before, after, session, list_mark, label)``.
@@ -64,12 +79,12 @@ def compile_patterns() -> tuple[regex.Pattern[str], ...]:
     )
     leads = []
     for word, follow in lex.leading_scales.items():
-        leads.append(regex.escape(word) + ("" if "*" in follow else f"(?={_alt(follow)})"))
+        leads.append(re.escape(word) + ("" if "*" in follow else f"(?={_alt(follow)})"))
         # 近千位, 逾百人: after a qualifier a bare scale word is a round figure
-        leads.append(f"{regex.escape(word)}(?<=(?:{_alt(lex.before)}){regex.escape(word)})")
+        leads.append(re.escape(word) + _behind(w + word for w in lex.before))
     scale = rf"(?!{guard})[{scales}]|个(?=[{larges}])|[{''.join(lex.inexact)}]"
     # a lone Chinese digit is a figure only with something after it (一次, 二十, 三成)
-    follow = regex.escape(
+    follow = re.escape(
         "".join(
             sorted({w[0] for w in units} | set(digits + scales + "点个%‰" + "".join(lex.inexact)))
         )
@@ -89,7 +104,7 @@ def compile_patterns() -> tuple[regex.Pattern[str], ...]:
     # possessive and never started inside a run: a long run of 万亿万亿 must not go quadratic
     cn = rf"(?<![{digits}{scales}点])(?:[{digits}{scales}]|点(?=[{digits}]))++"
     shares = "|".join(
-        rf"{regex.escape(w)}(?!{_alt(blocked)})" for w, (_, blocked) in lex.proportions.items()
+        rf"{re.escape(w)}(?!{_alt(blocked)})" for w, (_, blocked) in lex.proportions.items()
     )
     more = "".join(lex.inexact)
     tenths = rf"(?P<td>[{digits}十]{{1,2}}|(?<![\d.])\d)(?P<tk>{shares})(?P<tm>[{more}])?"
@@ -104,6 +119,7 @@ def compile_patterns() -> tuple[regex.Pattern[str], ...]:
         rf"(?P<pre>{_alt(lex.before)})?(?P<neg>(?<![0-9A-Za-z.])-|负)?(?:{figure})"
         rf"(?P<post>{_alt(lex.after)})?"
     )
+    not_ratio = _behind(("比", "比为", "比例为"), negative=True)  # 1:15 after 比 is a ratio
     skip = "|".join(
         [
             _alt(lex.exclusions),
@@ -126,11 +142,12 @@ def compile_patterns() -> tuple[regex.Pattern[str], ...]:
             # 7.4:38.6:54.0 states a structure, no single ratio: nothing is read from it
             r"(?<![\d.])\d+(?:\.\d+)?(?:[ ]?:[ ]?\d+(?:\.\d+)?){2,}",
             # 以女性为100, 上年=100: the base of an index or a ratio, not a figure stated
-            r"(?<=以[^\d,，。;；:]{1,12}为)100(?![\d.])",
+            "(?:" + "|".join(rf"(?<=以[^\d,，。;；:]{{{n}}}为)" for n in range(1, 13)) + ")"
+            r"100(?![\d.])",
             # 11:52:53 and 11: 14 are times (12:88 is not); 1:15 after 比 is a ratio
             (
                 r"(?<![\d.])(?:\d{1,2}:\d{2}:\d{2}|(?:[01]\d|2[0-4]):[ ]?[0-5]\d"
-                r"|(?<!比|比为|比例为)\d:[0-5]\d)"
+                rf"|{not_ratio}\d:[0-5]\d)"
                 r"(?![\d.])"
             ),
             r"(?<![\d.])(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{4}[./]\d{1,2}[./]\d{1,2})(?![\d.])",
@@ -149,13 +166,14 @@ def compile_patterns() -> tuple[regex.Pattern[str], ...]:
     strong = set(digits + scales + '点负-“"「『‘《〔[【［(')
     weak = {"表"} | {w[0] for w in (*lex.exclusions, *lex.before)} - strong
     first = (
-        rf"(?=[0-9A-Za-z{regex.escape(''.join(sorted(strong)))}]"
-        rf"|[{regex.escape(''.join(sorted(weak)))}][^\n]{{0,3}}[0-9{digits}{scales}])"
+        rf"(?=[0-9A-Za-z{re.escape(''.join(sorted(strong)))}]"
+        rf"|[{re.escape(''.join(sorted(weak)))}][^\n]{{0,3}}[0-9{digits}{scales}])"
     )
-    pattern = regex.compile(rf"{first}(?:(?P<skip>{skip})|{quantity})", regex.ASCII)
-    before = regex.compile(rf"{_alt(lex.blockers_before)}(?<!{_alt(lex.blockers_unless)})[ :]?$")
-    after = regex.compile(rf"[ ]?{_alt(blocked_after)}")
-    session = regex.compile(_alt(lex.ordinal_after))
-    marks = regex.compile(_alt(lex.list_marks))
-    label = regex.compile(_alt(lex.label_after))
+    pattern = re.compile(rf"{first}(?:(?P<skip>{skip})|{quantity})", re.ASCII)
+    unless = _behind(lex.blockers_unless, negative=True)
+    before = re.compile(rf"{_alt(lex.blockers_before)}{unless}[ :]?$")
+    after = re.compile(rf"[ ]?{_alt(blocked_after)}")
+    session = re.compile(_alt(lex.ordinal_after))
+    marks = re.compile(_alt(lex.list_marks))
+    label = re.compile(_alt(lex.label_after))
     return pattern, before, after, session, marks, label
