@@ -120,14 +120,16 @@ def compile_patterns() -> tuple[re.Pattern[str], ...]:
         rf"(?P<post>{_alt(lex.after)})?"
     )
     not_ratio = _behind(("比", "比为", "比例为"), negative=True)  # 1:15 after 比 is a ratio
+    # A figure's digits are taken whole (\d++): what must follow them is never a digit
+    # or a point, so giving digits back could only fail again, only more slowly.
     skip = "|".join(
         [
             _alt(lex.exclusions),
             r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|「[^「」\n]{0,40}」|『[^『』\n]{0,40}』",
             r"‘[^‘’\n]{0,40}’|《[^《》\n]{0,120}》",
             r"[A-Za-z][A-Za-z0-9_+\-]*(?:\.\d+[A-Za-z0-9]*)?",
-            r"(?<![\d.])\d+(?:\.\d+)?[A-Za-z][A-Za-z0-9]*",
-            r"[\dA-Za-z]+(?:[ ]?[+×*][ ]?[\dA-Za-z]+)+",
+            r"(?<![\d.])\d++(?:\.\d++)?+[A-Za-z][A-Za-z0-9]*",
+            r"[\dA-Za-z]++(?:[ ]?[+×*][ ]?[\dA-Za-z]+)+",
             # 一个节点一个部署, 一户一档: rules stated with 一, not counts of one
             r"一(?P<each>[个项件人户村企事岗案])[^一\s,。、;:“”]{0,4}一(?P=each)",
             rf"一(?![{digits}{scales}])[\u4e00-\u9fff]一(?![{digits}{scales}])[\u4e00-\u9fff]",
@@ -140,10 +142,11 @@ def compile_patterns() -> tuple[re.Pattern[str], ...]:
             # 表1, 表 2-3: a table's number, where 表 does not end a word (代表, 发表)
             r"(?<![\u3400-\u9fff])表[ ]?\d+(?:[-.]\d+)*",
             # 7.4:38.6:54.0 states a structure, no single ratio: nothing is read from it
-            r"(?<![\d.])\d+(?:\.\d+)?(?:[ ]?:[ ]?\d+(?:\.\d+)?){2,}",
+            r"(?<![\d.])\d++(?:\.\d++)?+(?:[ ]?:[ ]?\d+(?:\.\d+)?){2,}",
             # 以女性为100, 上年=100: the base of an index or a ratio, not a figure stated
-            "(?:" + "|".join(rf"(?<=以[^\d,，。;；:]{{{n}}}为)" for n in range(1, 13)) + ")"
-            r"100(?![\d.])",
+            r"(?=100(?![\d.]))(?:"
+            + "|".join(rf"(?<=以[^\d,，。;；:]{{{n}}}为)" for n in range(1, 13))
+            + ")100",
             # 11:52:53 and 11: 14 are times (12:88 is not); 1:15 after 比 is a ratio
             (
                 r"(?<![\d.])(?:\d{1,2}:\d{2}:\d{2}|(?:[01]\d|2[0-4]):[ ]?[0-5]\d"
@@ -152,11 +155,11 @@ def compile_patterns() -> tuple[re.Pattern[str], ...]:
             ),
             r"(?<![\d.])(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{4}[./]\d{1,2}[./]\d{1,2})(?![\d.])",
             (
-                r"(?<![\d.])(?!\d{1,3}/\d{1,3}(?![\d/.\-]))\d+(?:\.\d+)?%?"
+                r"(?<![\d.])(?!\d{1,3}/\d{1,3}(?![\d/.\-]))\d++(?:\.\d++)?+%?+"
                 r"(?:[ ]*[-—–~/]+[ ]*\d+(?:\.\d+)?%?)+"
             ),
             # after the ranges above: a bare figure before 年, 月, 至 … is a date or a range end
-            rf"(?<![\d.A-Za-z])\d+(?:\.\d+)?(?=[ ]?{_alt(blocked_after)})",
+            rf"(?<![\d.A-Za-z])\d++(?:\.\d++)?+(?=[ ]?{_alt(blocked_after)})",
         ]
     )
     # ASCII: \d is 0-9 only (full-width digits are folded; other scripts' digits are not ours)
