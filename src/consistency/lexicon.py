@@ -176,7 +176,11 @@ def fold(text: str) -> str:
 
 
 # Mirror sites inject pinyin after characters: 統(tǒng)計(jì), 萬(wàn)人, (sheng)(sheng).
-_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])(?:\([a-zA-Z\u00c0-\u024f]{1,7}\))+")
+# The pattern starts with its "(" (the Chinese character before it is looked behind at
+# from there): re then jumps from bracket to bracket, where a pattern starting with a
+# lookbehind is tried at every character of the text.
+_PINYIN = r"[a-zA-Z\u00c0-\u024f]{1,7}\)"
+_GLOSS = re.compile(rf"\((?<=[\u3400-\u9fff]\(){_PINYIN}(?:\({_PINYIN})*")
 
 
 @dataclass(frozen=True, slots=True)
