@@ -13,6 +13,7 @@ checks of its neighbours (第 before it, 月 or 、 after it) may still reject.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from dataclasses import dataclass, replace
@@ -86,7 +87,6 @@ class Quantity:
 PATTERN, BEFORE, AFTER, SESSION, LIST_MARK, LABEL = compile_patterns()
 #: The groups of one match by name (None when a group did not take part).
 Groups = dict[str, str | None]
-_NAMES = tuple(sorted(PATTERN.groupindex, key=PATTERN.groupindex.__getitem__))
 _BODY = PATTERN.groupindex["body"]
 _RANGE = frozenset("至到~时点分")  # 分: the seconds of 30分15秒
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}(\.[0-9]+)?$")
@@ -95,6 +95,8 @@ _POINTS = frozenset({"百分点", "千分点"})
 _PER_CENT, _PER_MILLE = Fraction(1, 100), Fraction(1, 1000)
 _LIST_JOINERS = frozenset({"、", "和", "及", ",", "，"})
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# digits that are no figure written alone (伍 of 队伍组)
+_NOT_ALONE = frozenset(LEXICON.digits.keys() - LEXICON.lone_digits)
 # characters around a bare figure that mark anti-scraping noise, not prose or a table
 _NOISE = frozenset("`'{}$&!^\\~@#")
 
@@ -128,8 +130,8 @@ def _read(m: re.Match[str], text: str, squeezed: Squeezed) -> Quantity | None:
         return None  # 第三批, 邮编:016000, 〔2020〕
     if start > 1 and folded[start - 1] in _RANGE and _DIGITISH.match(folded, start - 2):
         return None  # 3至6岁, 16时30分: the far end of a range, the minutes of a time
-    # one tuple of every group, named: a dict lookup is cheaper than a Match lookup by name
-    g: Groups = dict(zip(_NAMES, m.groups()))
+    # every group at once: a dict lookup is cheaper than a Match lookup by name
+    g: Groups = m.groupdict()
     ra, sa, fa, td = g["ra"], g["sa"], g["fa"], g["td"]
     unit: str | None
     if ra is not None:
@@ -170,10 +172,10 @@ def _plain(
     if body[:1] == "0" and body[1:2].isdigit():
         return None, None  # 077人 is the tail of 12，077人, or a code: no count starts with 0
     reading = parse_numeral(body)
-    if reading is None or (len(body) == 1 and body in LEXICON.digits.keys() - LEXICON.lone_digits):
+    if reading is None or (len(body) == 1 and body in _NOT_ALONE):
         return None, None  # 队伍组 holds no 伍组
     if g["pct"] is not None:
-        return _scaled(reading, _PER_CENT if g["pct"] == "%" else _PER_MILLE), "%"
+        return _share(body, g["pct"]), "%"
     unit = g["unit"]
     if (
         unit is not None
@@ -273,6 +275,16 @@ def _last_nonzero_step(n: Numeral) -> Fraction:
     return step
 
 
+@functools.lru_cache(maxsize=4096)
+def _share(body: str, mark: str) -> Numeral | None:
+    """The share written as ``body`` then ``%`` or ``‰``, as a fraction of 1.
+
+    Cached like :func:`parse_numeral`: a report repeats its rates, and a Numeral is immutable.
+    """
+    reading = parse_numeral(body)
+    return None if reading is None else _scaled(reading, _PER_CENT if mark == "%" else _PER_MILLE)
+
+
 def _scaled(n: Numeral, factor: Fraction) -> Numeral:
     step = None if n.inexact_step is None else n.inexact_step * factor
     return Numeral(n.value * factor, n.decimals, n.resolution * factor, step)
@@ -328,10 +340,8 @@ def _build(n: Numeral, unit: str | None, g: Groups, start: int, end: int, text: 
         if neg:
             low, high = high, low
     if pre or post or n.inexact_step is not None:
-        more = g["tm"] or next(
-            (w for w in LEXICON.inexact if w in (g["body"] or "") or w == fold(text[end - 1])),
-            None,
-        )
+        body, last = g["body"] or "", fold(text[end - 1])
+        more = g["tm"] or next((w for w in LEXICON.inexact if w in body or w == last), None)
         qualifier = sys.intern("".join(w for w in (pre, more, post) if w)) or None
         for kind in (LEXICON.before.get(pre or ""), LEXICON.after.get(post or "")):
             if kind == "approx":
