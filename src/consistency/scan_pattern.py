@@ -108,13 +108,10 @@ def compile_patterns() -> tuple[re.Pattern[str], ...]:
     )
     more = "".join(lex.inexact)
     tenths = rf"(?P<td>[{digits}十]{{1,2}}|(?<![\d.])\d)(?P<tk>{shares})(?P<tm>[{more}])?"
-    # the figure's characters (digits, separators, a point) come before the : of a
-    # ratio or the 分之 of a fraction: a quick look ahead spares reading it in vain
-    ahead = r"(?=[\d,. \u00a0\u2009\u202f]*+{})"
     figure = (
-        rf"{ahead.format(':')}(?P<ra>(?<![\d.:]){arabic})[ ]?:[ ]?(?P<rb>{arabic})(?![\d:]|\.\d)"
+        rf"(?P<ra>(?<![\d.:]){arabic})[ ]?:[ ]?(?P<rb>{arabic})(?![\d:]|\.\d)"
         rf"|(?<![\d/.])(?P<sa>\d{{1,3}})/(?P<sb>\d{{1,3}})(?![\d/.\-])"
-        rf"|(?P<fa>{ahead.format('分之')}(?<![\d.]){arabic}|{cn})分之(?P<fb>{arabic}|{cn})"
+        rf"|(?P<fa>(?<![\d.]){arabic}|{cn})分之(?P<fb>{arabic}|{cn})"
         rf"|{tenths}"
         rf"|{body}(?:{unit})?"
     )
