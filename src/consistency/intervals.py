@@ -25,6 +25,7 @@ All arithmetic uses :class:`fractions.Fraction`; no float decides a verdict.
 from __future__ import annotations
 
 import enum
+import functools
 import math
 from dataclasses import dataclass
 from fractions import Fraction
@@ -51,7 +52,7 @@ class Interval:
     high: Fraction
 
     def __post_init__(self) -> None:
-        if self.low > self.high:
+        if _above(self.low, self.high):
             raise ValueError(f"empty interval [{self.low}, {self.high}]")
 
     @classmethod
@@ -132,6 +133,13 @@ class Interval:
         return f"[{_fmt(self.low)}, {_fmt(self.high)}]"
 
 
+def _above(a: Fraction | int, b: Fraction | int) -> bool:
+    """``a > b``, decided on the integer terms of both (denominators are positive): as
+    exact as Fraction's own comparison, without its generic dispatch, and every interval
+    built (thousands a check) is validated so."""
+    return a.numerator * b.denominator > b.numerator * a.denominator
+
+
 def _coerce(value: Interval | Fraction | int) -> Interval:
     return value if isinstance(value, Interval) else Interval.exact(value)
 
@@ -196,10 +204,21 @@ def rounding_preimage(stated: Fraction, step: Fraction, mode: RoundingMode) -> I
 
     Used to widen rounded inputs (an average "24天" may be 23.5 to 24.5).
     """
+    return _hull(Fraction(stated), Fraction(step), mode)
+
+
+#: how many preimages are kept: a check asks for the same printed figures under each
+#: mode again and again (every kind judging them), a few hundred distinct ones a report
+_PREIMAGES_KEPT = 4096
+
+
+@functools.lru_cache(maxsize=_PREIMAGES_KEPT)
+def _hull(stated: Fraction, step: Fraction, mode: RoundingMode) -> Interval:
     p = _preimage(stated, step, mode)
     return Interval(p.low, p.high)
 
 
+@functools.lru_cache(maxsize=_PREIMAGES_KEPT)
 def _preimage(stated: Fraction, step: Fraction, mode: RoundingMode) -> _Preimage:
     if stated < 0:
         m = _preimage(-stated, step, mode)
