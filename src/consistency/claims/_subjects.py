@@ -75,10 +75,9 @@ def subjects(
             hit = skip.search(head)
             noun = head[: hit.start()] if hit else head
             if label and noun:
-                for k in range(2, len(noun) + 1):
-                    whole = label + noun[:k]
-                    if len(whole) >= minimum:
-                        subjects.add(whole)
+                # the label with the noun's first two characters or more, long enough
+                for k in range(max(2, minimum - len(label)), len(noun) + 1):
+                    subjects.add(label + noun[:k])
             if shared and label:
                 subjects.update(_inherited(shared, label, minimum))
             if subjects:
