@@ -58,13 +58,13 @@ class Interval:
     @classmethod
     def exact(cls, value: Fraction | int) -> Interval:
         """The degenerate interval holding one exact value."""
-        v = Fraction(value)
+        v = _rational(value)
         return cls(v, v)
 
     @classmethod
     def around(cls, value: Fraction | int, half_width: Fraction | int) -> Interval:
         """``[value - half_width, value + half_width]``."""
-        v, h = Fraction(value), Fraction(half_width)
+        v, h = _rational(value), _rational(half_width)
         return cls(v - h, v + h)
 
     @property
@@ -81,13 +81,13 @@ class Interval:
 
     def __contains__(self, value: object) -> bool:
         if isinstance(value, Interval):
-            return self.low <= value.low and value.high <= self.high
+            return not _above(self.low, value.low) and not _above(value.high, self.high)
         if isinstance(value, (int, Fraction)):
-            return self.low <= value <= self.high
+            return not _above(self.low, value) and not _above(value, self.high)
         return False
 
     def intersects(self, other: Interval) -> bool:
-        return self.low <= other.high and other.low <= self.high
+        return not _above(self.low, other.high) and not _above(other.low, self.high)
 
     def hull(self, other: Interval) -> Interval:
         return Interval(min(self.low, other.low), max(self.high, other.high))
@@ -122,6 +122,10 @@ class Interval:
         o = _coerce(other)
         if o.low <= 0 <= o.high:
             raise IndeterminateDivision(f"division by {o}, which contains 0")
+        if self.low >= 0 and o.low > 0:
+            # both non-negative (a part over its whole): the ends divide crosswise, two
+            # divisions where the reciprocals and their products take four
+            return Interval(self.low / o.high, self.high / o.low)
         return self * Interval(1 / o.high, 1 / o.low)
 
     def __rtruediv__(self, other: Interval | Fraction | int) -> Interval:
@@ -138,6 +142,12 @@ def _above(a: Fraction | int, b: Fraction | int) -> bool:
     exact as Fraction's own comparison, without its generic dispatch, and every interval
     built (thousands a check) is validated so."""
     return a.numerator * b.denominator > b.numerator * a.denominator
+
+
+def _rational(value: Fraction | int) -> Fraction:
+    """``value`` as a Fraction: a Fraction as it is (it is immutable), anything else
+    converted exactly."""
+    return value if type(value) is Fraction else Fraction(value)
 
 
 def _coerce(value: Interval | Fraction | int) -> Interval:
@@ -204,7 +214,7 @@ def rounding_preimage(stated: Fraction, step: Fraction, mode: RoundingMode) -> I
 
     Used to widen rounded inputs (an average "24天" may be 23.5 to 24.5).
     """
-    return _hull(Fraction(stated), Fraction(step), mode)
+    return _hull(_rational(stated), _rational(step), mode)
 
 
 #: how many preimages are kept: a check asks for the same printed figures under each
@@ -240,4 +250,4 @@ def could_round_to(
     computed: Interval, stated: Fraction, step: Fraction, mode: RoundingMode
 ) -> bool:
     """Is some value of ``computed`` printed as ``stated`` at precision ``step`` under ``mode``?"""
-    return _preimage(Fraction(stated), Fraction(step), mode).meets(computed)
+    return _preimage(_rational(stated), _rational(step), mode).meets(computed)
