@@ -385,7 +385,7 @@ def figure_scope(ctx: Context, sentence: Sentence, clause: int, start: int) -> S
     inherited, dates, target = doc.inherited[sentence.index]
     # the periods named before the figure: a later one ("…1,376万元,年末滚存结余…")
     # belongs to the figures after it
-    base = Scope(_resolved(doc.named(sentence.start, start) or inherited, dates), target)
+    periods = _resolved(doc.named(sentence.start, start) or inherited, dates)
     k = clause
     while k > 0 and sentence.clauses[k].opener in _BRACKETS and clause - k < 2:
         k -= 1
@@ -393,12 +393,11 @@ def figure_scope(ctx: Context, sentence: Sentence, clause: int, start: int) -> S
     hits = set(table.scope_words.findall(view, floor, start))
     hits.update(table.scope_words.findall(view, sentence.start, min(sentence.end, sentence.start + 24)))
     if not hits:
-        return base
+        return Scope(periods, target)
     by: dict[str, set[str]] = {"levels": set(), "phases": set(), "enforcement": set()}
     for w in hits:
         by[table.families[w]].add(w)
-    return Scope(base.periods, base.target, frozenset(by["levels"]), frozenset(by["phases"]),
-                 frozenset(by["enforcement"]))
+    return Scope(periods, target, frozenset(by["levels"]), frozenset(by["phases"]), frozenset(by["enforcement"]))
 
 
 def relate(a: Scope, b: Scope) -> Evidence | None:
