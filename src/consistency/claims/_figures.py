@@ -120,10 +120,6 @@ class _ByFigure(Generic[T]):
 def is_whole_count(q: Quantity) -> bool:
     """A figure that is exactly what it says: a whole count with no qualifier, written
     with no scale word that rounds it (``633人`` yes, ``2.73万件`` and ``200余件`` no)."""
-    return _WHOLE_COUNTS.get(q, _is_whole_count)
-
-
-def _is_whole_count(q: Quantity) -> bool:
     # whether it is exact last: that test compares fractions, the others do not
     return (
         family(q) == "count"
@@ -131,9 +127,6 @@ def _is_whole_count(q: Quantity) -> bool:
         and q.resolution == 1
         and q.is_exact
     )
-
-
-_WHOLE_COUNTS: _ByFigure[bool] = _ByFigure()
 
 
 # ---------------------------------------------------------------- what a figure allows
