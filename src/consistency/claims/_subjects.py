@@ -149,19 +149,12 @@ def _head_cjk(after: str) -> str:
     return m.group(0)[:12] if m else ""
 
 
-@functools.cache
-def _strip_ends() -> tuple[frozenset[str], frozenset[str]]:
-    """The first and the last characters of the strip words: a label that starts and ends
-    with none of them has nothing to strip (most labels), and is returned at once."""
-    words = cues()["label"]["strip"]
-    return frozenset(w[0] for w in words), frozenset(w[-1] for w in words)
-
-
 def _strip(label: str) -> str:
     words = cues()["label"]["strip"]
-    firsts, lasts = _strip_ends()
     changed = True
-    while changed and label and (label[0] in firsts or label[-1] in lasts):
+    # a pass over the words only while one of them opens or closes the label (most
+    # labels: none); startswith and endswith try the whole tuple of words in one call
+    while changed and (label.startswith(words) or label.endswith(words)):
         changed = False
         for w in words:
             if label.endswith(w) and len(label) > len(w):
