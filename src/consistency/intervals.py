@@ -25,6 +25,7 @@ All arithmetic uses :class:`fractions.Fraction`; no float decides a verdict.
 from __future__ import annotations
 
 import enum
+import functools
 import math
 from dataclasses import dataclass
 from fractions import Fraction
@@ -51,19 +52,19 @@ class Interval:
     high: Fraction
 
     def __post_init__(self) -> None:
-        if self.low > self.high:
+        if _above(self.low, self.high):
             raise ValueError(f"empty interval [{self.low}, {self.high}]")
 
     @classmethod
     def exact(cls, value: Fraction | int) -> Interval:
         """The degenerate interval holding one exact value."""
-        v = Fraction(value)
+        v = _rational(value)
         return cls(v, v)
 
     @classmethod
     def around(cls, value: Fraction | int, half_width: Fraction | int) -> Interval:
         """``[value - half_width, value + half_width]``."""
-        v, h = Fraction(value), Fraction(half_width)
+        v, h = _rational(value), _rational(half_width)
         return cls(v - h, v + h)
 
     @property
@@ -80,13 +81,13 @@ class Interval:
 
     def __contains__(self, value: object) -> bool:
         if isinstance(value, Interval):
-            return self.low <= value.low and value.high <= self.high
+            return not _above(self.low, value.low) and not _above(value.high, self.high)
         if isinstance(value, (int, Fraction)):
-            return self.low <= value <= self.high
+            return not _above(self.low, value) and not _above(value, self.high)
         return False
 
     def intersects(self, other: Interval) -> bool:
-        return self.low <= other.high and other.low <= self.high
+        return not _above(self.low, other.high) and not _above(other.low, self.high)
 
     def hull(self, other: Interval) -> Interval:
         return Interval(min(self.low, other.low), max(self.high, other.high))
@@ -121,6 +122,10 @@ class Interval:
         o = _coerce(other)
         if o.low <= 0 <= o.high:
             raise IndeterminateDivision(f"division by {o}, which contains 0")
+        if self.low >= 0 and o.low > 0:
+            # both non-negative (a part over its whole): the ends divide crosswise, two
+            # divisions where the reciprocals and their products take four
+            return Interval(self.low / o.high, self.high / o.low)
         return self * Interval(1 / o.high, 1 / o.low)
 
     def __rtruediv__(self, other: Interval | Fraction | int) -> Interval:
@@ -130,6 +135,19 @@ class Interval:
         if self.is_exact:
             return _fmt(self.low)
         return f"[{_fmt(self.low)}, {_fmt(self.high)}]"
+
+
+def _above(a: Fraction | int, b: Fraction | int) -> bool:
+    """``a > b``, decided on the integer terms of both (denominators are positive): as
+    exact as Fraction's own comparison, without its generic dispatch, and every interval
+    built (thousands a check) is validated so."""
+    return a.numerator * b.denominator > b.numerator * a.denominator
+
+
+def _rational(value: Fraction | int) -> Fraction:
+    """``value`` as a Fraction: a Fraction as it is (it is immutable), anything else
+    converted exactly."""
+    return value if type(value) is Fraction else Fraction(value)
 
 
 def _coerce(value: Interval | Fraction | int) -> Interval:
@@ -196,10 +214,21 @@ def rounding_preimage(stated: Fraction, step: Fraction, mode: RoundingMode) -> I
 
     Used to widen rounded inputs (an average "24天" may be 23.5 to 24.5).
     """
+    return _hull(_rational(stated), _rational(step), mode)
+
+
+#: how many preimages are kept: a check asks for the same printed figures under each
+#: mode again and again (every kind judging them), a few hundred distinct ones a report
+_PREIMAGES_KEPT = 4096
+
+
+@functools.lru_cache(maxsize=_PREIMAGES_KEPT)
+def _hull(stated: Fraction, step: Fraction, mode: RoundingMode) -> Interval:
     p = _preimage(stated, step, mode)
     return Interval(p.low, p.high)
 
 
+@functools.lru_cache(maxsize=_PREIMAGES_KEPT)
 def _preimage(stated: Fraction, step: Fraction, mode: RoundingMode) -> _Preimage:
     if stated < 0:
         m = _preimage(-stated, step, mode)
@@ -221,4 +250,4 @@ def could_round_to(
     computed: Interval, stated: Fraction, step: Fraction, mode: RoundingMode
 ) -> bool:
     """Is some value of ``computed`` printed as ``stated`` at precision ``step`` under ``mode``?"""
-    return _preimage(Fraction(stated), Fraction(step), mode).meets(computed)
+    return _preimage(_rational(stated), _rational(step), mode).meets(computed)

@@ -18,6 +18,7 @@ import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Generic, TypeVar
 
 from ..display import fmt_interval, fmt_like, fmt_number, fmt_percent
 from ..errors import DataFileError
@@ -25,6 +26,8 @@ from ..intervals import Interval, RoundingMode, could_round_to, round_to, roundi
 from ..lexicon import read_data
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
+
+T = TypeVar("T")
 
 __all__ = [
     "Judgement",
@@ -61,7 +64,13 @@ def family(q: Quantity) -> str | None:
     """The family of ``q``'s unit: ``count`` for every counted classifier (件 个 项 人 …,
     which add up with each other in a breakdown), ``money`` for amounts in 元,
     ``percent``, ``permille``; any other unit is its own family; None without a unit."""
-    unit = q.unit
+    return _unit_family(q.unit)
+
+
+@functools.cache
+def _unit_family(unit: str | None) -> str | None:
+    """See :func:`family`. Every reading asks it of figures again and again (thousands of
+    times a check), of a few dozen units: each unit's answer is kept."""
     if unit is None:
         return None
     if unit == "%":
@@ -81,14 +90,42 @@ def countable(q: Quantity) -> bool:
     return f is not None and f not in ("percent", "permille")
 
 
+class _ByFigure(Generic[T]):
+    """Answers about the latest few thousand figures: every check asks about the same
+    figures again and again. They are kept by the figure's identity, not its value:
+    hashing a Quantity hashes its exact fractions, which cost more than most answers; the
+    figure itself is kept beside its answer, so that its identity cannot pass to another
+    figure while the entry lives. Emptied when full."""
+
+    __slots__ = ("_kept",)
+
+    #: how many answers are kept before starting afresh
+    KEPT = 8192
+
+    def __init__(self) -> None:
+        self._kept: dict[int, tuple[Quantity, T]] = {}
+
+    def get(self, q: Quantity, compute: Callable[[Quantity], T]) -> T:
+        """The answer for ``q``, ``compute(q)`` when it is not kept."""
+        found = self._kept.get(id(q))
+        if found is not None and found[0] is q:
+            return found[1]
+        if len(self._kept) >= self.KEPT:
+            self._kept.clear()
+        answer = compute(q)
+        self._kept[id(q)] = (q, answer)
+        return answer
+
+
 def is_whole_count(q: Quantity) -> bool:
     """A figure that is exactly what it says: a whole count with no qualifier, written
     with no scale word that rounds it (``633人`` yes, ``2.73万件`` and ``200余件`` no)."""
+    # whether it is exact last: that test compares fractions, the others do not
     return (
         family(q) == "count"
-        and q.is_exact
         and q.value.denominator == 1
         and q.resolution == 1
+        and q.is_exact
     )
 
 
@@ -106,25 +143,15 @@ def figure_interval(q: Quantity, mode: RoundingMode = RoundingMode.HALF_UP) -> I
     * an approximate figure (``约``) or one open on a side (``以上``, ``近``) gives None:
       nothing exact can be computed from it.
     """
-    # every check asks for the same figures again and again, so the intervals of the
-    # latest few thousand are kept. They are kept by the figure's identity, not its
-    # value: hashing a Quantity hashes its exact fractions, which cost more than most
-    # intervals; the figure itself is kept beside its interval, so that its identity
-    # cannot pass to another figure while the entry lives
-    kept = _INTERVALS[mode]
-    found = kept.get(id(q))
-    if found is not None and found[0] is q:
-        return found[1]
-    if len(kept) >= _INTERVALS_KEPT:
-        kept.clear()
-    interval = _figure_interval(q, mode)
-    kept[id(q)] = (q, interval)
-    return interval
+    # half-even allows the same closed hull as half-up (only which ends are open
+    # differs): one interval serves both
+    mode = _SAME_HULL.get(mode, mode)
+    return _INTERVALS[mode].get(q, lambda figure: _figure_interval(figure, mode))
 
 
-#: how many intervals :func:`figure_interval` keeps per rounding mode before starting afresh
-_INTERVALS_KEPT = 8192
-_INTERVALS: dict[RoundingMode, dict[int, tuple[Quantity, Interval | None]]] = {m: {} for m in RoundingMode}
+#: the rounding modes whose preimages have the closed hull of another's
+_SAME_HULL = {RoundingMode.HALF_EVEN: RoundingMode.HALF_UP}
+_INTERVALS: dict[RoundingMode, _ByFigure[Interval | None]] = {m: _ByFigure() for m in RoundingMode}
 
 
 def _figure_interval(q: Quantity, mode: RoundingMode) -> Interval | None:
@@ -136,8 +163,8 @@ def _figure_interval(q: Quantity, mode: RoundingMode) -> Interval | None:
         # "0.00万元" is a rounded figure like any other
         return Interval.exact(q.value)
     step = q.resolution if q.resolution > 0 else Fraction(1)
-    low = rounding_preimage(Fraction(q.low), step, mode).low
-    high = rounding_preimage(Fraction(q.high), step, mode).high
+    low = rounding_preimage(q.low, step, mode).low
+    high = rounding_preimage(q.high, step, mode).high
     return Interval(low, high)
 
 
@@ -192,10 +219,10 @@ def stated_allows(q: Quantity, computed: Interval, mode: RoundingMode) -> bool:
     if q.low is None and q.high is None:
         return True
     if q.low is not None and q.high is not None and q.low == q.high:
-        return could_round_to(computed, Fraction(q.value), step, mode)
+        return could_round_to(computed, q.value, step, mode)
     # bounds (余, 以上, 近): the computed value must reach the bounded range, widened by rounding
-    low = rounding_preimage(Fraction(q.low), step, mode).low if q.low is not None else None
-    high = rounding_preimage(Fraction(q.high), step, mode).high if q.high is not None else None
+    low = rounding_preimage(q.low, step, mode).low if q.low is not None else None
+    high = rounding_preimage(q.high, step, mode).high if q.high is not None else None
     return (low is None or computed.high >= low) and (high is None or computed.low <= high)
 
 
@@ -287,6 +314,13 @@ def fmt_figure(q: Quantity) -> str:
     """A figure for a relation: a whole count as its number (``1150``), any other figure
     in the terms it is written in (``3,600万元`` → ``3600万元``), never as a long run of
     zeros."""
+    return _SHOWN.get(q, _fmt_figure)
+
+
+def _fmt_figure(q: Quantity) -> str:
     if is_whole_count(q) or q.is_percent:
         return fmt_number(Fraction(q.value))
     return fmt_like(Interval.exact(Fraction(q.value)), q)
+
+
+_SHOWN: _ByFigure[str] = _ByFigure()

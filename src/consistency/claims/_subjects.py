@@ -9,6 +9,7 @@ Helpers of :mod:`consistency.claims.restatements`.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 
 import regex
@@ -75,10 +76,9 @@ def subjects(
             hit = skip.search(head)
             noun = head[: hit.start()] if hit else head
             if label and noun:
-                for k in range(2, len(noun) + 1):
-                    whole = label + noun[:k]
-                    if len(whole) >= minimum:
-                        subjects.add(whole)
+                # the label with the noun's first two characters or more, long enough
+                for k in range(max(2, minimum - len(label)), len(noun) + 1):
+                    subjects.add(label + noun[:k])
             if shared and label:
                 subjects.update(_inherited(shared, label, minimum))
             if subjects:
@@ -117,10 +117,11 @@ def _label(view: str, start: int, end: int) -> str:
 
 
 @functools.cache
-def _skip() -> regex.Pattern[str]:
-    """The skip cue words (a change, a part, a comparison, a target) as one pattern."""
+def _skip() -> re.Pattern[str]:
+    """The skip cue words (a change, a part, a comparison, a target) as one pattern (of
+    plain words: the standard library searches those faster than ``regex``)."""
     words = cues()["skip"]["words"]
-    return regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 def eligible(q: Quantity) -> bool:
@@ -148,19 +149,12 @@ def _head_cjk(after: str) -> str:
     return m.group(0)[:12] if m else ""
 
 
-@functools.cache
-def _strip_ends() -> tuple[frozenset[str], frozenset[str]]:
-    """The first and the last characters of the strip words: a label that starts and ends
-    with none of them has nothing to strip (most labels), and is returned at once."""
-    words = cues()["label"]["strip"]
-    return frozenset(w[0] for w in words), frozenset(w[-1] for w in words)
-
-
 def _strip(label: str) -> str:
     words = cues()["label"]["strip"]
-    firsts, lasts = _strip_ends()
     changed = True
-    while changed and label and (label[0] in firsts or label[-1] in lasts):
+    # a pass over the words only while one of them opens or closes the label (most
+    # labels: none); startswith and endswith try the whole tuple of words in one call
+    while changed and (label.startswith(words) or label.endswith(words)):
         changed = False
         for w in words:
             if label.endswith(w) and len(label) > len(w):

@@ -41,6 +41,8 @@ def among_frames(ctx: Context, s: Sentence) -> Iterator[Frame]:
         return
     first = s.clauses[ci].quantities[0]
     words = ctx.between(s.start, first.start)
+    if AMONG not in words:
+        return  # most sentences: no name of a whole at all
     # a heading before a colon ("案件类型情况:") names no figure
     begin = max(words.rfind(":"), words.rfind("："), words.rfind(")"), words.rfind("）")) + 1
     at = words.find(AMONG, begin)

@@ -59,6 +59,8 @@ _CUED = "bases.cued-totals"
 _CUED_KEPT = 4096
 #: the memo key of :func:`_named_base_of` (which keeps as many answers)
 _NAMED_BASES = "bases.named-base-of-member"
+#: the memo key of :func:`bases_for` (which keeps as many answers)
+_BASES = "bases.bases-for"
 
 
 def cued_totals(ctx: Context, sentences: Sequence[Sentence], limit: int) -> list[Quantity]:
@@ -90,6 +92,24 @@ def bases_for(ctx: Context, part: Quantity, s: Sentence, cue: Cue, subject: str 
     named one of its own takes the base an earlier share of its list names
     (:func:`inherited_base`): the list has fixed it, and a total guessed by position, or
     several, would only blur it."""
+    # the share check and the granularity check both ask it of every share: the answers
+    # for the latest few thousand are kept in ``ctx.memo`` (emptied when full), each
+    # checked to be about the very figure asked
+    kept = ctx.memo.setdefault(_BASES, {})
+    assert isinstance(kept, dict)
+    key = (part.start, s.index, cue, subject)
+    found = kept.get(key)
+    if found is not None and found[0] is part:
+        return list(found[1])
+    bound = _bases_for(ctx, part, s, cue, subject)
+    if len(kept) >= _CUED_KEPT:
+        kept.clear()
+    kept[key] = (part, tuple(bound))
+    return bound
+
+
+def _bases_for(ctx: Context, part: Quantity, s: Sentence, cue: Cue, subject: str) -> list[Binding]:
+    """See :func:`bases_for`."""
     own = _own_bases(ctx, part, s, cue)
     if cue.kind != "share" or cue.base or _single_named(own):
         return own

@@ -184,23 +184,28 @@ def _additive(ctx: Context, q: Quantity) -> bool:
     return not nonadditive_figure(ctx.label_across_brackets(q), q.unit)
 
 
-def _cue_positions(ctx: Context, clause: Clause, words: Sequence[str]) -> list[int]:
-    text = ctx.clause_text(clause)
-    found = []
-    for w in words:
-        i = text.find(w)
-        while i >= 0:
-            found.append(clause.start + i)
-            i = text.find(w, i + len(w))
-    return sorted(set(found))
+def _starts(words: Sequence[str]) -> re.Pattern[str]:
+    """A pattern matching (emptily) at every offset where one of ``words`` starts: a
+    word inside another ("含" in "包含") starts a cue of its own."""
+    return re.compile("(?=" + "|".join(re.escape(w) for w in words) + ")")
+
+
+_SUBSET_AT = _starts(SUBSET)
+_CONTAINS_AT = _starts(CONTAINS)
+
+
+def _cue_positions(ctx: Context, clause: Clause, starts: re.Pattern[str]) -> list[int]:
+    """The offsets in ``clause`` where a cue word of ``starts`` begins (and ends within
+    the clause), in order."""
+    return [m.start() for m in starts.finditer(ctx.text, clause.start, clause.end)]
 
 
 def _frames_after_cue(ctx: Context, s: Sentence) -> Iterator[Frame]:
     """其中 / 含 frames: a whole before the cue, its parts after it."""
     for ci, clause in enumerate(s.clauses):
-        for cue_at in _cue_positions(ctx, clause, SUBSET):
+        for cue_at in _cue_positions(ctx, clause, _SUBSET_AT):
             yield from _frame(ctx, s, ci, cue_at, contains=False)
-        for cue_at in _cue_positions(ctx, clause, CONTAINS):
+        for cue_at in _cue_positions(ctx, clause, _CONTAINS_AT):
             if clause.opener in OPENING and not ctx.between(clause.start, cue_at).strip():
                 yield from _frame(ctx, s, ci, cue_at, contains=True)
 

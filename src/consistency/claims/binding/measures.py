@@ -17,6 +17,8 @@ measure it states.
 
 from __future__ import annotations
 
+import functools
+
 from .._match import load_words
 
 __all__ = [
@@ -66,16 +68,25 @@ def scope_words(text: str) -> dict[str, frozenset[str]]:
     """The scope words of each family found in ``text`` (families with none are left out).
     The period family gathers every kind of period word (``periods``, ``current``,
     ``spans`` and the words of ``parts``)."""
-    table = load_words(_PATH)["scope"]
     found: dict[str, frozenset[str]] = {}
-    for fam in SCOPES:
-        words = table.get(fam, ())
-        if fam == "periods":
-            words = (*words, *table["current"], *table["spans"], *(p.split()[0] for p in table["parts"]))
+    for fam, words in _scope_families():
         hits = frozenset(w for w in words if w in text)
         if hits:
             found[fam] = hits
     return found
+
+
+@functools.cache
+def _scope_families() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each scope family of :data:`SCOPES` with its words (gathered once, not per text)."""
+    table = load_words(_PATH)["scope"]
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for fam in SCOPES:
+        words = tuple(table.get(fam, ()))
+        if fam == "periods":
+            words = (*words, *table["current"], *table["spans"], *(p.split()[0] for p in table["parts"]))
+        out.append((fam, words))
+    return tuple(out)
 
 
 def target_words() -> tuple[str, ...]:

@@ -15,6 +15,7 @@ Read by :mod:`.totals` (and through it by the share checks). Cue words come from
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -87,8 +88,11 @@ SHARE_WORDS = _S["share"]["words"]
 _TOTAL_AT = re.compile("(?=" + "|".join(re.escape(w) for w in TOTAL) + ")")
 
 
+@functools.lru_cache(maxsize=4096)
 def total_cue_in(text: str) -> bool:
-    """Does ``text`` (a label) carry a total cue, not merely a word such as 公共 or 共享?"""
+    """Does ``text`` (a label) carry a total cue, not merely a word such as 公共 or 共享?
+    (The answers are kept: a label is asked about by several readings, a third of the
+    times by one asked before.)"""
     # whether a cue is part of a longer word depends only on where it starts
     for m in _TOTAL_AT.finditer(text):
         i = m.start()

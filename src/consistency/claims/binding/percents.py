@@ -112,7 +112,8 @@ def _percent_cue(ctx: Context, pct: Quantity, clause: Clause) -> Cue | None:
         return None
     bare = label
     changed = True
-    while changed and bare:
+    # (str.endswith tries a whole tuple of words in one call: most labels end in none)
+    while changed and bare.endswith(GAP):
         changed = False
         for g in GAP:
             if bare.endswith(g):
@@ -141,7 +142,7 @@ def _percent_cue(ctx: Context, pct: Quantity, clause: Clause) -> Cue | None:
             return Cue("share", w, _base_in(bare[: -len(w)]))
     for suffix in RATE:
         if bare.endswith(suffix) and len(bare) > len(suffix):
-            if any(bare.endswith(w) for w in _identity_results()):
+            if bare.endswith(_identity_results()):
                 return None  # 城镇化率: an identity of official statistics, checked as one
             return Cue("rate", bare[: -len(suffix)])
     return None

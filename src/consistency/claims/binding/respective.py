@@ -36,6 +36,21 @@ def _same_kind(a: Quantity, b: Quantity) -> bool:
     return a.is_percent == b.is_percent and (a.is_percent or (countable(a) and a.unit == b.unit))
 
 
+_RUNS: Key[list[tuple[int, list[Run]]]] = Key("binding.runs")
+
+
+def _runs_by_sentence(ctx: Context) -> list[tuple[int, list[Run]]]:
+    """The runs of every sentence holding some, with the number of figures of the
+    sentence (read once per document: both the pairs and the runs of counts are taken
+    from them)."""
+
+    def read(c: Context) -> list[tuple[int, list[Run]]]:
+        found = ((len(s.quantities), _sentence_runs(c, s)) for s in c.with_figures() if len(s.quantities) >= 2)
+        return [(n, runs) for n, runs in found if runs]
+
+    return remembered(ctx, _RUNS, read)
+
+
 def _sentence_runs(ctx: Context, s: Sentence) -> list[Run]:
     """The runs of sentence ``s``, in text order."""
     out: list[Run] = []
@@ -86,10 +101,9 @@ def _read(ctx: Context) -> dict[int, Binding | None]:
     """Each percentage of a run, by its start: the count in its place, or None when its
     run pairs with no run of counts."""
     pairs: dict[int, Binding | None] = {}
-    for s in ctx.with_figures():
-        if len(s.quantities) < 4:
+    for figures, found in _runs_by_sentence(ctx):
+        if figures < 4:
             continue
-        found = _sentence_runs(ctx, s)
         for k, run in enumerate(found):
             if not run[0].is_percent:
                 continue
@@ -132,12 +146,7 @@ def listed_count(ctx: Context, q: Quantity) -> bool:
         ctx,
         _LISTED,
         lambda c: frozenset(
-            q.start
-            for s in c.sentences
-            if len(s.quantities) >= 2
-            for run in _sentence_runs(c, s)
-            if not run[0].is_percent
-            for q in run
+            q.start for _, found in _runs_by_sentence(c) for run in found if not run[0].is_percent for q in run
         ),
     )
     return q.start in starts

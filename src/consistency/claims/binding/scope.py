@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -113,17 +114,24 @@ class _Periods:
     pattern: regex.Pattern[str]
     #: the alternatives of ``pattern`` apart: one search each is several times faster
     #: over a whole document than one search for all
-    passes: tuple[regex.Pattern[str], ...]
+    passes: tuple[regex.Pattern[str] | re.Pattern[str], ...]
     words: dict[str, tuple[str, str]]
     comparisons: tuple[str, ...]
-    targets: regex.Pattern[str]
-    plan_headings: regex.Pattern[str]
-    scope_words: regex.Pattern[str]
+    targets: re.Pattern[str]
+    plan_headings: re.Pattern[str]
+    scope_words: re.Pattern[str]
     families: dict[str, str]
 
 
 def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    """A pattern of plain words, compiled by the standard library: it searches a long
+    alternation of literal words two to three times faster than ``regex`` does (and
+    the two read such a pattern alike)."""
+    return re.compile(pattern)
 
 
 @functools.cache
@@ -141,27 +149,27 @@ def _table() -> _Periods:
         if len(parts) != 2 or not regex.fullmatch(r"\d{1,2}(?:-\d{1,2})?月", parts[1]):
             raise DataFileError(_PATH, f"expected 'word months', got {entry!r}", key="scope.parts")
         words[parts[0]] = (parts[1], _PART)
-    alternatives = (
+    dates = (
         r"(?P<year>(?:19|20)\d{2})年度?",
         r"(?<![\d.])(?P<m1>\d{1,2})(?:[-—–~至到](?P<m2>\d{1,2}))?月份?",
         rf"[首前](?P<n>\d{{1,2}}|[两{_CN}]{{1,3}})个月",
         rf"(?<![{_CN}第])(?P<cm>[{_CN}]{{1,3}})月份?",
-        f"(?P<word>{_alternation(tuple(words))})",
     )
+    named = f"(?P<word>{_alternation(tuple(words))})"
     families = {w: fam for fam in ("levels", "phases", "enforcement") for w in t[fam]}
     return _Periods(
-        pattern=regex.compile("|".join(alternatives)),
-        passes=tuple(regex.compile(a) for a in alternatives),
+        pattern=regex.compile("|".join((*dates, named))),
+        passes=(*(regex.compile(a) for a in dates), _words(named)),
         words=words,
         comparisons=t["comparisons"],
-        targets=regex.compile(_alternation(t["targets"])),
-        plan_headings=regex.compile(_alternation((*t["plan_headings"], *t["targets"]))),
-        scope_words=regex.compile(_alternation(tuple(families))),
+        targets=_words(_alternation(t["targets"])),
+        plan_headings=_words(_alternation((*t["plan_headings"], *t["targets"]))),
+        scope_words=_words(_alternation(tuple(families))),
         families=families,
     )
 
 
-def _token(m: regex.Match[str]) -> tuple[str, str] | None:
+def _token(m: regex.Match[str] | re.Match[str]) -> tuple[str, str] | None:
     """The canonical period and its kind for one match of a period pattern."""
     g = m.groupdict()
     if g.get("word") is not None:
@@ -377,7 +385,7 @@ def figure_scope(ctx: Context, sentence: Sentence, clause: int, start: int) -> S
     inherited, dates, target = doc.inherited[sentence.index]
     # the periods named before the figure: a later one ("…1,376万元,年末滚存结余…")
     # belongs to the figures after it
-    base = Scope(_resolved(doc.named(sentence.start, start) or inherited, dates), target)
+    periods = _resolved(doc.named(sentence.start, start) or inherited, dates)
     k = clause
     while k > 0 and sentence.clauses[k].opener in _BRACKETS and clause - k < 2:
         k -= 1
@@ -385,12 +393,11 @@ def figure_scope(ctx: Context, sentence: Sentence, clause: int, start: int) -> S
     hits = set(table.scope_words.findall(view, floor, start))
     hits.update(table.scope_words.findall(view, sentence.start, min(sentence.end, sentence.start + 24)))
     if not hits:
-        return base
+        return Scope(periods, target)
     by: dict[str, set[str]] = {"levels": set(), "phases": set(), "enforcement": set()}
     for w in hits:
         by[table.families[w]].add(w)
-    return Scope(base.periods, base.target, frozenset(by["levels"]), frozenset(by["phases"]),
-                 frozenset(by["enforcement"]))
+    return Scope(periods, target, frozenset(by["levels"]), frozenset(by["phases"]), frozenset(by["enforcement"]))
 
 
 def relate(a: Scope, b: Scope) -> Evidence | None:

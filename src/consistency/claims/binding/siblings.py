@@ -233,7 +233,7 @@ def agreeing(ctx: Context, share: StatedShare) -> tuple[tuple[Member, ...], Inte
     best: tuple[tuple[Member, ...], Interval] | None = None
     for _m, iv in cut:
         point = iv.low
-        chosen = [(m, other) for m, other in cut if other.low <= point <= other.high]
+        chosen = [(m, other) for m, other in cut if point in other]
         if len(chosen) < 2 or (best is not None and len(chosen) <= len(best[0])):
             continue
         low = max(other.low for _, other in chosen)
