@@ -25,7 +25,7 @@ __all__ = ["Marks", "heading_level", "heading_sections", "line_start", "ordinal_
 _CN = "一二三四五六七八九十"
 #: a heading at the start of a line: "三、", "（三）" or "3." (its level: 0, 1, 2)
 _HEADING = regex.compile(
-    rf"(?m)^[^\S\n]*(?:(?P<comma>[{_CN}]{{1,3}})、|[(（](?P<paren>[{_CN}]{{1,3}})[)）]"
+    rf"[^\S\n]*(?:(?P<comma>[{_CN}]{{1,3}})、|[(（](?P<paren>[{_CN}]{{1,3}})[)）]"
     r"|(?P<arabic>\d{1,2})[.．、](?!\d))"
 )
 _ARABIC_MARK = regex.compile(r"(?<![\d.．A-Za-z])(\d{1,2})[.．、](?!\d)")
@@ -50,7 +50,12 @@ class Marks:
     def __init__(self, view: str) -> None:
         self.view = view
         self.breaks = [m.start() for m in regex.finditer(r"\n", view)]
-        self.headings = [h for m in _HEADING.finditer(view) if (h := _heading(m)) is not None]
+        # a heading opens a line: it is matched at each line's start, not searched for at
+        # every character of the text
+        lines = (0, *(k + 1 for k in self.breaks))
+        self.headings = [
+            h for at in lines if (m := _HEADING.match(view, at)) is not None and (h := _heading(m)) is not None
+        ]
         self._heading_starts = [h.start for h in self.headings]
         self._inline = [m.start() for m in _INLINE_ORDINAL.finditer(view)]
         self._by_style: dict[str, tuple[list[_Mark], list[int]]] = {}

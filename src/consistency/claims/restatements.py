@@ -37,7 +37,7 @@ from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
 from ._conversions import check_conversion, conversions
 from ._folded import folded
-from ._match import Context, family, figure_interval
+from ._match import Context, Sentence, family, figure_interval
 from ._subjects import CJK, cues, eligible, subjects
 from .binding import Alternative, first_reproducing
 from .binding.measures import target_words
@@ -55,15 +55,17 @@ _KEEP = 8
 _ADJUSTMENTS = 12
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Mention:
-    """One figure with the subject it is stated under and its scope."""
+    """One figure with the subject it is stated under, and where its scope is read."""
 
     quantity: Quantity
     subjects: frozenset[str]
     exact_subject: str | None
-    scope: Scope
-    sentence: int
+    #: its sentence (kept by the segmentation anyway: it holds figures) and clause, which
+    #: its scope is read from only when it is compared (:func:`_scope`)
+    sentence: Sentence
+    clause: int
     line: int
     #: why the label is not whole, if it is not: it runs on before a bracket ("市(州)热线
     #: 受理…") or points back to a subject named before it ("当年收支结余")
@@ -72,6 +74,8 @@ class _Mention:
     section: tuple[int, str] | None = None
     #: that heading's topic, generic words taken out ("（一）民事法律援助" → "民事法律援助")
     topic: str = ""
+    #: its scope, once read
+    scope: Scope | None = None
 
 
 def extract(ctx: Context) -> Iterator[Claim]:
@@ -98,19 +102,19 @@ def _restated(ctx: Context) -> Iterator[Claim]:
     figures = ctx.quantities
     for m in _all_mentions(ctx, view):
         fam = family(m.quantity) or ""
-        found = _earlier(m, fam, seen)
+        found = _earlier(ctx, m, fam, seen)
         if found is not None:
             earlier = found[0].quantity
             # figures of the unit stated between the two, in the later statement's sentence
             # or the one before it: an adjustment there may explain a gap
-            near = ctx.window(ctx.sentences[m.sentence], before=1)[0].start
+            near = ctx.window(m.sentence, before=1)[0].start
             lo = bisect.bisect_right(figures, max(earlier.start, near - 1), key=_START)
             hi = bisect.bisect_left(figures, m.quantity.start, lo, key=_START)
             between = tuple(
                 q for q in figures[max(lo, hi - _ADJUSTMENTS) : hi]
                 if q.unit == m.quantity.unit and eligible(q)
             )
-            yield _claim(*found, m, between, strings)
+            yield _claim(ctx, *found, m, between, strings)
         for subject in m.subjects:
             kept = seen.setdefault((subject, fam), [])
             kept.append(m)
@@ -118,8 +122,16 @@ def _restated(ctx: Context) -> Iterator[Claim]:
                 del kept[0]
 
 
+def _scope(ctx: Context, m: _Mention) -> Scope:
+    """The scope of ``m``, read when a comparison first needs it: most figures share no
+    subject with another, so their scopes would be read for nothing."""
+    if m.scope is None:
+        m.scope = figure_scope(ctx, m.sentence, m.clause, m.quantity.start)
+    return m.scope
+
+
 def _earlier(
-    m: _Mention, fam: str, seen: dict[tuple[str, str], list[_Mention]]
+    ctx: Context, m: _Mention, fam: str, seen: dict[tuple[str, str], list[_Mention]]
 ) -> tuple[_Mention, str, Evidence] | None:
     """The earlier statement ``m`` restates, with the subject they share and how surely:
     the latest one whose scope is the same, else the latest one whose scope may be."""
@@ -127,13 +139,13 @@ def _earlier(
     for subject in sorted(m.subjects, key=len, reverse=True):
         for earlier in reversed(seen.get((subject, fam), ())):
             if (
-                earlier.sentence == m.sentence
+                earlier.sentence.index == m.sentence.index
                 or subject not in (earlier.exact_subject, m.exact_subject)
                 or _sibling_sections(earlier, m)
                 or not _topics_fit(earlier, m, subject)
             ):
                 continue
-            evidence = relate(earlier.scope, m.scope)
+            evidence = relate(_scope(ctx, earlier), _scope(ctx, m))
             if evidence is None:
                 continue  # different scopes: different measures
             if evidence is Evidence.NAMED and not (earlier.partial or m.partial):
@@ -180,8 +192,8 @@ def _sibling_sections(a: _Mention, b: _Mention) -> bool:
 
 
 def _all_mentions(ctx: Context, view: str) -> Iterator[_Mention]:
-    """Every mention in text order. Each sentence's line is counted walking forward, and
-    scopes are read once per document, so the work stays linear in its length."""
+    """Every mention in text order. Each sentence's line is counted walking forward, so
+    the work stays linear in the document's length."""
     line, counted_to = 1, 0
     heads = headings(view)
     upcoming = next(heads, None)
@@ -199,8 +211,7 @@ def _all_mentions(ctx: Context, view: str) -> Iterator[_Mention]:
         line += ctx.text.count("\n", counted_to, sentence.start)
         counted_to = sentence.start
         for q, words, exact, partial, clause in subjects(ctx, view, sentence):
-            scope = figure_scope(ctx, sentence, clause, q.start)
-            yield _Mention(q, words, exact, scope, sentence.index, line, partial, section, topic)
+            yield _Mention(q, words, exact, sentence, clause, line, partial, section, topic)
 
 
 @functools.cache
@@ -223,7 +234,7 @@ _HEAD_WORDS = regex.compile(r"[^。\n]{0,20}")
 
 
 def _claim(
-    earlier: _Mention, subject: str, evidence: Evidence, later: _Mention,
+    ctx: Context, earlier: _Mention, subject: str, evidence: Evidence, later: _Mention,
     between: tuple[Quantity, ...], strings: dict[str, str],
 ) -> Claim:
     """The claim that ``later`` restates ``earlier``. Its strings are taken from
@@ -232,12 +243,12 @@ def _claim(
     a, b = earlier.quantity, later.quantity
     one = strings.setdefault
     if evidence is Evidence.NAMED:
-        how = f"same label “{subject}”, same scope ({later.scope.described()})"
+        how = f"same label “{subject}”, same scope ({_scope(ctx, later).described()})"
     elif earlier.partial or later.partial:
         how = f"same label “{subject}”, but {earlier.partial or later.partial}"
     else:
-        how = (f"same label “{subject}”; scope {earlier.scope.described()} at line "
-               f"{earlier.line}, {later.scope.described()} here")
+        how = (f"same label “{subject}”; scope {_scope(ctx, earlier).described()} at line "
+               f"{earlier.line}, {_scope(ctx, later).described()} here")
     how = one(how, how)
     relation = f"{subject}: {b.text} = {a.text}"
     line = str(earlier.line)

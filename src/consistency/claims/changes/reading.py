@@ -69,11 +69,15 @@ class Group:
 def groups(ctx: Context, sentence: Sentence) -> Iterator[Group]:
     """The level groups of one sentence, figures in brackets left out (they restate); a
     level whose rate has no earlier figure takes the one its own label names under an
-    earlier year in the sentence (:func:`_restated`)."""
+    earlier year in the sentence (:func:`_restated`). None when no figure of the sentence
+    is a change: its groups would hold no change, and such a group makes no claim."""
     text = folded(ctx)
     qs = with_compared(text, sentence)
     prefixes = [words_before(text, sentence.start, qs, k) for k in range(len(qs))]
-    for group in _groups(text, sentence, qs, prefixes):
+    changes = [as_change(p, q) for p, q in zip(prefixes, qs, strict=True)]
+    if all(c is None for c in changes):
+        return  # as for most sentences holding a cue's last character (167 of 265 in the corpus)
+    for group in _groups(text, sentence, qs, prefixes, changes):
         if group.before is None and group.how == FOLLOWS and not group.based:
             earlier = _restated(text, sentence, qs, prefixes, group)
             if earlier is not None:
@@ -82,10 +86,11 @@ def groups(ctx: Context, sentence: Sentence) -> Iterator[Group]:
 
 
 def _groups(
-    text: str, sentence: Sentence, qs: list[Quantity], prefixes: list[str]
+    text: str, sentence: Sentence, qs: list[Quantity], prefixes: list[str],
+    changes: list[Change | None],
 ) -> Iterator[Group]:
-    """See :func:`groups`: the groups as the sentence states them."""
-    changes = [as_change(p, q) for p, q in zip(prefixes, qs, strict=True)]
+    """See :func:`groups`: the groups as the sentence states them, given what each figure
+    is as a change (``changes``, by index of ``qs``; read again here after a unit tail)."""
     role: dict[int, str] = {}
     for i in range(len(qs) - 1):
         if changes[i] is not None:

@@ -26,7 +26,7 @@ from ...claim import Claim
 from .._folded import folded
 from .._match import Context
 from ..binding import named
-from .common import KIND, completion_claim
+from .common import KIND, completion_claim, may_name_target
 from .comparisons import comparisons
 from .judging import check
 from .labelled import named_targets
@@ -47,9 +47,10 @@ def extract(ctx: Context) -> Iterator[Claim]:
     for sentence, sentence_pairs in zip(sentences, pairs, strict=True):
         qs = sentence.quantities
         if any(q.is_percent for q in qs):  # every rate test reads a percentage
-            found = [*with_target(view, sentence, qs), *earlier_target(ctx, view, sentence, qs)]
-            yield from found
-            yield from named_targets(ctx, view, sentence, qs, {c.stated.start for c in found})
+            if may_name_target(view, sentence.start, sentence.end):  # a target read by name
+                found = [*with_target(view, sentence, qs), *earlier_target(ctx, view, sentence, qs)]
+                yield from found
+                yield from named_targets(ctx, view, sentence, qs, {c.stated.start for c in found})
             yield from shared_target(view, qs, sentence_pairs)
             yield from over(view, sentence, qs)
         for first, second, relation, word in comparisons(view, sentence, qs):

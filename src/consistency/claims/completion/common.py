@@ -12,7 +12,7 @@ from ...claim import Binding, Claim
 from ...quantities import Quantity
 from .._match import load_cues
 
-__all__ = ["KIND", "completion_claim", "cues", "near", "same_unit", "unglossed"]
+__all__ = ["KIND", "completion_claim", "cues", "may_name_target", "near", "same_unit", "unglossed"]
 
 KIND = "completion"
 
@@ -58,6 +58,24 @@ _GLOSS = regex.compile(r"\([a-zA-Z\u00e0-\u01dc]+\)")
 def unglossed(text: str) -> str:
     """``text`` without pinyin glosses that mirror sites insert ("预(yù)算")."""
     return _GLOSS.sub("", text)
+
+
+def may_name_target(view: str, start: int, end: int) -> bool:
+    """Can a rate in ``view[start:end]`` name its target (预算, 目标任务)? Not when none of
+    the characters a target word ends with occurs there: the words read before a rate
+    are a part of that span with glosses taken out, so one search decides."""
+    ends = _target_ends()
+    return ends is None or ends.search(view, start, end) is not None
+
+
+@functools.cache
+def _target_ends() -> regex.Pattern[str] | None:
+    """The last characters of the target words, as one character class; None when a word
+    is empty (it ends anything, so no character can rule it out)."""
+    targets = cues()["completion"]["targets"]
+    if "" in targets:
+        return None
+    return regex.compile("[" + "".join(sorted({regex.escape(t[-1]) for t in targets})) + "]")
 
 
 #: the start offsets of a sentence's figures, by the identity of its figure tuple (the
