@@ -74,7 +74,10 @@ class Quantity:
     @property
     def is_exact(self) -> bool:
         """Written with no qualifier: the author claims this very value (up to rounding)."""
-        return not self.approx and self.low == self.value == self.high
+        # the scanner gives a plain figure one Fraction for all three: the identity test
+        # answers most calls (thousands a check) without comparing fractions
+        low, value, high = self.low, self.value, self.high
+        return not self.approx and (low is value is high or low == value == high)
 
     @property
     def pint_unit(self) -> pint.Unit | None:
