@@ -9,7 +9,7 @@ inside a figure ("2,752,087") are skipped, so a figure always lies within one cl
 A document has a clause every ten characters or so, and most sentences hold no figure,
 so the objects are built when they are read, not kept for the whole document:
 
-* one pass over the marks keeps, per sentence, only its start, its paragraph and the
+* one pass over the sentence ends keeps, per sentence, only its start, its paragraph and the
   index of its first figure (three machine integers in arrays);
 * a :class:`Sentence` holding figures is built once and kept (every kind reads those);
   one holding none is built again each time it is asked for, and is cheap to build;
@@ -42,9 +42,11 @@ SEMICOLONS = frozenset("；;")
 CLAUSES_KEPT = 1024
 
 _START = operator.attrgetter("start")
+_FIRST = operator.itemgetter(0)
 _MARK = re.compile(
     "[" + re.escape("".join(sorted(SENTENCE_ENDS | CLAUSE_MARKS | OPENING | CLOSING))) + "]"
 )
+_SENTENCE_END = re.compile("[" + re.escape("".join(sorted(SENTENCE_ENDS))) + "]")
 #: each mark character → one string object for it, shared by every clause it closes
 _SHARED_MARKS = {c: c for c in SENTENCE_ENDS | CLAUSE_MARKS | OPENING | CLOSING}
 #: builds a named tuple from a plain tuple of its fields, without the keyword handling
@@ -126,49 +128,48 @@ class Sentences(Sequence[Sentence]):
     def segment(cls, text: str, quantities: Sequence[Quantity]) -> Sentences:
         """Cut ``text`` into sentences and file each quantity in its sentence.
 
-        One pass over the marks (found by a compiled pattern, not character by
+        One pass over the sentence ends (found by a compiled pattern, not character by
         character) and one over the quantities in text order: linear in the size of the
-        text. A quantity that starts before the clause it would fall in (which a
-        well-formed scan never gives) is skipped, never misfiled.
+        text. Clause marks, three in four of the marks, are not visited here: they
+        matter to filing only through a stray figure (see :func:`_strays`), which is
+        skipped, never misfiled.
         """
         ordered = tuple(quantities)
         if any(a.start > b.start for a, b in itertools.pairwise(ordered)):
             ordered = tuple(sorted(ordered, key=_START))
         out = cls(text, ordered)
-        starts = out._q_starts + [len(text) + 1]  # a sentinel past every clause
+        starts = out._q_starts + [len(text) + 1]  # a sentinel past every sentence
         covered = _covered(ordered) + [(len(text) + 1, len(text) + 1)]
+        strays = _strays(text, ordered, covered)
         where = out._q_sentence
         paragraph = index = 0
-        s_start = c_start = 0
+        s_start = 0
         k = 0  # next quantity to file
         sk = 0  # the first quantity of the current sentence
         skipped = False
         cover = 0  # next covered stretch to test a mark against
-        marks = itertools.chain(
-            ((m.start(), m.group()) for m in _MARK.finditer(text)),
-            ((len(text), ""),),  # the end of the text closes the last clause and sentence
+        ends = itertools.chain(
+            ((m.start(), m.group()) for m in _SENTENCE_END.finditer(text)),
+            ((len(text), ""),),  # the end of the text closes the last sentence
         )
         # the loop below is the hot path of segmentation: plain locals, no helper calls
-        for i, ch in marks:
+        for i, ch in ends:
             while covered[cover][1] <= i:
                 cover += 1
             if covered[cover][0] <= i and ch:
                 continue  # a mark inside a figure
-            while starts[k] < c_start:
-                k += 1
-                skipped = True
             while starts[k] < i:
-                where[k] = index
+                if k in strays:
+                    skipped = True
+                else:
+                    where[k] = index
                 k += 1
-            if ch in SENTENCE_ENDS or not ch:
-                out._close(index, s_start, paragraph, sk, k, skipped)
-                index += 1
-                s_start = c_start = i + 1
-                sk, skipped = k, False
-                if ch == "\n":
-                    paragraph += 1
-            else:
-                c_start = i + 1
+            out._close(index, s_start, paragraph, sk, k, skipped)
+            index += 1
+            s_start = i + 1
+            sk, skipped = k, False
+            if ch == "\n":
+                paragraph += 1
         out._starts.append(len(text))
         out._first.append(k)
         return out
@@ -294,6 +295,21 @@ class Sentences(Sequence[Sentence]):
                 depth = max(0, depth - 1)
             c_start, opener = i + 1, ch
         return tuple(clauses)
+
+
+def _strays(text: str, ordered: Sequence[Quantity], covered: list[tuple[int, int]]) -> set[int]:
+    """The quantities no clause holds: one starting before the text, or starting on a
+    mark no figure covers (only an empty span can: any other covers its own start). A
+    clause begins after its mark, so such a figure would start before its clause."""
+    out = set()
+    for k, q in enumerate(ordered):
+        if q.start < 0:
+            out.add(k)
+        elif q.end <= q.start and text[q.start : q.start + 1] in _SHARED_MARKS:
+            x = bisect.bisect_right(covered, q.start, key=_FIRST) - 1
+            if x < 0 or covered[x][1] <= q.start:
+                out.add(k)
+    return out
 
 
 def _covered(ordered: Sequence[Quantity]) -> list[tuple[int, int]]:
