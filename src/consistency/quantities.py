@@ -163,7 +163,9 @@ def _read(m: re.Match[str], text: str, squeezed: Squeezed) -> Quantity | None:
         return None  # 5‰人口变动抽样调查 names the survey
     if unit in LEXICON.label_units and g["post"]:
         return None  # 60岁及以上人口 names a group
-    return _build(reading, unit, g, squeezed.start(start), squeezed.end(end), text)
+    if squeezed.cuts:  # without a gloss cut out, offsets in the folded text are the text's
+        start, end = squeezed.start(start), squeezed.end(end)
+    return _build(reading, unit, g, start, end, text)
 
 
 def _plain(
