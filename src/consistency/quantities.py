@@ -18,7 +18,7 @@ import re
 import sys
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .numerals import LEXICON, Numeral, Squeezed, fold, parse_numeral, squeeze_glosses
 from .scan_pattern import compile_patterns
@@ -88,8 +88,37 @@ class Quantity:
 
 
 PATTERN, BEFORE, AFTER, SESSION, LIST_MARK, LABEL = compile_patterns()
-#: The groups of one match by name (None when a group did not take part).
-Groups = dict[str, str | None]
+
+
+class Groups(NamedTuple):
+    """The groups of one match of ``PATTERN``, in the pattern's order (None when a group
+    did not take part; see :mod:`consistency.scan_pattern`). Read from ``Match.groups()``
+    in one call: a ``groupdict()`` costs a dict per candidate, twice the time."""
+
+    skip: str | None
+    each: str | None
+    pre: str | None
+    neg: str | None
+    ra: str | None
+    rb: str | None
+    sa: str | None
+    sb: str | None
+    fa: str | None
+    fb: str | None
+    td: str | None
+    tk: str | None
+    tm: str | None
+    body: str | None
+    pct: str | None
+    unit: str | None
+    per: str | None
+    post: str | None
+
+
+if Groups._fields != tuple(sorted(PATTERN.groupindex, key=PATTERN.groupindex.__getitem__)):
+    raise RuntimeError("quantities.Groups must list the groups of scan_pattern, in order")
+#: builds the named tuple from the tuple of groups, without its constructor's keywords
+_new = tuple.__new__
 _BODY = PATTERN.groupindex["body"]
 _RANGE = frozenset("至到~时点分")  # 分: the seconds of 30分15秒
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}(\.[0-9]+)?$")
@@ -133,22 +162,22 @@ def _read(m: re.Match[str], text: str, squeezed: Squeezed) -> Quantity | None:
         return None  # 第三批, 邮编:016000, 〔2020〕
     if start > 1 and folded[start - 1] in _RANGE and _DIGITISH.match(folded, start - 2):
         return None  # 3至6岁, 16时30分: the far end of a range, the minutes of a time
-    # every group at once: a dict lookup is cheaper than a Match lookup by name
-    g: Groups = m.groupdict()
-    ra, sa, fa, td = g["ra"], g["sa"], g["fa"], g["td"]
+    # every group at once: reading a tuple's field is cheaper than a Match lookup by name
+    g: Groups = _new(Groups, m.groups())
+    ra, sa, fa, td = g.ra, g.sa, g.fa, g.td
     unit: str | None
     if ra is not None:
-        reading = _ratio(ra, g["rb"])
+        reading = _ratio(ra, g.rb)
         unit = ":"
     elif sa is not None:
-        a, b = int(sa), int(g["sb"] or 0)
+        a, b = int(sa), int(g.sb or 0)
         reading = Numeral(Fraction(a, b), 0, Fraction(1, b)) if b else None
         unit = "%"
     elif fa is not None:
-        reading = _fraction(fa, g["fb"])
+        reading = _fraction(fa, g.fb)
         unit = "%"
     elif td is not None:
-        reading = _tenths(td, g["tk"], g["tm"] is not None)
+        reading = _tenths(td, g.tk, g.tm is not None)
         unit = "%"
     else:
         reading, unit = _plain(g, folded, start, end, m.end(_BODY))
@@ -161,7 +190,7 @@ def _read(m: re.Match[str], text: str, squeezed: Squeezed) -> Quantity | None:
         end += 1
     if reading is None or LABEL.match(folded, end):
         return None  # 5‰人口变动抽样调查 names the survey
-    if unit in LEXICON.label_units and g["post"]:
+    if unit in LEXICON.label_units and g.post:
         return None  # 60岁及以上人口 names a group
     if squeezed.cuts:  # without a gloss cut out, offsets in the folded text are the text's
         start, end = squeezed.start(start), squeezed.end(end)
@@ -171,7 +200,7 @@ def _read(m: re.Match[str], text: str, squeezed: Squeezed) -> Quantity | None:
 def _plain(
     g: Groups, folded: str, start: int, end: int, body_end: int
 ) -> tuple[Numeral | None, str | None]:
-    body = g["body"] or ""
+    body = g.body or ""
     if SESSION.match(folded, body_end):
         return None, None  # 八届二次会议, 十九届二中全会
     if body[:1] == "0" and body[1:2].isdigit():
@@ -179,9 +208,9 @@ def _plain(
     reading = parse_numeral(body)
     if reading is None or (len(body) == 1 and body in _NOT_ALONE):
         return None, None  # 队伍组 holds no 伍组
-    if g["pct"] is not None:
-        return _share(body, g["pct"]), "%"
-    unit = g["unit"]
+    if g.pct is not None:
+        return _share(body, g.pct), "%"
+    unit = g.unit
     if (
         unit is not None
         and unit in _ORDINAL_WORDS
@@ -190,7 +219,7 @@ def _plain(
     ):
         return None, None  # 其中一类占80%, 二类占20%: category names, not counts
     if unit is not None:
-        per = g["per"]
+        per = g.per
         # one string per unit, not one per figure: a report names a few dozen units
         # over thousands of figures, and each unit cut from the match cost some 80 bytes,
         # two thirds of its Quantity
@@ -202,7 +231,7 @@ def _plain(
         return None, None  # 二、 1. 三是
     if folded[end : end + 1] in (",", "，") and folded[end + 1 : end + 2].isdigit():
         return None, None  # 12，077: a separator or a list comma, no way to tell
-    if not g["pre"] and not g["post"] and reading.inexact_step is None:
+    if not g.pre and not g.post and reading.inexact_step is None:
         if len(body) == 1 and not body.isdigit():
             return None, None  # a lone 一 or 三 is a word, not a figure
         if body.isdigit() and _code_like(body):
@@ -334,7 +363,7 @@ def _tenths(digits: str, word: str | None, more: bool) -> Numeral | None:
 
 
 def _build(n: Numeral, unit: str | None, g: Groups, start: int, end: int, text: str) -> Quantity:
-    neg, pre, post = g["neg"], g["pre"], g["post"]
+    neg, pre, post = g.neg, g.pre, g.post
     value = -n.value if neg else n.value
     low: Fraction | None = value
     high: Fraction | None = value
@@ -345,8 +374,8 @@ def _build(n: Numeral, unit: str | None, g: Groups, start: int, end: int, text: 
         if neg:
             low, high = high, low
     if pre or post or n.inexact_step is not None:
-        body, last = g["body"] or "", fold(text[end - 1])
-        more = g["tm"] or next((w for w in LEXICON.inexact if w in body or w == last), None)
+        body, last = g.body or "", fold(text[end - 1])
+        more = g.tm or next((w for w in LEXICON.inexact if w in body or w == last), None)
         qualifier = sys.intern("".join(w for w in (pre, more, post) if w)) or None
         for kind in (LEXICON.before.get(pre or ""), LEXICON.after.get(post or "")):
             if kind == "approx":
