@@ -12,6 +12,7 @@ count ends within :data:`_MAX_LIST` characters, one before it starts within the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -75,7 +76,7 @@ class Reading:
 _SENTENCE_ENDS = frozenset("。；;！!？?\n")
 
 
-def after(view: str, m: regex.Match[str], count: Quantity) -> Reading | None:
+def after(view: str, m: re.Match[str], count: Quantity) -> Reading | None:
     """The items a lead word or mark introduces after the count and its noun."""
     lead = _cues()["lead"]
     i = m.end()
@@ -150,7 +151,7 @@ def _list_end(view: str, k: int, opened: str) -> int | None:
 # -- numbered measures: "分为五类:一是…五是", a heading announcing "五大成效" or its sections
 
 
-def ordinals(view: str, marks: Marks, m: regex.Match[str], count: Quantity) -> Reading | None:
+def ordinals(view: str, marks: Marks, m: re.Match[str], count: Quantity) -> Reading | None:
     """The numbered measures a count announces: after a colon, or after the heading the
     count closes (its 一是… or its sections one level down)."""
     del count  # the measures are read whatever the count; the check compares them
@@ -207,7 +208,7 @@ def _heading_body(view: str, line_start: int, j: int) -> int | None:
 # -- items before the count: "A、B和C三个X", "“A、B、C、D”四个步骤"
 
 
-def before(view: str, m: regex.Match[str], count: Quantity) -> Reading | None:
+def before(view: str, m: re.Match[str], count: Quantity) -> Reading | None:
     """The items right before the count, in quotes, titles or one clause."""
     cues = _cues()
     if count.value > MAX_BEFORE:

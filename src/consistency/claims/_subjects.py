@@ -132,7 +132,7 @@ def eligible(q: Quantity) -> bool:
         and q.low is not None
         and q.high is not None
         and not q.approx
-        and any(ch.isdigit() for ch in q.text)
+        and any(map(str.isdigit, q.text))
     )
 
 

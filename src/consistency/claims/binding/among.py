@@ -36,6 +36,8 @@ SENTENCES_BACK = 2
 
 def among_frames(ctx: Context, s: Sentence) -> Iterator[Frame]:
     """The frame of ``s`` if it opens (after a heading with no figure) with "<name>中"."""
+    if ctx.text.find(AMONG, s.start, s.end) < 0:
+        return  # most sentences: no 中 anywhere, so none before their first figure
     ci = next((i for i, c in enumerate(s.clauses) if c.quantities), None)
     if ci is None:
         return

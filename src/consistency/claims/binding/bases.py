@@ -44,7 +44,7 @@ from .percents import (
     own_share_cue,
     run_start,
 )
-from .reach import figures_before
+from .reach import FIGURES_BACK, figures_before
 from .respective import listed_count
 from .siblings import Member, members_before
 
@@ -54,7 +54,7 @@ __all__ = ["WINDOW", "bases_for", "cued_totals", "inherits"]
 WINDOW = 3
 
 _START = operator.attrgetter("start")
-#: the memo key of :func:`_cued_total`, and how many answers it keeps before starting afresh
+#: the memo key of :func:`_marked`, and how many answers it keeps before starting afresh
 _CUED = "bases.cued-totals"
 _CUED_KEPT = 4096
 #: the memo key of :func:`_named_base_of` (which keeps as many answers)
@@ -65,25 +65,64 @@ _BASES = "bases.bases-for"
 
 def cued_totals(ctx: Context, sentences: Sequence[Sentence], limit: int) -> list[Quantity]:
     """Figures marked as totals (共, 合计) in ``sentences``, starting before ``limit``,
-    that carry no share of their own."""
-    return [q for s in sentences for q in figures_before(s, limit) if _cued_total(ctx, q)]
+    that carry no share of their own (among the last :data:`.reach.FIGURES_BACK` figures
+    of each before ``limit``, as :func:`.reach.figures_before` gives them)."""
+    out: list[Quantity] = []
+    for s in sentences:
+        hi = bisect.bisect_left(s.quantities, limit, key=_START)
+        lo = max(0, hi - FIGURES_BACK)
+        marked = _marked(ctx, s, lo, hi)
+        flags, first = marked.flags, marked.first
+        k = flags.find(1, lo - first, hi - first)
+        while k >= 0:
+            out.append(s.quantities[first + k])
+            k = flags.find(1, k + 1, hi - first)
+    return out
+
+
+class _Marked:
+    """Which of a run of figures of one sentence are marked totals: ``flags[k]`` is 1
+    when ``sentence.quantities[first + k]`` is one."""
+
+    __slots__ = ("first", "flags", "sentence")
+
+    def __init__(self, sentence: Sentence, first: int) -> None:
+        self.sentence, self.first, self.flags = sentence, first, bytearray()
+
+
+def _marked(ctx: Context, s: Sentence, lo: int, hi: int) -> _Marked:
+    """The marks of ``s`` covering its figures ``lo`` to ``hi``. Every share asks about
+    the figures before it, and the next share about nearly the same ones: each figure
+    of a sentence is judged once, the run of judged figures growing to cover what is
+    asked. The runs of the latest few thousand sentences are kept in ``ctx.memo``
+    (emptied when full), each checked to be of the very sentence asked about."""
+    kept = ctx.memo.setdefault(_CUED, {})
+    assert isinstance(kept, dict)
+    marked = kept.get(s.start)
+    if (
+        marked is None
+        or marked.sentence is not s
+        or hi < marked.first
+        or lo > marked.first + len(marked.flags)  # a gap between the two runs
+    ):
+        if len(kept) >= _CUED_KEPT:
+            kept.clear()
+        marked = kept[s.start] = _Marked(s, lo)
+    figures = s.quantities
+    if lo < marked.first:  # a run reaching further back: judged once, prepended
+        marked.flags[:0] = bytes(_cued_total(ctx, q) for q in figures[lo : marked.first])
+        marked.first = lo
+    end = marked.first + len(marked.flags)
+    if hi > end:
+        marked.flags += bytes(_cued_total(ctx, q) for q in figures[end:hi])
+    return marked
 
 
 def _cued_total(ctx: Context, q: Quantity) -> bool:
-    """Is ``q`` marked as a total and without a share of its own? Every share asks it of
-    the figures before it, so the answers for the latest few thousand figures are kept
-    in ``ctx.memo`` (emptied when full); a figure is known by its start and checked to
-    be the very one asked about."""
-    kept = ctx.memo.setdefault(_CUED, {})
-    assert isinstance(kept, dict)
-    found = kept.get(q.start)
-    if found is not None and found[0] is q:
-        return bool(found[1])
-    answer = countable(q) and total_cue_in(ctx.label_across_brackets(q)) and not has_own_share(ctx, q)
-    if len(kept) >= _CUED_KEPT:
-        kept.clear()
-    kept[q.start] = (q, answer)
-    return answer
+    """Is ``q`` marked as a total and without a share of its own?"""
+    return bool(
+        countable(q) and total_cue_in(ctx.label_across_brackets(q)) and not has_own_share(ctx, q)
+    )
 
 
 def bases_for(ctx: Context, part: Quantity, s: Sentence, cue: Cue, subject: str = "") -> list[Binding]:

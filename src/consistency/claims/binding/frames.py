@@ -52,11 +52,11 @@ from .parts import (
     PEOPLE,
     REMAINDER,
     RESPECTIVE,
-    STOP,
     SUBSET,
     TOTAL,
     collect,
     countable_part,
+    ends_list,
     lead,
     read_list,
     total_cue_in,
@@ -328,7 +328,7 @@ def _closed_totals(ctx: Context, s: Sentence) -> Iterator[Frame]:
             text = ctx.clause_text(c)
             if c.opener in SEMICOLONS or c.depth != clause.depth:
                 break
-            if any(w in text for w in (*SUBSET, *STOP)) or total_cue_in(lead(ctx, c)):
+            if ends_list(text) or total_cue_in(lead(ctx, c)):
                 break
             mine = [q for q in c.quantities if family(q) == family(whole)]
             if len(mine) != 1 or len(c.quantities) != 1:
@@ -359,7 +359,7 @@ def _summed(ctx: Context, s: Sentence) -> Iterator[Frame]:
         for c in reversed(s.clauses[:ci]):
             if len(c.quantities) != 1 or family(c.quantities[0]) != family(whole):
                 break
-            if any(w in ctx.clause_text(c) for w in (*SUBSET, *STOP)):
+            if ends_list(ctx.clause_text(c)):
                 break
             parts.insert(0, c.quantities[0])
             if total_cue_in(lead(ctx, c)):

@@ -17,6 +17,7 @@ names one member at most ("不予通过" names 不予通过, not 通过 as well)
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from ...lexicon import read_data
 __all__ = ["Division", "Partition", "covered", "division", "members_of_one", "partitions"]
 
 _PATH = "partitions.toml"
+_NONE: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ class Partition:
     def named(self, label: str, *, short: bool = True) -> frozenset[int]:
         """The members ``label`` names (indices into ``members``); single-character
         words (男, 女) only when ``short``."""
+        if self._pattern.search(label) is None:
+            return _NONE  # most labels name no member of most families: one search says so
         return frozenset(
             self._member_of[m.group()]
             for m in self._pattern.finditer(label)
@@ -126,8 +130,9 @@ def division(labels: Sequence[str], whole_label: str, clauses: Sequence[str] = (
             continue
         if any(w in label for w in p.unless for label in (*labels, *clauses)):
             continue
-        named = [_named(p, i, labels, clauses) for i in range(len(labels))]
-        if not all(named):
+        # a label naming no member rules the family out: the labels after it are not read
+        named = list(itertools.takewhile(bool, (_named(p, i, labels, clauses) for i in range(len(labels)))))
+        if len(named) < len(labels):
             continue
         seen: set[int] = set()
         disjoint = True

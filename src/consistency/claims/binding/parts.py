@@ -51,6 +51,7 @@ __all__ = [
     "Parts",
     "collect",
     "countable_part",
+    "ends_list",
     "lead",
     "next_figure",
     "part_label",
@@ -84,8 +85,23 @@ CHANGE = _S["change"]["words"]
 SHARE_WORDS = _S["share"]["words"]
 
 
-#: every offset where some total word starts (a lookahead, so overlapping words count)
-_TOTAL_AT = re.compile("(?=" + "|".join(re.escape(w) for w in TOTAL) + ")")
+#: the words that end a list of parts (a new 其中, a new topic), as one pattern: one
+#: search of a clause for any, where a test of each word took a Python step per word
+_LIST_END = re.compile("|".join(re.escape(w) for w in sorted({*SUBSET, *STOP}, key=len, reverse=True)))
+
+
+def ends_list(text: str) -> bool:
+    """Does ``text`` hold a word ending a list of parts (a subset word, or a stop word)?"""
+    return _LIST_END.search(text) is not None
+
+
+#: every offset where some total word starts (a lookahead, so overlapping words count),
+#: led by a class of the words' first characters: re skips to those at once, where a
+#: pattern led by the alternation's lookahead is tried at every offset (twice as fast)
+_TOTAL_AT = re.compile(
+    "(?=[" + re.escape("".join(sorted({w[0] for w in TOTAL}))) + "])"
+    "(?=" + "|".join(re.escape(w) for w in TOTAL) + ")"
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -171,7 +187,7 @@ def collect(ctx: Context, s: Sentence, ci: int, cue_at: int) -> Parts:
             break
         if clause.depth > depth0:
             continue  # a bracket inside the list details one part: not a part itself
-        if any(w in text for w in (*SUBSET, *STOP)):
+        if ends_list(text):
             break
         if any(countable_part(q) for q in clause.quantities) and total_cue_in(lead(ctx, clause)):
             break  # a new total; "占诉求总量的54.7%" only names the base of a share
@@ -192,7 +208,7 @@ def collect(ctx: Context, s: Sentence, ci: int, cue_at: int) -> Parts:
 def _as_change(ctx: Context, q: Quantity, clause: Clause) -> bool:
     """Is ``q`` written as a change ("同比减少50件"): a detail of the part before it?"""
     label = ctx.label_before(q, clause).rstrip().removesuffix("了")
-    return any(label.endswith(w) for w in CHANGE)
+    return label.endswith(CHANGE)  # one call tries the whole tuple
 
 
 def parallellabel(

@@ -15,6 +15,7 @@ Cue words come from ``data/cues/shares.toml``; its header explains each table.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -61,6 +62,10 @@ CHANGE = _C["change"]["words"]
 #: names of measures holding a change word (增加值): read as names, not as a change
 CHANGE_NAMES = _C["change"]["names"]
 TARGET = _C["target"]["words"]
+#: the change and target words as patterns: one search of a label for any, where a test
+#: of each word took a Python step per word (every percentage is asked)
+_CHANGE_WORD = re.compile("|".join(re.escape(w) for w in sorted(CHANGE, key=len, reverse=True)))
+_TARGET_WORD = re.compile("|".join(re.escape(w) for w in sorted(TARGET, key=len, reverse=True)))
 NEGATIONS = _C["complement"]["negations"]
 SHORT = {k: v[0] for k, v in _C["short"].items()}
 RATE_BASES = _C["rate_bases"]
@@ -108,7 +113,7 @@ def _percent_cue(ctx: Context, pct: Quantity, clause: Clause) -> Cue | None:
     unnamed = label
     for name in CHANGE_NAMES:
         unnamed = unnamed.replace(name, "")
-    if any(w in unnamed for w in CHANGE) or any(w in label for w in TARGET):
+    if _CHANGE_WORD.search(unnamed) or _TARGET_WORD.search(label):
         return None
     bare = label
     changed = True

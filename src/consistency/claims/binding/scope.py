@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import heapq
+import operator
 import re
 from array import array
 from collections.abc import Iterator
@@ -38,6 +40,7 @@ from ...errors import DataFileError
 from ...numerals import parse_chinese
 from .._folded import folded
 from .._match import CLOSING, OPENING, Context, Sentence, load_words
+from .._segments import Sentences
 
 __all__ = [
     "Heading",
@@ -274,21 +277,47 @@ class _Level:
 _Inherited = tuple[frozenset[tuple[str, str]], frozenset[str], bool]
 
 
+class _Paragraphs:
+    """The paragraph of each sentence, by index, read from the segmentation rather than
+    copied (a sequence :mod:`bisect` can search: the paragraphs never decrease)."""
+
+    __slots__ = ("_sentences",)
+
+    def __init__(self, sentences: Sentences) -> None:
+        self._sentences = sentences
+
+    def __len__(self) -> int:
+        return len(self._sentences)
+
+    def __getitem__(self, index: int) -> int:
+        return self._sentences.paragraph(index)
+
+
 @dataclass(frozen=True, slots=True)
 class _Document:
-    """The periods a document names, in order, and what each sentence inherits: the
-    period in force before it (from its paragraph, its section or its headings), the one
-    year its headings name, and whether it stands under a plan.
+    """The periods a document names, in order, and what its headings pass down.
+
+    What a sentence inherits is read when asked for (restated figures ask for a few
+    dozen sentences of thousands): the heading chain above it, as it stood there, from
+    ``chain`` (one entry for each heading and each paragraph opening that names a period,
+    the only places where it changes); the rest from its own paragraph.
 
     Kept for the whole check, so kept small: the periods as three parallel columns
-    (machine integers for the ends), and each set of periods, and each inheritance, as
-    one object however many sentences share it (a document names a few periods over
-    thousands of sentences)."""
+    (machine integers for the ends), the sentences' starts as machine integers (their
+    paragraphs are read from the segmentation), and each set of periods, and each state
+    of the chain, as one object however many places share it."""
 
+    view: str
     starts: list[int]
     ends: array[int]
     tokens: list[tuple[str, str]]
-    inherited: list[_Inherited]
+    #: each sentence's start, and the end of the last
+    bounds: array[int]
+    paragraphs: _Paragraphs
+    #: 2·i for a heading read before sentence i, 2·i + 1 for the opening i updating the
+    #: chain after it: what the chain's innermost heading holds from there on
+    keys: array[int]
+    chain: list[_Inherited]
     #: each set of periods :meth:`named` has given, as itself: one object per distinct set
     shared: dict[frozenset[tuple[str, str]], frozenset[tuple[str, str]]]
 
@@ -302,64 +331,109 @@ class _Document:
         found = frozenset(self.tokens[k] for k in range(lo, hi) if ends[k] <= b)
         return self.shared.setdefault(found, found)
 
+    def sentence_named(self, i: int) -> frozenset[tuple[str, str]]:
+        """The periods sentence ``i`` names."""
+        return self.named(self.bounds[i], self.bounds[i + 1])
+
+    def inherited(self, i: int) -> _Inherited:
+        """What sentence ``i`` inherits: the period named last before it in its paragraph,
+        else the one its headings hold; the one year they name; a plan, if they are one
+        or its paragraph named one before it."""
+        running, dates, target = self.chain[bisect.bisect_right(self.keys, 2 * i) - 1]
+        bounds = self.bounds
+        opening = bisect.bisect_left(self.paragraphs, self.paragraphs[i])
+        # the target words hold no sentence end, so one search over the paragraph's
+        # sentences before this one finds what a search of each would
+        planned = _table().targets.search(self.view, bounds[opening], bounds[i]) is not None
+        return self._latest(opening, i) or running, dates, target or planned
+
+    def _latest(self, first: int, i: int) -> frozenset[tuple[str, str]]:
+        """The periods of the last sentence in ``[first, i)`` naming any."""
+        bounds, starts = self.bounds, self.starts
+        k = bisect.bisect_left(starts, bounds[i]) - 1
+        while k >= 0 and starts[k] >= bounds[first]:
+            j = bisect.bisect_right(bounds, starts[k]) - 1
+            own = self.sentence_named(j)
+            if own:
+                return own
+            k = bisect.bisect_left(starts, bounds[j]) - 1
+        return _NONE
+
 
 _NONE: frozenset[tuple[str, str]] = frozenset()
 
 
 def _document(ctx: Context) -> _Document:
-    """What every sentence of ``ctx`` inherits, read once per document in text order and
-    kept in ``ctx.memo``."""
+    """The periods of ``ctx`` and the heading chain through it, read once per document
+    in text order and kept in ``ctx.memo``."""
     found = ctx.memo.get(_MEMO)
     if isinstance(found, _Document):
         return found
     view = folded(ctx)
     table = _table()
     marks = _period_marks(view)
+    # the starts as machine integers, filled as the sentences are read: no list of
+    # Python integers (nor of tuples) per sentence is ever held
+    bounds = array("q", (start for _, _, start, _ in ctx.sentences.spans()))
+    bounds.append(len(view))  # the sentences run to the end of the text
     doc = _Document(
-        [m[0] for m in marks], array("q", [m[1] for m in marks]), [m[2] for m in marks], [], {}
+        view, [m[0] for m in marks], array("q", [m[1] for m in marks]), [m[2] for m in marks],
+        bounds, _Paragraphs(ctx.sentences), array("q", [-1]), [(_NONE, frozenset(), False)], {},
     )
-    heads = headings(view)
-    upcoming = next(heads, None)
-    stack = [_Level(-1, frozenset(), frozenset(), False)]
-    paragraph, running, planned = -1, frozenset[tuple[str, str]](), False
     runs: dict[_Inherited, _Inherited] = {}
-    for _, s_paragraph, s_start, s_end in ctx.sentences.spans():
-        while upcoming is not None and upcoming.start <= s_start:
-            while stack[-1].level >= upcoming.level:
+    stack = [_Level(-1, frozenset(), frozenset(), False)]
+    for key, heading in _changes(doc, view):
+        if heading is None:
+            # a paragraph opening names the period of what follows it
+            stack[-1].running = doc.sentence_named(key // 2) or stack[-1].running
+        else:
+            while stack[-1].level >= heading.level:
                 stack.pop()
-            end = upcoming.start + len(_HEADING_TEXT.match(view, upcoming.start).group(0))
-            own = doc.named(upcoming.start, end)
+            end = heading.start + len(_HEADING_TEXT.match(view, heading.start).group(0))
+            own = doc.named(heading.start, end)
             parent = stack[-1]
             dates = frozenset(t for t, kind in own if kind == _YEAR and t != _CURRENT)
-            plan = parent.target or table.plan_headings.search(view, upcoming.start, end) is not None
-            stack.append(_Level(upcoming.level, dates or parent.dates, own or parent.running, plan))
-            upcoming = next(heads, None)
-        opening = s_paragraph != paragraph
-        if opening:
-            paragraph, running, planned = s_paragraph, frozenset(), False
-        here = (running or stack[-1].running, stack[-1].dates, stack[-1].target or planned)
-        # one tuple for all the sentences inheriting the same: a document has a sentence
-        # every 40 characters, and most inherit what many others do
-        doc.inherited.append(runs.setdefault(here, here))
-        # "今年主要预期目标是:…。农村劳动力转移就业240万人。": the rest of the paragraph is plan
-        planned = planned or table.targets.search(view, s_start, s_end) is not None
-        own = doc.named(s_start, s_end)
-        if own:
-            running = own
-            if opening:  # a paragraph opening names the period of what follows it
-                stack[-1].running = own
+            plan = parent.target or table.plan_headings.search(view, heading.start, end) is not None
+            stack.append(_Level(heading.level, dates or parent.dates, own or parent.running, plan))
+        top = stack[-1]
+        here = (top.running, top.dates, top.target)
+        doc.keys.append(key)
+        doc.chain.append(runs.setdefault(here, here))  # one tuple for all alike
     ctx.memo[_MEMO] = doc
     return doc
+
+
+def _changes(doc: _Document, view: str) -> Iterator[tuple[int, Heading | None]]:
+    """Where the heading chain changes, by key (see :attr:`_Document.keys`), in order: at
+    each heading (read before the first sentence starting at or after it) and at each
+    paragraph opening that names a period (found from the periods, not by reading every
+    sentence). Both are read as they come, so no list of them is held."""
+    bounds, paragraphs = doc.bounds, doc.paragraphs
+    n = len(paragraphs)
+    heads = ((2 * bisect.bisect_left(bounds, h.start, 0, n), h) for h in headings(view))
+    return heapq.merge(heads, _naming_openings(doc), key=operator.itemgetter(0))
+
+
+def _naming_openings(doc: _Document) -> Iterator[tuple[int, None]]:
+    """(2·i + 1, None) for each paragraph opening i holding a period, in order."""
+    bounds, paragraphs = doc.bounds, doc.paragraphs
+    last = -1
+    for start in doc.starts:
+        i = bisect.bisect_right(bounds, start) - 1
+        if i != last and i < len(paragraphs) and (i == 0 or paragraphs[i] != paragraphs[i - 1]):
+            yield 2 * i + 1, None
+        last = i
 
 
 def sentence_scopes(ctx: Context) -> list[Scope]:
     """The period and target of every sentence of ``ctx``, by index: the periods it
     names, else those it inherits."""
     doc = _document(ctx)
-    return [
-        Scope(_resolved(doc.named(start, end) or inherited, dates), target)
-        for (_, _, start, end), (inherited, dates, target) in zip(ctx.sentences.spans(), doc.inherited, strict=True)
-    ]
+    out = []
+    for i in range(len(doc.paragraphs)):
+        inherited, dates, target = doc.inherited(i)
+        out.append(Scope(_resolved(doc.sentence_named(i) or inherited, dates), target))
+    return out
 
 
 def _resolved(periods: frozenset[tuple[str, str]], dates: frozenset[str]) -> frozenset[tuple[str, str]]:
@@ -382,7 +456,7 @@ def figure_scope(ctx: Context, sentence: Sentence, clause: int, start: int) -> S
     view = folded(ctx)
     table = _table()
     doc = _document(ctx)
-    inherited, dates, target = doc.inherited[sentence.index]
+    inherited, dates, target = doc.inherited(sentence.index)
     # the periods named before the figure: a later one ("…1,376万元,年末滚存结余…")
     # belongs to the figures after it
     periods = _resolved(doc.named(sentence.start, start) or inherited, dates)
