@@ -198,10 +198,13 @@ def _all_mentions(ctx: Context, view: str) -> Iterator[_Mention]:
     upcoming = next(heads, None)
     section: tuple[int, str] | None = None
     topic = ""
+    #: where the number of the heading in force ends, while its topic is still unread:
+    #: most headings are followed by another before any mention, so it is read on demand
+    unread = -1
     plans = _targets()
     for sentence in ctx.with_figures():  # headings are caught up with at the next one
         while upcoming is not None and upcoming.start <= sentence.start:
-            section, topic = (upcoming.level, upcoming.ordinal), _topic(view, upcoming.end)
+            section, unread = (upcoming.level, upcoming.ordinal), upcoming.end
             upcoming = next(heads, None)
         if not any(eligible(q) for q in sentence.quantities):
             continue
@@ -210,6 +213,8 @@ def _all_mentions(ctx: Context, view: str) -> Iterator[_Mention]:
         line += ctx.text.count("\n", counted_to, sentence.start)
         counted_to = sentence.start
         for q, words, exact, partial, clause in subjects(ctx, view, sentence):
+            if unread >= 0:
+                topic, unread = _topic(view, unread), -1
             yield _Mention(q, words, exact, sentence, clause, line, partial, section, topic)
 
 
