@@ -67,9 +67,10 @@ _HEAD_CHARS = 120
 def extract(ctx: Context) -> Iterator[Claim]:
     """Every ratio claim of the text, in text order."""
     for sentence in ctx.with_figures():
+        if not any(q.unit == ":" for q in sentence.quantities):
+            continue  # a ratio is written with ":": most sentences hold none, nor their clauses
         for clause in sentence.clauses:
-            # a ratio is written with ":": most clauses hold no candidate, so the cheap
-            # test runs before the clause's words are read
+            # the cheap test again, clause by clause, before the clause's words are read
             candidates = [q for q in clause.quantities if q.unit == ":"]
             if not candidates:
                 continue

@@ -26,10 +26,9 @@ from __future__ import annotations
 import bisect
 import functools
 import operator
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-import regex
 
 from ..claim import Binding, Claim, Evidence
 from ..intervals import Interval, RoundingMode
@@ -47,7 +46,7 @@ __all__ = ["KIND", "check", "extract"]
 
 KIND = "restatement"
 
-_BREAK = regex.compile(r"\n")
+_BREAK = re.compile(r"\n")
 _START = operator.attrgetter("start")
 #: how many earlier statements of one subject a figure is compared with (the latest)
 _KEEP = 8
@@ -199,10 +198,13 @@ def _all_mentions(ctx: Context, view: str) -> Iterator[_Mention]:
     upcoming = next(heads, None)
     section: tuple[int, str] | None = None
     topic = ""
+    #: where the number of the heading in force ends, while its topic is still unread:
+    #: most headings are followed by another before any mention, so it is read on demand
+    unread = -1
     plans = _targets()
     for sentence in ctx.with_figures():  # headings are caught up with at the next one
         while upcoming is not None and upcoming.start <= sentence.start:
-            section, topic = (upcoming.level, upcoming.ordinal), _topic(view, upcoming.end)
+            section, unread = (upcoming.level, upcoming.ordinal), upcoming.end
             upcoming = next(heads, None)
         if not any(eligible(q) for q in sentence.quantities):
             continue
@@ -211,13 +213,16 @@ def _all_mentions(ctx: Context, view: str) -> Iterator[_Mention]:
         line += ctx.text.count("\n", counted_to, sentence.start)
         counted_to = sentence.start
         for q, words, exact, partial, clause in subjects(ctx, view, sentence):
+            if unread >= 0:
+                topic, unread = _topic(view, unread), -1
             yield _Mention(q, words, exact, sentence, clause, line, partial, section, topic)
 
 
 @functools.cache
-def _targets() -> regex.Pattern[str]:
-    """The words of a plan or target (``data/measures.toml [scope].targets``), as one pattern."""
-    return regex.compile("|".join(regex.escape(w) for w in target_words()))
+def _targets() -> re.Pattern[str]:
+    """The words of a plan or target (``data/measures.toml [scope].targets``), as one pattern
+    (plain words: the standard ``re`` searches them 2–3 times faster than ``regex``)."""
+    return re.compile("|".join(re.escape(w) for w in target_words()))
 
 
 def _topic(view: str, start: int) -> str:
@@ -230,7 +235,7 @@ def _topic(view: str, start: int) -> str:
     return words
 
 
-_HEAD_WORDS = regex.compile(r"[^。\n]{0,20}")
+_HEAD_WORDS = re.compile(r"[^。\n]{0,20}")
 
 
 def _claim(

@@ -34,8 +34,10 @@ def rate_gaps(ctx: Context) -> Iterator[Claim]:
     that earlier sentences give one single value for is used."""
     text = folded(ctx)
     for sentence in ctx.with_figures():
-        if len(sentence.quantities) < 2 or not may_change(text, sentence.start, sentence.end):
-            continue  # a gap needs its rate before it, read as a change
+        if len(sentence.quantities) < 2 or not any(q.unit in POINT_UNITS for q in sentence.quantities):
+            continue  # a gap is a figure in points, with its rate before it
+        if not may_change(text, sentence.start, sentence.end):
+            continue  # …read as a change
         qs = unbracketed(sentence)
         for k in range(1, len(qs)):
             p, r1 = qs[k], qs[k - 1]
