@@ -24,10 +24,9 @@ reader must never look like a miscount by the author.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from fractions import Fraction
-
-import regex
 
 from ..claim import Binding, Claim, Evidence
 from ..numerals import fold, parse_chinese
@@ -82,7 +81,7 @@ def extract(ctx: Context) -> Iterator[Claim]:
 
 
 def _count_quantity(
-    text: str, view: str, m: regex.Match[str], by_start: dict[int, Quantity]
+    text: str, view: str, m: re.Match[str], by_start: dict[int, Quantity]
 ) -> Quantity | None:
     """The count as a quantity: the scanner's when it read one here, else read in place.
 
