@@ -4,7 +4,10 @@ Run as ``python3 bench/bench_check.py`` (add ``--files 10000`` for the memory ru
 large generated corpus). It prints:
 
 * characters per second of ``parse_quantities``, ``check_text`` and
-  ``cn2an.transform`` on the corpus concatenated, in this one process;
+  ``cn2an.transform`` on the corpus concatenated, in this one process (best of three:
+  the later runs find the figures' intervals already computed);
+* the same on text this process has never checked (``--fresh DIR``: passages of another
+  corpus in chunks of twenty, each checked once), the speed a user meets on a new report;
 * how ``check_text`` time grows with document size (1×, 10×, 100× the corpus): the
   seconds per million characters must stay flat for the check to be linear;
 * the same for hostile strings (long digit runs, separators, lists, nesting);
@@ -66,6 +69,26 @@ def throughput(text: str) -> None:
         print(f"  {name:<18} {n / _seconds(work):>12,.0f} chars/s")
 
 
+def fresh(folder: Path, chunk: int = 20) -> None:
+    """``check_text`` beside cn2an on chunks of ``folder``'s passages, each checked once."""
+    print(f"text never checked before ({folder}, {chunk} passages a chunk):")
+    files = sorted(folder.glob("*.txt"))
+    size = ours_all = theirs_all = 0.0
+    for lo in range(0, len(files), chunk):
+        text = "\n".join(p.read_text("utf-8") for p in files[lo : lo + chunk])
+        began = time.perf_counter()
+        check_text(text)
+        ours = time.perf_counter() - began
+        began = time.perf_counter()
+        cn2an.transform(text, "cn2an")
+        theirs = time.perf_counter() - began
+        print(f"  {lo:>4}-{lo + chunk - 1:<4} {len(text):>9,} chars  check_text "
+              f"{len(text) / ours:>10,.0f} chars/s  {theirs / ours:5.2f}x cn2an")
+        size, ours_all, theirs_all = size + len(text), ours_all + ours, theirs_all + theirs
+    print(f"  {'all':<9} {size:>9,.0f} chars  check_text "
+          f"{size / ours_all:>10,.0f} chars/s  {theirs_all / ours_all:5.2f}x cn2an")
+
+
 def scaling(text: str, factors: tuple[int, ...] = (1, 10, 100)) -> None:
     print("check_text scaling (seconds per million characters must stay flat):")
     for k in factors:
@@ -105,10 +128,13 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=2000, help="documents for the memory run")
     parser.add_argument("--no-scaling", action="store_true", help="skip the 100x run")
+    parser.add_argument("--fresh", type=Path, help="a folder of passages never checked here")
     args = parser.parse_args(argv)
     warnings.simplefilter("ignore")  # cn2an warns on every numeral word it cannot read
     text = "\n".join(p.read_text("utf-8") for p in sorted((ROOT / "corpus").rglob("*.txt")))
     throughput(text)
+    if args.fresh:
+        fresh(args.fresh)
     if not args.no_scaling:
         scaling(text)
     hostile()
