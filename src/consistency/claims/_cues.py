@@ -2,19 +2,21 @@
 
 Part of the shared matching helper (re-exported by :mod:`._match`): :func:`load_cues`
 reads ``data/cues/<kind>.toml``, :func:`load_words` any word table of the package, both
-validated once; :func:`find_cue` and :func:`has_cue` look for their words.
+validated once; :func:`find_cue` and :func:`has_cue` look for their words, and
+:func:`words_pattern` compiles a list of them into one search.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from collections.abc import Iterable
 from importlib import resources
 
 from ..errors import DataFileError
 
-__all__ = ["find_cue", "has_cue", "load_cues", "load_words"]
+__all__ = ["find_cue", "has_cue", "load_cues", "load_words", "words_pattern"]
 
 
 @functools.cache
@@ -64,3 +66,16 @@ def find_cue(text: str, words: Iterable[str]) -> tuple[int, str] | None:
 def has_cue(text: str, words: Iterable[str]) -> bool:
     """Does ``text`` contain any of ``words``?"""
     return any(w in text for w in words)
+
+
+def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``words`` as one pattern of plain words, longest first (so "共计" is found
+    before "共"); a pattern matching nothing when there are none.
+
+    For a word list asked about again and again (of every figure's label, every clause):
+    one search finds whether a text holds any of them, where a test of each word takes a
+    Python step per word. Compiled by the standard ``re``, which searches an alternation
+    of literal words two to three times faster than ``regex``.
+    """
+    ordered = sorted(dict.fromkeys(words), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, ordered)) or "(?!)")

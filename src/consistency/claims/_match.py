@@ -18,7 +18,7 @@ the helpers re-exported here from the modules that hold them:
 from __future__ import annotations
 
 from ._context import CLOSING, OPENING, SEMICOLONS, Clause, Context, Sentence
-from ._cues import find_cue, has_cue, load_cues, load_words
+from ._cues import find_cue, has_cue, load_cues, load_words, words_pattern
 from ._figures import (
     Judgement,
     countable,
@@ -64,4 +64,5 @@ __all__ = [
     "load_words",
     "stated_allows",
     "sum_interval",
+    "words_pattern",
 ]

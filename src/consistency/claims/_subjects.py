@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import regex
 
 from ..quantities import Quantity
-from ._match import CLOSING, Context, Sentence, load_cues
+from ._match import CLOSING, Context, Sentence, load_cues, words_pattern
 from .binding.scope import period_prefix
 
 __all__ = ["CJK", "cues", "eligible", "subjects"]
@@ -118,10 +118,8 @@ def _label(view: str, start: int, end: int) -> str:
 
 @functools.cache
 def _skip() -> re.Pattern[str]:
-    """The skip cue words (a change, a part, a comparison, a target) as one pattern (of
-    plain words: the standard library searches those faster than ``regex``)."""
-    words = cues()["skip"]["words"]
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    """The skip cue words (a change, a part, a comparison, a target) as one pattern."""
+    return words_pattern(cues()["skip"]["words"])
 
 
 def eligible(q: Quantity) -> bool:

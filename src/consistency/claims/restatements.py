@@ -36,7 +36,7 @@ from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
 from ._conversions import check_conversion, conversions
 from ._folded import folded
-from ._match import Context, Sentence, family, figure_interval
+from ._match import Context, Sentence, family, figure_interval, words_pattern
 from ._subjects import CJK, cues, eligible, subjects
 from .binding import Alternative, first_reproducing
 from .binding.measures import target_words
@@ -220,9 +220,8 @@ def _all_mentions(ctx: Context, view: str) -> Iterator[_Mention]:
 
 @functools.cache
 def _targets() -> re.Pattern[str]:
-    """The words of a plan or target (``data/measures.toml [scope].targets``), as one pattern
-    (plain words: the standard ``re`` searches them 2–3 times faster than ``regex``)."""
-    return re.compile("|".join(re.escape(w) for w in target_words()))
+    """The words of a plan or target (``data/measures.toml [scope].targets``), as one pattern."""
+    return words_pattern(target_words())
 
 
 def _topic(view: str, start: int) -> str:

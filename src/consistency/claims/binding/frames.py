@@ -39,6 +39,7 @@ from .._match import (
     family,
     figure_interval,
     sum_interval,
+    words_pattern,
 )
 from .among import among_frames
 from .frame import BREAKDOWNS, Frame
@@ -134,14 +135,10 @@ def _adds_up(frame: Frame) -> bool:
 # ---------------------------------------------------------------- reading the frames
 
 
-def _words(words: Sequence[str]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
-
-
-_TOTAL_WORD = _words(TOTAL)
-_AFTER_WORD = _words(AFTER_PARTS)
-_OUTCOME_WORD = _words(OUTCOME)
-_FRAME_CUE = _words((*SUBSET, *CONTAINS))
+_TOTAL_WORD = words_pattern(TOTAL)
+_AFTER_WORD = words_pattern(AFTER_PARTS)
+_OUTCOME_WORD = words_pattern(OUTCOME)
+_FRAME_CUE = words_pattern((*SUBSET, *CONTAINS))
 
 
 def _has(pattern: re.Pattern[str], ctx: Context, s: Sentence) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .._match import load_words
+from .._match import load_words, words_pattern
 
 __all__ = [
     "SCOPES",
@@ -62,8 +62,7 @@ def _nonadditive_words() -> re.Pattern[str]:
     """The words of ``[nonadditive].words`` as one pattern: one search finds whether a
     label holds any, where a test of each word took a Python step per word (every figure
     of every frame is asked)."""
-    words = load_words(_PATH)["nonadditive"]["words"]
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return words_pattern(load_words(_PATH)["nonadditive"]["words"])
 
 
 def ordinal_after(text: str) -> str | None:

@@ -33,6 +33,7 @@ from .._match import (
     family,
     figure_interval,
     load_cues,
+    words_pattern,
 )
 from .measures import crossed_dimensions
 from .partitions import covered, division, members_of_one
@@ -87,7 +88,7 @@ SHARE_WORDS = _S["share"]["words"]
 
 #: the words that end a list of parts (a new 其中, a new topic), as one pattern: one
 #: search of a clause for any, where a test of each word took a Python step per word
-_LIST_END = re.compile("|".join(re.escape(w) for w in sorted({*SUBSET, *STOP}, key=len, reverse=True)))
+_LIST_END = words_pattern((*SUBSET, *STOP))
 
 
 def ends_list(text: str) -> bool:

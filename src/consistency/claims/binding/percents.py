@@ -15,14 +15,13 @@ Cue words come from ``data/cues/shares.toml``; its header explains each table.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from ...claim import Binding
 from ...lexicon import LEXICON, read_data
 from ...quantities import Quantity
-from .._match import Clause, Context, Sentence, countable, load_cues
+from .._match import Clause, Context, Sentence, countable, load_cues, words_pattern
 from . import named, positional
 from .frames import frames, listed
 from .measures import nonadditive
@@ -64,8 +63,8 @@ CHANGE_NAMES = _C["change"]["names"]
 TARGET = _C["target"]["words"]
 #: the change and target words as patterns: one search of a label for any, where a test
 #: of each word took a Python step per word (every percentage is asked)
-_CHANGE_WORD = re.compile("|".join(re.escape(w) for w in sorted(CHANGE, key=len, reverse=True)))
-_TARGET_WORD = re.compile("|".join(re.escape(w) for w in sorted(TARGET, key=len, reverse=True)))
+_CHANGE_WORD = words_pattern(CHANGE)
+_TARGET_WORD = words_pattern(TARGET)
 NEGATIONS = _C["complement"]["negations"]
 SHORT = {k: v[0] for k, v in _C["short"].items()}
 RATE_BASES = _C["rate_bases"]

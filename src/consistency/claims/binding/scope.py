@@ -39,7 +39,7 @@ from ...claim import Evidence
 from ...errors import DataFileError
 from ...numerals import parse_chinese
 from .._folded import folded
-from .._match import CLOSING, OPENING, Context, Sentence, load_words
+from .._match import CLOSING, OPENING, Context, Sentence, load_words, words_pattern
 from .._segments import Sentences
 
 __all__ = [
@@ -130,13 +130,6 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _words(pattern: str) -> re.Pattern[str]:
-    """A pattern of plain words, compiled by the standard library: it searches a long
-    alternation of literal words two to three times faster than ``regex`` does (and
-    the two read such a pattern alike)."""
-    return re.compile(pattern)
-
-
 @functools.cache
 def _table() -> _Periods:
     t = load_words(_PATH)["scope"]
@@ -162,12 +155,12 @@ def _table() -> _Periods:
     families = {w: fam for fam in ("levels", "phases", "enforcement") for w in t[fam]}
     return _Periods(
         pattern=regex.compile("|".join((*dates, named))),
-        passes=(*(regex.compile(a) for a in dates), _words(named)),
+        passes=(*(regex.compile(a) for a in dates), re.compile(named)),
         words=words,
         comparisons=t["comparisons"],
-        targets=_words(_alternation(t["targets"])),
-        plan_headings=_words(_alternation((*t["plan_headings"], *t["targets"]))),
-        scope_words=_words(_alternation(tuple(families))),
+        targets=words_pattern(t["targets"]),
+        plan_headings=words_pattern((*t["plan_headings"], *t["targets"])),
+        scope_words=words_pattern(families),
         families=families,
     )
 

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from ...quantities import Quantity
-from .._match import Context, Sentence, load_cues
+from .._match import Context, Sentence, load_cues, words_pattern
 from .frame import Frame
 from .measures import nonadditive_figure
 from .partitions import Partition, partitions
@@ -45,7 +45,7 @@ def member_words() -> re.Pattern[str]:
     """Every word naming a member of a family with ``bare`` words: a first test for a
     sentence, which holds no unmarked list without one."""
     words = {w for p in _bare_families() for ws in p.members for w in ws}
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
+    return words_pattern(words)
 
 
 def unmarked_frames(ctx: Context, s: Sentence, found: Sequence[Frame]) -> list[Frame]:
