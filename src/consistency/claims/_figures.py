@@ -18,7 +18,6 @@ import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Generic, TypeVar
 
 from ..display import fmt_interval, fmt_like, fmt_number, fmt_percent
 from ..errors import DataFileError
@@ -26,8 +25,7 @@ from ..intervals import Interval, RoundingMode, could_round_to, round_to, roundi
 from ..lexicon import read_data
 from ..quantities import Quantity
 from ..verdicts import Outcome, RoundingPolicy, Verdict
-
-T = TypeVar("T")
+from ._kept import Kept
 
 __all__ = [
     "Judgement",
@@ -90,31 +88,10 @@ def countable(q: Quantity) -> bool:
     return f is not None and f not in ("percent", "permille")
 
 
-class _ByFigure(Generic[T]):
-    """Answers about the latest few thousand figures: every check asks about the same
-    figures again and again. They are kept by the figure's identity, not its value:
-    hashing a Quantity hashes its exact fractions, which cost more than most answers; the
-    figure itself is kept beside its answer, so that its identity cannot pass to another
-    figure while the entry lives. Emptied when full."""
-
-    __slots__ = ("_kept",)
-
-    #: how many answers are kept before starting afresh
-    KEPT = 8192
-
-    def __init__(self) -> None:
-        self._kept: dict[int, tuple[Quantity, T]] = {}
-
-    def get(self, q: Quantity, compute: Callable[[Quantity], T]) -> T:
-        """The answer for ``q``, ``compute(q)`` when it is not kept."""
-        found = self._kept.get(id(q))
-        if found is not None and found[0] is q:
-            return found[1]
-        if len(self._kept) >= self.KEPT:
-            self._kept.clear()
-        answer = compute(q)
-        self._kept[id(q)] = (q, answer)
-        return answer
+#: how many answers about figures are kept before starting afresh. They are kept by the
+#: figure's identity, not its value: hashing a Quantity hashes its exact fractions, which
+#: cost more than most answers
+_FIGURES_KEPT = 8192
 
 
 def is_whole_count(q: Quantity) -> bool:
@@ -146,12 +123,12 @@ def figure_interval(q: Quantity, mode: RoundingMode = RoundingMode.HALF_UP) -> I
     # half-even allows the same closed hull as half-up (only which ends are open
     # differs): one interval serves both
     mode = _SAME_HULL.get(mode, mode)
-    return _INTERVALS[mode].get(q, lambda figure: _figure_interval(figure, mode))
+    return _INTERVALS[mode].get(id(q), q, lambda: _figure_interval(q, mode))
 
 
 #: the rounding modes whose preimages have the closed hull of another's
 _SAME_HULL = {RoundingMode.HALF_EVEN: RoundingMode.HALF_UP}
-_INTERVALS: dict[RoundingMode, _ByFigure[Interval | None]] = {m: _ByFigure() for m in RoundingMode}
+_INTERVALS: dict[RoundingMode, Kept[Interval | None]] = {m: Kept(_FIGURES_KEPT) for m in RoundingMode}
 
 
 def _figure_interval(q: Quantity, mode: RoundingMode) -> Interval | None:
@@ -314,7 +291,7 @@ def fmt_figure(q: Quantity) -> str:
     """A figure for a relation: a whole count as its number (``1150``), any other figure
     in the terms it is written in (``3,600万元`` → ``3600万元``), never as a long run of
     zeros."""
-    return _SHOWN.get(q, _fmt_figure)
+    return _SHOWN.get(id(q), q, lambda: _fmt_figure(q))
 
 
 def _fmt_figure(q: Quantity) -> str:
@@ -323,4 +300,4 @@ def _fmt_figure(q: Quantity) -> str:
     return fmt_like(Interval.exact(Fraction(q.value)), q)
 
 
-_SHOWN: _ByFigure[str] = _ByFigure()
+_SHOWN: Kept[str] = Kept(_FIGURES_KEPT)

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 
 from ...claim import Binding, Evidence
 from ...quantities import Quantity
+from .._kept import Kept
 from .._match import Context, Sentence, countable, family, figure_interval
 from . import consensus, named, positional
 from .frames import listed, wholes
@@ -134,17 +135,10 @@ def bases_for(ctx: Context, part: Quantity, s: Sentence, cue: Cue, subject: str 
     # the share check and the granularity check both ask it of every share: the answers
     # for the latest few thousand are kept in ``ctx.memo`` (emptied when full), each
     # checked to be about the very figure asked
-    kept = ctx.memo.setdefault(_BASES, {})
-    assert isinstance(kept, dict)
+    kept = ctx.memo.setdefault(_BASES, Kept(_CUED_KEPT))
+    assert isinstance(kept, Kept)
     key = (part.start, s.index, cue, subject)
-    found = kept.get(key)
-    if found is not None and found[0] is part:
-        return list(found[1])
-    bound = _bases_for(ctx, part, s, cue, subject)
-    if len(kept) >= _CUED_KEPT:
-        kept.clear()
-    kept[key] = (part, tuple(bound))
-    return bound
+    return list(kept.get(key, part, lambda: tuple(_bases_for(ctx, part, s, cue, subject))))
 
 
 def _bases_for(ctx: Context, part: Quantity, s: Sentence, cue: Cue, subject: str) -> list[Binding]:
@@ -208,17 +202,14 @@ def _named_base_of(ctx: Context, m: Member) -> Quantity | None:
     long list asks it of the shares before it, so the answers for the latest few
     thousand members are kept in ``ctx.memo`` (emptied when full), each checked to be
     about the very member asked."""
-    kept = ctx.memo.setdefault(_NAMED_BASES, {})
-    assert isinstance(kept, dict)
-    found = kept.get(m.share.pct.start)
-    if found is not None and found[0] is m:
-        return found[1]
-    bound = _own_bases(ctx, m.part.quantity, m.share.sentence, m.share.cue)
-    base = bound[0].quantity if _single_named(bound) else None
-    if len(kept) >= _CUED_KEPT:
-        kept.clear()
-    kept[m.share.pct.start] = (m, base)
-    return base
+    kept = ctx.memo.setdefault(_NAMED_BASES, Kept(_CUED_KEPT))
+    assert isinstance(kept, Kept)
+
+    def named_base() -> Quantity | None:
+        bound = _own_bases(ctx, m.part.quantity, m.share.sentence, m.share.cue)
+        return bound[0].quantity if _single_named(bound) else None
+
+    return kept.get(m.share.pct.start, m, named_base)
 
 
 def subject_bases(ctx: Context, part: Quantity, s: Sentence, subject: str) -> list[Binding]:
