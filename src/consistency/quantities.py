@@ -16,9 +16,10 @@ from __future__ import annotations
 import functools
 import re
 import sys
+from collections import namedtuple
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from .numerals import LEXICON, Numeral, Squeezed, fold, parse_numeral, squeeze_glosses
 from .scan_pattern import compile_patterns
@@ -90,35 +91,11 @@ class Quantity:
 PATTERN, BEFORE, AFTER, SESSION, LIST_MARK, LABEL = compile_patterns()
 
 
-class Groups(NamedTuple):
-    """The groups of one match of ``PATTERN``, in the pattern's order (None when a group
-    did not take part; see :mod:`consistency.scan_pattern`). Read from ``Match.groups()``
-    in one call: a ``groupdict()`` costs a dict per candidate, twice the time."""
-
-    skip: str | None
-    each: str | None
-    pre: str | None
-    neg: str | None
-    ra: str | None
-    rb: str | None
-    sa: str | None
-    sb: str | None
-    fa: str | None
-    fb: str | None
-    td: str | None
-    tk: str | None
-    tm: str | None
-    body: str | None
-    pct: str | None
-    unit: str | None
-    per: str | None
-    post: str | None
-
-
-if Groups._fields != tuple(sorted(PATTERN.groupindex, key=PATTERN.groupindex.__getitem__)):
-    raise RuntimeError("quantities.Groups must list the groups of scan_pattern, in order")
-#: builds the named tuple from the tuple of groups, without its constructor's keywords
-_new = tuple.__new__
+#: The groups of one match of ``PATTERN`` by name, in the pattern's order (None when a
+#: group did not take part; see :mod:`consistency.scan_pattern`), named from the pattern
+#: itself. Read from ``Match.groups()`` in one call: a ``groupdict()`` costs a dict per
+#: candidate, twice the time.
+Groups = namedtuple("Groups", sorted(PATTERN.groupindex, key=PATTERN.groupindex.__getitem__))
 _BODY = PATTERN.groupindex["body"]
 _RANGE = frozenset("至到~时点分")  # 分: the seconds of 30分15秒
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}(\.[0-9]+)?$")
@@ -163,7 +140,7 @@ def _read(m: re.Match[str], text: str, squeezed: Squeezed) -> Quantity | None:
     if start > 1 and folded[start - 1] in _RANGE and _DIGITISH.match(folded, start - 2):
         return None  # 3至6岁, 16时30分: the far end of a range, the minutes of a time
     # every group at once: reading a tuple's field is cheaper than a Match lookup by name
-    g: Groups = _new(Groups, m.groups())
+    g = Groups._make(m.groups())
     ra, sa, fa, td = g.ra, g.sa, g.fa, g.td
     unit: str | None
     if ra is not None:
