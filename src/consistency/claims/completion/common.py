@@ -64,17 +64,14 @@ def may_name_target(view: str, start: int, end: int) -> bool:
     """Can a rate in ``view[start:end]`` name its target (预算, 目标任务)? Not when none of
     the characters a target word ends with occurs there: the words read before a rate
     are a part of that span with glosses taken out, so one search decides."""
-    ends = _target_ends()
-    return ends is None or ends.search(view, start, end) is not None
+    return _target_ends().search(view, start, end) is not None
 
 
 @functools.cache
-def _target_ends() -> regex.Pattern[str] | None:
-    """The last characters of the target words, as one character class; None when a word
-    is empty (it ends anything, so no character can rule it out)."""
+def _target_ends() -> regex.Pattern[str]:
+    """The last characters of the target words, as one character class (a cue word is
+    never empty: :func:`~consistency.claims._cues.load_words` refuses one)."""
     targets = cues()["completion"]["targets"]
-    if "" in targets:
-        return None
     return regex.compile("[" + "".join(sorted({regex.escape(t[-1]) for t in targets})) + "]")
 
 
