@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from consistency.claims._kept import Kept
 from consistency.claims._match import (
     Context,
     family,
@@ -18,6 +20,7 @@ from consistency.claims._match import (
     is_whole_count,
     judge,
     load_cues,
+    words_pattern,
 )
 from consistency.errors import DataFileError
 from consistency.intervals import Interval, RoundingMode
@@ -57,6 +60,21 @@ def test_thousands_separators_inside_a_figure_do_not_split_clauses() -> None:
     assert located is not None
     sentence, ci = located
     assert ctx.label_before(quantities[0], sentence.clauses[ci]) == "共收办结业务"
+
+
+def test_a_figure_no_clause_holds_is_left_out_and_the_others_filed() -> None:
+    # a figure with an empty span on a clause mark (or one starting before the text)
+    # starts before any clause it could fall in: no clause holds it, and no other
+    # figure of its sentence is lost with it
+    text = "共47件,其中13件。另有5件"
+    found = figures_in(text)
+    comma = text.index(",")
+    stray = replace(found[0], start=comma, end=comma, text="")
+    before = replace(found[0], start=-3, end=-1)
+    ctx = Context.build(text, (before, *found[:1], stray, *found[1:]))
+    filed = [q for s in ctx.sentences for c in s.clauses for q in c.quantities]
+    assert filed == list(found)
+    assert [len(s.quantities) for s in ctx.sentences] == [2, 1]
 
 
 def test_window_stays_inside_the_paragraph() -> None:
@@ -138,6 +156,31 @@ def test_cue_tables_load_and_are_sorted_longest_first() -> None:
     words = totals["total"]["words"]
     assert "共计" in words and "共" in words
     assert words.index("共计") < words.index("共")
+
+
+def test_a_word_pattern_finds_the_longest_word_and_nothing_without_words() -> None:
+    pattern = words_pattern(["共", "共计", "合计", "共"])
+    assert [m.group() for m in pattern.finditer("共计12件,合计3件,共5件")] == ["共计", "合计", "共"]
+    assert words_pattern(["a.b"]).search("axb") is None  # words are literal, not patterns
+    assert words_pattern([]).search("任何文字") is None
+
+
+def test_kept_answers_are_given_only_for_the_object_they_are_about() -> None:
+    kept: Kept[str] = Kept(size=2)
+    first, second = object(), object()
+    calls: list[str] = []
+
+    def answer(name: str) -> str:
+        calls.append(name)
+        return name
+
+    assert kept.get(1, first, lambda: answer("a")) == "a"
+    assert kept.get(1, first, lambda: answer("again")) == "a"  # kept
+    assert kept.get(1, second, lambda: answer("b")) == "b"  # same key, another object
+    assert kept.get(2, second, lambda: answer("c")) == "c"
+    assert kept.get(3, first, lambda: answer("d")) == "d"  # full: emptied, then kept
+    assert kept.get(2, second, lambda: answer("c again")) == "c again"
+    assert calls == ["a", "b", "c", "d", "c again"]
 
 
 def test_a_missing_cue_table_is_a_data_file_error() -> None:
